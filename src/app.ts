@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { sql } from 'drizzle-orm';
+import { AppError } from '#src/lib/errors.ts';
+import type { AppContext, AppEnv } from '#src/web/context.ts';
+import { securityHeaders } from '#src/web/security-headers.ts';
+import { getAsset } from '#src/web/assets.ts';
+import { renderErrorPage } from '#src/web/error-page.ts';
+import { isApiPath, problemJson } from '#src/web/problem.ts';
+import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
+import { catalogPages } from '#src/catalog/routes.ts';
+import { catalogApi } from '#src/catalog/api.ts';
+import { contentPages } from '#src/content/routes.ts';
+import { contentApi } from '#src/content/api.ts';
+import { searchPages, searchApi } from '#src/search/routes.ts';
+import { homePage } from '#src/home/routes.ts';
+import { createApiRouter } from '#src/web/api.ts';
+
+// Longer addresses are refused before routing: no page needs one, and parsing them costs.
+const MAX_URL_LENGTH = 4096;
+
+/** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
+export function createApp(ctx: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('ctx', ctx);
+    const log = ctx.log.child({ reqId: c.var.requestId });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    // The path only: query strings may carry tokens.
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1) },
+      'request',
+    );
+  });
+  app.use(securityHeaders(ctx.config.baseUrl.startsWith('https:')));
+  app.use(async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      throw new AppError('BAD_REQUEST', 'The address of this request is too long. Please shorten the search or filters.');
+    }
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await ctx.db.execute(sql`select 1`);
+      return c.json({ status: 'ready', database: ctx.dbKind });
+    } catch {
+      return c.json({ status: 'unavailable', database: ctx.dbKind }, 503);
+    }
+  });
+  app.get('/assets/*', (c) => {
+    const asset = getAsset(c.req.path.slice('/assets/'.length));
+    if (!asset) throw new AppError('NOT_FOUND', 'No such file.');
+    // Asset URLs carry their content hash (see assetUrl), so a year-long cache is safe.
+    const cacheControl = c.req.query('v') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+    return c.body(new Uint8Array(asset.body), 200, { 'Content-Type': asset.type, 'Cache-Control': cacheControl });
+  });
+  app.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /admin\nDisallow: /api\n`));
+
+  for (const path of ['/', '/products', '/products/*', '/categories/*', '/blog', '/blog/*', '/search']) {
+    app.use(path, cachePublicAnswers());
+  }
+  app.use('/api/store/*', cachePublicAnswers());
+
+  app.route('/', homePage);
+  app.route('/', catalogPages);
+  app.route('/', contentPages);
+  app.route('/', searchPages);
+  const api = createApiRouter();
+  api.route('/api/store', catalogApi);
+  api.route('/api/store', contentApi);
+  api.route('/api/store', searchApi);
+  api.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'medstore API',
+      version: '1',
+      description:
+        'JSON API of the store. Errors are application/problem+json (RFC 9457) with a `code` and, for invalid ' +
+        'input, an `errors` list naming each field.',
+    },
+    servers: [{ url: ctx.config.baseUrl }],
+  });
+  app.route('/', api);
+
+  app.notFound(async (c) => {
+    if (isApiPath(c.req.path)) return problemJson(c, 404, 'No such endpoint.', { code: 'NOT_FOUND' });
+    const store = await ctx.settings();
+    return c.html(renderErrorPage({ status: 404, message: 'The page may have moved or never existed.', store, baseUrl: ctx.config.baseUrl }), 404);
+  });
+
+  app.onError(async (err, c) => {
+    let status = 500;
+    let message = 'An unexpected error occurred. It has been logged and we will look into it.';
+    let code = 'INTERNAL';
+    let fields: AppError['fields'];
+    let headers: Record<string, string> | undefined;
+    if (err instanceof AppError) {
+      ({ status, message, code, fields, headers } = err);
+    } else if (err instanceof HTTPException) {
+      status = err.status;
+      message = err.message || 'The request could not be processed.';
+      code = 'HTTP';
+    } else {
+      (c.var.log ?? ctx.log).error({ err }, 'unhandled error');
+    }
+    if (isApiPath(c.req.path)) return problemJson(c, status, message, { code, errors: fields, headers });
+    const store = await ctx.settings().catch(() => undefined);
+    if (!store) return c.text(message, status as 500);
+    const page = await renderErrorPage({ status, message, store, baseUrl: ctx.config.baseUrl });
+    return c.html(page, status as 500, headers);
+  });
+
+  return app;
+}

@@ -1,0 +1,3 @@
+import { createApiRouter } from '#src/web/api.ts';
+
+export const catalogApi = createApiRouter();

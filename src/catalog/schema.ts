@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+// tsvector kept up to date by a trigger (see the catalog search migration), so every writer gets it for free.
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
+export const PRODUCT_FORMS = [
+  'gummy', 'capsule', 'tablet', 'serum', 'cream', 'solution', 'spray', 'vial', 'kit', 'device', 'other',
+] as const;
+export const ROUTES_OF_USE = ['oral', 'topical', 'injectable', 'device'] as const;
+export const REGULATORY_STATUSES = [
+  'fda-approved', 'fda-cleared', 'de-novo', 'cosmetic', 'dietary-supplement', 'not-fda-approved',
+] as const;
+export const ACCESS_CLASSES = ['open', 'professional', 'rx-only'] as const;
+export const STORAGE_CLASSES = ['ambient', 'refrigerated'] as const;
+
+export const productStatus = pgEnum('product_status', PRODUCT_STATUSES);
+export const productForm = pgEnum('product_form', PRODUCT_FORMS);
+export const routeOfUse = pgEnum('route_of_use', ROUTES_OF_USE);
+export const regulatoryStatus = pgEnum('regulatory_status', REGULATORY_STATUSES);
+export const accessClass = pgEnum('access_class', ACCESS_CLASSES);
+export const storageClass = pgEnum('storage_class', STORAGE_CLASSES);
+
+export type ProductImage = { src: string; alt: string };
+export type ActiveIngredient = { name: string; amount?: string };
+
+export const categories = pgTable('categories', {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  parentId: uuid().references((): AnyPgColumn => categories.id, { onDelete: 'set null' }),
+  position: integer().notNull().default(0),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    summary: text().notNull().default(''),
+    description: text().notNull().default(''),
+    categoryId: uuid().references(() => categories.id, { onDelete: 'set null' }),
+    brand: text().notNull().default(''),
+    images: jsonb().$type<ProductImage[]>().notNull().default([]),
+    sku: text().notNull().unique(),
+    priceCents: integer().notNull(),
+    compareAtCents: integer(),
+    currency: text().notNull().default('USD'),
+    stockOnHand: integer().notNull().default(0),
+    status: productStatus().notNull().default('draft'),
+    isFeatured: boolean().notNull().default(false),
+    form: productForm().notNull(),
+    route: routeOfUse().notNull(),
+    activeIngredients: jsonb().$type<ActiveIngredient[]>().notNull().default([]),
+    sideEffects: jsonb().$type<string[]>().notNull().default([]),
+    regulatoryStatus: regulatoryStatus().notNull(),
+    accessClass: accessClass().notNull().default('open'),
+    storage: storageClass().notNull().default('ambient'),
+    directions: text().notNull().default(''),
+    search: tsvector(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('products_search_idx').using('gin', t.search),
+    index('products_category_idx').on(t.categoryId),
+    index('products_status_name_idx').on(t.status, t.name, t.id),
+    index('products_status_price_idx').on(t.status, t.priceCents, t.id),
+    index('products_status_created_idx').on(t.status, t.createdAt, t.id),
+  ],
+);
+
+/** Old slugs of products and categories, so links keep working after a rename (answered with a 301). */
+export const catalogSlugRedirects = pgTable(
+  'catalog_slug_redirects',
+  {
+    kind: text({ enum: ['product', 'category'] }).notNull(),
+    fromSlug: text().notNull(),
+    targetId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.fromSlug] })],
+);
+
+export type Category = typeof categories.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '#src/config.ts';
+import { openDatabase, type Database } from '#src/db/client.ts';
+import { migrateDatabase } from '#src/db/migrate.ts';
+import { seedDemoStore } from '#src/demo/seed.ts';
+import { startServer } from '#src/server.ts';
+
+const HELP = `Usage: medstore <command> [options]
+
+Commands:
+  start            Migrate the database, load the demo store on first start, and serve the store
+                   (--no-demo: start with an empty store)
+  migrate          Apply pending database migrations and exit
+  seed             Load the demo store (FACE Med Store); running it again changes nothing
+  help             Show this help
+
+Settings come from the environment (see .env.example): PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL,
+SESSION_SECRET, LOG_LEVEL, NODE_ENV. Without DATABASE_URL the embedded database lives in DATA_DIR.
+`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } },
+  });
+  const command = positionals[0] ?? 'help';
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const running = await startServer(config, { demo: !values['no-demo'] });
+      process.stdout.write(`medstore is serving at ${running.url}\n`);
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => void running.stop().then(() => process.exit(0)));
+      }
+      return;
+    }
+    case 'migrate':
+      await withDatabase(config, async () => {});
+      process.stdout.write('Migrations applied.\n');
+      return;
+    case 'seed': {
+      const summary = await withDatabase(config, (database) => seedDemoStore(database.db));
+      process.stdout.write(`Demo store loaded: ${JSON.stringify(summary)}\n`);
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+function describeFailure(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof UsageError) return `${err.message} Run "medstore --help" for the list of commands.`;
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    return `${err.message}. Run "medstore --help" for usage.`;
+  }
+  const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : '';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '28P01', '3D000', '28000'].includes(code)) {
+    const reason = err instanceof Error && err.message ? err.message : code;
+    return `Cannot reach the database given by DATABASE_URL (${reason}). Check that the server runs and the URL is right.`;
+  }
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`medstore: ${describeFailure(err)}\n`);
+  process.exitCode = err instanceof UsageError || (err instanceof TypeError && 'code' in err) ? 2 : 1;
+}

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+// Both drivers expose the same query builder; the node-postgres type stands for both so that domain code
+// is written once. Results of `execute()` carry `.rows` in either case.
+export type Db = NodePgDatabase<Record<string, never>>;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs LISTEN/NOTIFY-free work on PGlite; on PostgreSQL a pool of connections. */
+  pool: pg.Pool | undefined;
+  pglite: PGlite | undefined;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; pglite?: PGlite };
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir/db` (or in memory without a dataDir). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Fail fast with the driver's own message when the server cannot be reached.
+    const client = await pool.connect();
+    client.release();
+    const db = drizzlePg(pool, { casing: 'snake_case' }) as Db;
+    return { db, kind: 'postgres', pool, pglite: undefined, close: () => pool.end() };
+  }
+  let pglite = options.pglite;
+  if (!pglite) {
+    let dir: string | undefined;
+    if (options.dataDir) {
+      // PGlite does not create parent directories.
+      mkdirSync(options.dataDir, { recursive: true });
+      dir = join(options.dataDir, 'db');
+    }
+    pglite = await PGlite.create(dir);
+  }
+  const db = drizzlePglite(pglite, { casing: 'snake_case' }) as unknown as Db;
+  const instance = pglite;
+  return { db, kind: 'pglite', pool: undefined, pglite: instance, close: () => instance.close() };
+}

@@ -1,0 +1,16 @@
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats integer cents as a price, e.g. 2999 USD -> "$29.99". */
+export function formatMoney(cents: number, currency = 'USD'): string {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    formatters.set(currency, formatter);
+  }
+  return formatter.format(cents / 100);
+}
+
+/** Cents as a decimal string for machine-readable output (JSON-LD, feeds): 2999 -> "29.99". */
+export function centsToDecimal(cents: number): string {
+  return (cents / 100).toFixed(2);
+}

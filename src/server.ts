@@ -1,0 +1,38 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from '#src/config.ts';
+import { openDatabase } from '#src/db/client.ts';
+import { migrateDatabase } from '#src/db/migrate.ts';
+import { createLogger } from '#src/lib/logger.ts';
+import { createAppContext } from '#src/boot.ts';
+import { createApp } from '#src/app.ts';
+import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
+
+export type RunningServer = { server: ServerType; url: string; stop(): Promise<void> };
+
+/** Opens the database, migrates it, loads the demo store on first start, and serves HTTP. */
+export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  if (options.demo && (await isDemoNeeded(database.db))) {
+    const summary = await seedDemoStore(database.db);
+    log.info(summary, 'loaded the demo store');
+  }
+  const ctx = await createAppContext(config, database, log);
+  const app = createApp(ctx);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info({ url, database: database.kind }, 'medstore is serving');
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.cache.close();
+      await database.close();
+    })());
+  return { server, url, stop };
+}

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { storeSettings, type StoreSettings } from './schema.ts';
+
+// Before the demo store or an operator has named the store, pages still need something to show.
+export const DEFAULT_SETTINGS: StoreSettings = {
+  id: 1,
+  name: 'medstore',
+  tagline: '',
+  phone: '',
+  email: '',
+  address: '',
+  currency: 'USD',
+  disclaimer:
+    'All content on this site is for informational purposes only. It is not medical or legal advice. ' +
+    'Please consult a licensed medical professional or a lawyer about your own situation.',
+  updatedAt: new Date(0),
+};
+
+/** The store's settings row, or the defaults when none was saved yet. */
+export async function getStoreSettings(db: Db): Promise<StoreSettings> {
+  const [row] = await db.select().from(storeSettings).where(eq(storeSettings.id, 1));
+  return row ?? DEFAULT_SETTINGS;
+}
+
+/** Creates or replaces the settings row. */
+export async function saveStoreSettings(
+  db: Db,
+  values: Omit<StoreSettings, 'id' | 'updatedAt'>,
+): Promise<StoreSettings> {
+  const [row] = await db
+    .insert(storeSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: storeSettings.id, set: { ...values, updatedAt: new Date() } })
+    .returning();
+  return row!;
+}

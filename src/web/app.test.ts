@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+
+let store: TestStore;
+beforeAll(async () => {
+  store = await createTestStore();
+});
+afterAll(() => store.close());
+
+describe('web basics', () => {
+  it('answers health and readiness', async () => {
+    expect(await (await store.request('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await store.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect((await ready.json()).status).toBe('ready');
+  });
+
+  it('sends security headers with a Content-Security-Policy', async () => {
+    const res = await store.request('/');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers an unknown page with a 404 page in the layout, and an unknown API path with problem+json', async () => {
+    const page = await store.request('/no-such-page');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('We could not find that page');
+    const api = await store.request('/api/store/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    expect((await api.json()).status).toBe(404);
+  });
+
+  it('refuses a 10 KB query string with a clear 400', async () => {
+    const res = await store.request(`/search?q=${'a'.repeat(10_000)}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('too long');
+  });
+
+  it('serves hashed assets with a year-long cache', async () => {
+    const home = await (await store.request('/')).text();
+    const href = /href="(\/assets\/style\.css\?v=[0-9a-f]+)"/.exec(home)?.[1];
+    expect(href).toBeDefined();
+    const css = await store.request(href!);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('cache-control')).toContain('immutable');
+  });
+});

@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context.ts';
+
+// Visitors with a session see per-user parts; only anonymous requests share cached answers.
+const SESSION_COOKIE = /(?:^|;\s*)(?:sid|staff_sid)=/;
+
+/**
+ * Serves anonymous GETs of public pages and store API answers from the in-process cache, with an ETag so that
+ * browsers and CDNs revalidate instead of downloading again. Only 200 answers are stored.
+ */
+export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const method = c.req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || SESSION_COOKIE.test(c.req.header('cookie') ?? '')) {
+      return next();
+    }
+    const pages = c.var.ctx.cache.pages;
+    const key = c.req.url.slice(c.req.url.indexOf('/', 8));
+    let entry = pages.get(key);
+    if (!entry) {
+      const generation = pages.generation;
+      await next();
+      const res = c.res;
+      const contentType = res.headers.get('content-type') ?? '';
+      if (res.status !== 200 || res.headers.has('set-cookie') || res.headers.get('cache-control') === 'no-store') {
+        return;
+      }
+      const body = await res.text();
+      entry = pages.set(key, { body, contentType, status: res.status }, generation);
+      c.res = undefined;
+      c.res = new Response(body, { status: res.status, headers: res.headers });
+      c.header('ETag', entry.etag);
+      c.header('Cache-Control', 'public, max-age=0, must-revalidate');
+      c.header('X-Cache', 'miss');
+      return;
+    }
+    if (c.req.header('if-none-match') === entry.etag) {
+      return c.body(null, 304, { ETag: entry.etag, 'Cache-Control': 'public, max-age=0, must-revalidate' });
+    }
+    return c.body(method === 'HEAD' ? null : entry.body, 200, {
+      'Content-Type': entry.contentType,
+      ETag: entry.etag,
+      'Cache-Control': 'public, max-age=0, must-revalidate',
+      'X-Cache': 'hit',
+    });
+  };
+}

@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { Config } from '#src/config.ts';
+import type { Db } from '#src/db/client.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
+import type { CacheBus } from './cache-bus.ts';
+
+/** What every request handler and service can reach; built once per process. */
+export type AppContext = {
+  config: Config;
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  log: Logger;
+  cache: CacheBus;
+  /** Reads the store's settings through the page cache's generation, so a save shows on the next request. */
+  settings(): Promise<StoreSettings>;
+};
+
+export type AppEnv = {
+  Variables: {
+    ctx: AppContext;
+    requestId: string;
+    log: Logger;
+  };
+};

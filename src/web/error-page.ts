@@ -1,0 +1,35 @@
+import { html } from 'hono/html';
+import type { StoreSettings } from '#src/store/schema.ts';
+import { renderPage } from './layout.ts';
+
+const HEADINGS: Record<number, string> = {
+  400: 'That request could not be understood',
+  404: 'We could not find that page',
+  422: 'Please check what you entered',
+  429: 'Too many requests',
+  500: 'Something went wrong on our side',
+  503: 'The store is briefly unavailable',
+};
+
+/** The HTML error page: says what happened and offers a way on, in the store's own layout. */
+export function renderErrorPage(o: { status: number; message: string; store: StoreSettings; baseUrl: string }) {
+  const heading = HEADINGS[o.status] ?? 'Something went wrong';
+  return renderPage({
+    title: heading,
+    store: o.store,
+    baseUrl: o.baseUrl,
+    noindex: true,
+    body: html`<section class="error-page">
+      <p class="error-code">Error ${o.status}</p>
+      <h1>${heading}</h1>
+      <p>${o.message}</p>
+      <form class="search-form inline" role="search" action="/search" method="get">
+        <label for="error-search">Search the store</label>
+        <input id="error-search" type="search" name="q" maxlength="200">
+        <button type="submit">Search</button>
+      </form>
+      <p><a href="/">Back to the home page</a> or <a href="/products">browse all products</a>.</p>
+      ${o.store.phone ? html`<p>Need help? Call us at ${o.store.phone}.</p>` : ''}
+    </section>`,
+  });
+}

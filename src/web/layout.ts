@@ -1,0 +1,117 @@
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { StoreSettings } from '#src/store/schema.ts';
+import { assetUrl } from './assets.ts';
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export type PageOptions = {
+  title: string;
+  description?: string;
+  /** Path of the canonical URL, e.g. "/products/pep-factor". */
+  canonicalPath?: string;
+  store: StoreSettings;
+  baseUrl: string;
+  body: Html;
+  /** Structured data for search engines; serialised safely into a JSON-LD block. */
+  jsonLd?: unknown;
+  searchQuery?: string;
+  /** Marks the current section in the navigation. */
+  section?: 'home' | 'products' | 'blog' | 'search';
+  noindex?: boolean;
+};
+
+/** Serialises JSON for a <script> block so that no value can close the tag or open a comment. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function telHref(phone: string): string {
+  return `tel:+1${phone.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '')}`;
+}
+
+function navLink(href: string, label: string, current: boolean) {
+  return html`<a href="${href}"${current ? raw(' aria-current="page"') : ''}>${label}</a>`;
+}
+
+/** The one page layout: header with search, navigation and phone; footer with contact and disclaimer. */
+export function renderPage(o: PageOptions): Html {
+  const fullTitle = o.title === o.store.name ? o.store.name : `${o.title} | ${o.store.name}`;
+  const canonical = o.canonicalPath ? `${o.baseUrl}${o.canonicalPath}` : undefined;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${o.description ? html`<meta name="description" content="${o.description}">` : ''}
+${canonical ? html`<link rel="canonical" href="${canonical}">` : ''}
+${o.noindex ? html`<meta name="robots" content="noindex">` : ''}
+<meta property="og:site_name" content="${o.store.name}">
+<meta property="og:title" content="${o.title}">
+${o.description ? html`<meta property="og:description" content="${o.description}">` : ''}
+${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
+<link rel="stylesheet" href="${assetUrl('style.css')}">
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonLd))}</script>` : ''}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+  <div class="container header-row">
+    <a class="brand" href="/">${o.store.name}</a>
+    <form class="search-form" role="search" action="/search" method="get">
+      <label for="site-search" class="visually-hidden">Search products and articles</label>
+      <input id="site-search" type="search" name="q" value="${o.searchQuery ?? ''}" maxlength="200"
+        placeholder="Search products and articles" autocomplete="off">
+      <button type="submit">Search</button>
+    </form>
+    ${o.store.phone ? html`<a class="header-phone" href="${telHref(o.store.phone)}">${o.store.phone}</a>` : ''}
+  </div>
+  <nav class="site-nav" aria-label="Main">
+    <div class="container">
+      ${navLink('/', 'Home', o.section === 'home')}
+      ${navLink('/products', 'Shop', o.section === 'products')}
+      ${navLink('/blog', 'Learn', o.section === 'blog')}
+    </div>
+  </nav>
+</header>
+<main id="main" class="container">
+${o.body}
+</main>
+<footer class="site-footer">
+  <div class="container footer-grid">
+    <section>
+      <h2>${o.store.name}</h2>
+      ${o.store.tagline ? html`<p>${o.store.tagline}</p>` : ''}
+    </section>
+    <section>
+      <h2>Contact us</h2>
+      <ul class="plain">
+        ${o.store.phone ? html`<li>Phone: <a href="${telHref(o.store.phone)}">${o.store.phone}</a></li>` : ''}
+        ${o.store.email ? html`<li>Email: <a href="mailto:${o.store.email}">${o.store.email}</a></li>` : ''}
+        ${o.store.address ? html`<li>${o.store.address}</li>` : ''}
+      </ul>
+    </section>
+    <section>
+      <h2>Browse</h2>
+      <ul class="plain">
+        <li><a href="/products">All products</a></li>
+        <li><a href="/blog">Articles</a></li>
+        <li><a href="/search">Search</a></li>
+      </ul>
+    </section>
+  </div>
+  <div class="container">
+    <p class="disclaimer">${o.store.disclaimer}</p>
+    <p class="fineprint">&copy; ${new Date().getUTCFullYear()} ${o.store.name}</p>
+  </div>
+</footer>
+</body>
+</html>`;
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { inject } from 'vitest';
+import { createApp } from '#src/app.ts';
+import { createAppContext } from '#src/boot.ts';
+import { loadConfig, type Config } from '#src/config.ts';
+import { openDatabase, type Database } from '#src/db/client.ts';
+import { createLogger } from '#src/lib/logger.ts';
+import type { AppContext } from '#src/web/context.ts';
+import { adminQuery, uniqueName, withDatabaseName, type TemplateKind } from './templates.ts';
+
+export type TestStore = {
+  app: ReturnType<typeof createApp>;
+  ctx: AppContext;
+  database: Database;
+  config: Config;
+  /** Sends a request to the app without a socket; paths are relative to the store's root. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+};
+
+/**
+ * A store of its own for one test file: a fresh copy of the migrated template (with the demo store unless
+ * `template: 'empty'`), on PostgreSQL when TEST_DATABASE_URL is set, else on in-memory PGlite.
+ */
+export async function createTestStore(
+  options: { template?: TemplateKind; env?: Record<string, string> } = {},
+): Promise<TestStore> {
+  const kind = options.template ?? 'demo';
+  const server = inject('databaseServer');
+  const template = inject('templates')[kind];
+  let database: Database;
+  let dropDatabase = async () => {};
+  if (server) {
+    const name = uniqueName('medstore_test');
+    await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    database = await openDatabase({ databaseUrl: withDatabaseName(server, name) });
+    dropDatabase = () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } else {
+    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+    database = await openDatabase({ pglite });
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: 'http://store.test',
+    DATA_DIR: '/nonexistent-test-data-dir',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const ctx = await createAppContext(config, database, createLogger(config.logLevel));
+  const app = createApp(ctx);
+  return {
+    app,
+    ctx,
+    database,
+    config,
+    request: (path, init) => Promise.resolve(app.request(`http://store.test${path}`, init)),
+    async close() {
+      await ctx.cache.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
