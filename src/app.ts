@@ -9,6 +9,7 @@ import { getAsset } from '#src/web/assets.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
+import { csrfProtection } from '#src/security/csrf.ts';
 import { catalogPages } from '#src/catalog/routes.ts';
 import { catalogApi } from '#src/catalog/api.ts';
 import { contentPages } from '#src/content/routes.ts';
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     }
     await next();
   });
+  app.use(csrfProtection());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

@@ -5,6 +5,7 @@ import { createCacheBus } from '#src/web/cache-bus.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { getStoreSettings } from '#src/store/settings.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
+import { createRateLimiter } from '#src/security/rate-limit.ts';
 
 /** Wires configuration, database, logger and caches into the context every handler receives. */
 export async function createAppContext(config: Config, database: Database, log: Logger): Promise<AppContext> {
@@ -17,6 +18,7 @@ export async function createAppContext(config: Config, database: Database, log: 
     dbKind: database.kind,
     log,
     cache,
+    rateLimiter: createRateLimiter(database.db, config.redisUrl),
     async settings() {
       const generation = cache.pages.generation;
       if (settings?.generation !== generation) {

@@ -17,6 +17,9 @@ const envSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
 });
 
 export type Config = {
@@ -28,6 +31,12 @@ export type Config = {
   databaseUrl: string | undefined;
   sessionSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Unset: mail is kept in the outbox table for staff to read. */
+  smtpUrl: string | undefined;
+  /** The From address of store mail; the store's name is shown beside it. */
+  mailFrom: string;
+  /** Unset: rate-limit counters live in the database. */
+  redisUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +64,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? `no-reply@${new URL(e.BASE_URL ?? 'http://localhost').hostname}`,
+    redisUrl: e.REDIS_URL,
   };
 }
 

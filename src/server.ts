@@ -6,6 +6,8 @@ import { createLogger } from '#src/lib/logger.ts';
 import { createAppContext } from '#src/boot.ts';
 import { createApp } from '#src/app.ts';
 import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
+import { startWorker } from '#src/jobs/worker.ts';
+import { DAILY_JOBS, JOB_HANDLERS } from '#src/jobs/handlers.ts';
 
 export type RunningServer = { server: ServerType; url: string; stop(): Promise<void> };
 
@@ -20,6 +22,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   }
   const ctx = await createAppContext(config, database, log);
   const app = createApp(ctx);
+  const worker = startWorker(ctx, JOB_HANDLERS, DAILY_JOBS);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -30,7 +33,12 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would otherwise hold the server open.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
+      await worker.stop();
+      await ctx.rateLimiter.close();
       await ctx.cache.close();
       await database.close();
     })());

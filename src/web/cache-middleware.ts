@@ -37,11 +37,14 @@ export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
     if (c.req.header('if-none-match') === entry.etag) {
       return c.body(null, 304, { ETag: entry.etag, 'Cache-Control': 'public, max-age=0, must-revalidate' });
     }
-    return c.body(method === 'HEAD' ? null : entry.body, 200, {
-      'Content-Type': entry.contentType,
-      ETag: entry.etag,
-      'Cache-Control': 'public, max-age=0, must-revalidate',
-      'X-Cache': 'hit',
+    return new Response(method === 'HEAD' ? null : entry.body, {
+      status: 200,
+      headers: {
+        'Content-Type': entry.contentType,
+        ETag: entry.etag,
+        'Cache-Control': 'public, max-age=0, must-revalidate',
+        'X-Cache': 'hit',
+      },
     });
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
+import type { RateLimiter } from '#src/security/rate-limit.ts';
 import type { CacheBus } from './cache-bus.ts';
 
 /** What every request handler and service can reach; built once per process. */
@@ -11,6 +12,7 @@ export type AppContext = {
   dbKind: 'pglite' | 'postgres';
   log: Logger;
   cache: CacheBus;
+  rateLimiter: RateLimiter;
   /** Reads the store's settings through the page cache's generation, so a save shows on the next request. */
   settings(): Promise<StoreSettings>;
 };

@@ -57,6 +57,7 @@ export async function createTestStore(
     config,
     request: (path, init) => Promise.resolve(app.request(`http://store.test${path}`, init)),
     async close() {
+      await ctx.rateLimiter.close();
       await ctx.cache.close();
       await database.close();
       await dropDatabase();

@@ -1,0 +1,87 @@
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const ACCOUNT_TYPES = ['client', 'business'] as const;
+export const accountType = pgEnum('account_type', ACCOUNT_TYPES);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Stored lower-cased and trimmed; unique among live accounts.
+    email: text().notNull(),
+    passwordHash: text(),
+    name: text().notNull(),
+    accountType: accountType().notNull().default('client'),
+    companyName: text().notNull().default(''),
+    phone: text().notNull().default(''),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
+    /** Set when the customer deleted the account: personal fields are then anonymised. */
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('customers_email_idx').on(t.email)],
+);
+
+/** Signed-in browsers and API clients; only the SHA-256 of the token is kept. */
+export const customerSessions = pgTable(
+  'customer_sessions',
+  {
+    tokenHash: text().primaryKey(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    isPersistent: boolean().notNull().default(false),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('customer_sessions_customer_idx').on(t.customerId)],
+);
+
+export const TOKEN_PURPOSES = ['verify-email', 'reset-password', 'change-email'] as const;
+export const tokenPurpose = pgEnum('token_purpose', TOKEN_PURPOSES);
+
+/** Single-use emailed links; only the SHA-256 of the token is kept. */
+export const customerTokens = pgTable(
+  'customer_tokens',
+  {
+    tokenHash: text().primaryKey(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    purpose: tokenPurpose().notNull(),
+    /** For change-email: the address that becomes the account's once this link is opened. */
+    newEmail: text(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('customer_tokens_customer_idx').on(t.customerId, t.purpose)],
+);
+
+export const addresses = pgTable(
+  'addresses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    line1: text().notNull(),
+    line2: text().notNull().default(''),
+    city: text().notNull(),
+    state: text().notNull().default(''),
+    postalCode: text().notNull(),
+    country: text().notNull().default('US'),
+    phone: text().notNull().default(''),
+    isDefaultShipping: boolean().notNull().default(false),
+    isDefaultBilling: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('addresses_customer_idx').on(t.customerId)],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type Address = typeof addresses.$inferSelect;

@@ -1,0 +1,11 @@
+import { deliverMail } from '#src/mail/deliver.ts';
+import { SEND_MAIL_JOB } from '#src/mail/outbox.ts';
+import type { DailyJob, JobHandler } from './worker.ts';
+
+/** Every kind of background job the worker knows how to run. */
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  [SEND_MAIL_JOB]: deliverMail,
+};
+
+/** Jobs enqueued once a day. */
+export const DAILY_JOBS: DailyJob[] = [];

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { AppContext } from '#src/web/context.ts';
+import { outbox } from './schema.ts';
+
+const transports = new Map<string, Transporter>();
+function transportFor(url: string): Transporter {
+  let transport = transports.get(url);
+  if (!transport) {
+    transport = nodemailer.createTransport(url);
+    transports.set(url, transport);
+  }
+  return transport;
+}
+
+/** The send-mail job: delivers one outbox mail over SMTP, or keeps it in the outbox when SMTP_URL is unset. */
+export async function deliverMail(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
+  const id = String(payload.outboxId ?? '');
+  const [mail] = await ctx.db.select().from(outbox).where(eq(outbox.id, id));
+  if (!mail || mail.status === 'sent' || mail.status === 'kept') return;
+  if (!ctx.config.smtpUrl) {
+    await ctx.db.update(outbox).set({ status: 'kept', attempts: mail.attempts + 1 }).where(eq(outbox.id, id));
+    return;
+  }
+  const store = await ctx.settings();
+  try {
+    await transportFor(ctx.config.smtpUrl).sendMail({
+      from: { name: store.name, address: ctx.config.mailFrom },
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await ctx.db
+      .update(outbox)
+      .set({ attempts: mail.attempts + 1, lastError: message.slice(0, 1000) })
+      .where(eq(outbox.id, id));
+    throw err;
+  }
+  await ctx.db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: '' })
+    .where(eq(outbox.id, id));
+}

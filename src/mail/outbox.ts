@@ -1,0 +1,17 @@
+import type { Db } from '#src/db/client.ts';
+import { enqueueJob } from '#src/jobs/queue.ts';
+import { outbox } from './schema.ts';
+
+export type NewMail = { to: string; subject: string; text: string; html: string; kind: string };
+
+export const SEND_MAIL_JOB = 'send-mail';
+
+/**
+ * Records a mail in the outbox and queues its delivery. Pass the caller's transaction as `db`: the mail then
+ * goes out only if the caller's work commits, and no network call ever happens inside that transaction.
+ */
+export async function queueMail(db: Db, mail: NewMail): Promise<string> {
+  const [row] = await db.insert(outbox).values(mail).returning({ id: outbox.id });
+  await enqueueJob(db, { kind: SEND_MAIL_JOB, payload: { outboxId: row!.id }, maxAttempts: 6 });
+  return row!.id;
+}

@@ -1,0 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A random, URL-safe secret of 256 bits, for session cookies and emailed links. */
+export function createToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** What the database keeps of a token: a leaked table then grants no access. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
