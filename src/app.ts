@@ -10,6 +10,7 @@ import { renderErrorPage } from '#src/web/error-page.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
 import { csrfProtection } from '#src/security/csrf.ts';
+import { SignInRequired } from '#src/accounts/current.ts';
 import { catalogPages } from '#src/catalog/routes.ts';
 import { catalogApi } from '#src/catalog/api.ts';
 import { contentPages } from '#src/content/routes.ts';
@@ -98,6 +99,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   });
 
   app.onError(async (err, c) => {
+    if (err instanceof SignInRequired) return c.redirect(err.location, 303);
     let status = 500;
     let message = 'An unexpected error occurred. It has been logged and we will look into it.';
     let code = 'INTERNAL';
