@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { createApp } from '#src/app.ts';
@@ -40,10 +42,12 @@ export async function createTestStore(
     const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
     database = await openDatabase({ pglite });
   }
+  // Uploads and other files go to a folder of this store's own, removed with it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'medstore-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     BASE_URL: 'http://store.test',
-    DATA_DIR: '/nonexistent-test-data-dir',
+    DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...options.env,
@@ -61,6 +65,7 @@ export async function createTestStore(
       await ctx.cache.close();
       await database.close();
       await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
