@@ -30,3 +30,52 @@ export const ACCESS_HINTS: Record<Product['accessClass'], string> = {
 export const DSHEA_STATEMENT =
   'These statements have not been evaluated by the Food and Drug Administration. ' +
   'This product is not intended to diagnose, treat, cure, or prevent any disease.';
+
+export const FORM_LABELS: Record<Product['form'], string> = {
+  gummy: 'Gummy',
+  capsule: 'Capsule',
+  tablet: 'Tablet',
+  serum: 'Serum',
+  cream: 'Cream',
+  solution: 'Solution',
+  spray: 'Spray',
+  vial: 'Vial',
+  kit: 'Kit',
+  device: 'Device',
+  other: 'Other',
+};
+
+export const ROUTE_LABELS: Record<Product['route'], string> = {
+  oral: 'Oral (by mouth)',
+  topical: 'Topical (on the skin or scalp)',
+  injectable: 'Injectable (by a qualified provider)',
+  device: 'Device (used on the body, nothing taken in)',
+};
+
+export const STORAGE_LABELS: Record<Product['storage'], string> = {
+  ambient: 'Room temperature',
+  refrigerated: 'Refrigerated (2-8 °C / 36-46 °F)',
+};
+
+/** Refrigerated items travel on ice early in the week, cost more to ship and cannot be sent back. */
+export const REFRIGERATED_NOTE =
+  'Ships refrigerated on ice, Monday to Wednesday only, so it never waits in a depot over a weekend. ' +
+  'A cold-chain shipping surcharge applies, and refrigerated items cannot be returned.';
+
+export const STOCK_STATUSES = ['in-stock', 'low-stock', 'out-of-stock'] as const;
+export type StockStatus = (typeof STOCK_STATUSES)[number];
+
+// At or below this many units, shoppers are told stock is low so business buyers can order in time.
+export const LOW_STOCK_THRESHOLD = 5;
+
+export const STOCK_LABELS: Record<StockStatus, string> = {
+  'in-stock': 'In stock',
+  'low-stock': 'Low stock',
+  'out-of-stock': 'Out of stock',
+};
+
+/** Whether a product can ship now, judged from its units on hand. */
+export function getStockStatus(stockOnHand: number): StockStatus {
+  if (stockOnHand <= 0) return 'out-of-stock';
+  return stockOnHand <= LOW_STOCK_THRESHOLD ? 'low-stock' : 'in-stock';
+}

@@ -1,12 +1,45 @@
 import { Hono } from 'hono';
-import { html } from 'hono/html';
+import { getCategoryTree } from '#src/catalog/category-queries.ts';
+import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
+import { listLatestArticles } from './queries.ts';
+import { renderHomePage } from './views/home-page.ts';
 
 export const homePage = new Hono<AppEnv>();
 
+const FEATURED_COUNT = 8;
+
 homePage.get('/', async (c) => {
   const { ctx } = c.var;
-  const store = await ctx.settings();
-  return c.html(renderPage({ title: store.name, store, baseUrl: ctx.config.baseUrl, section: 'home', canonicalPath: '/', body: html`<h1>${store.name}</h1>` }));
+  const [store, featured, tree, articles] = await Promise.all([
+    ctx.settings(),
+    listFeaturedProducts(ctx.db, FEATURED_COUNT),
+    getCategoryTree(ctx.db),
+    listLatestArticles(ctx.db, 3),
+  ]);
+  // A store that has picked no featured products yet still shows what is new.
+  const isFallback = featured.length === 0;
+  const products = isFallback
+    ? (await listActiveProducts(ctx.db, { sort: 'newest', limit: FEATURED_COUNT })).items
+    : featured;
+  return c.html(
+    renderPage({
+      title: store.name,
+      description: store.tagline || `Medical and aesthetic supplies from ${store.name}.`,
+      store,
+      baseUrl: ctx.config.baseUrl,
+      section: 'home',
+      canonicalPath: '/',
+      jsonLd: {
+        '@context': 'https://schema.org',
+        '@type': 'Store',
+        name: store.name,
+        url: ctx.config.baseUrl,
+        ...(store.phone ? { telephone: store.phone } : {}),
+        ...(store.email ? { email: store.email } : {}),
+      },
+      body: renderHomePage({ store, products, isFallback, categories: tree, articles }),
+    }),
+  );
 });

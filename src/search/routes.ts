@@ -1,6 +1,164 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '#src/web/context.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ProductSummarySchema, problemResponse, searchTextSchema } from '#src/catalog/api-schemas.ts';
+import { getCategoryTree } from '#src/catalog/category-queries.ts';
+import { toAbsoluteUrl } from '#src/catalog/json-ld.ts';
+import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
+import { ACCESS_LABELS, REGULATORY_LABELS } from '#src/catalog/labels.ts';
+import type { Db } from '#src/db/client.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import type { AppEnv } from '#src/web/context.ts';
+import { renderPage } from '#src/web/layout.ts';
+import { parseQuery } from '#src/web/validation.ts';
+import { renderHighlighted, stripMarkers } from './highlight.ts';
+import { searchArticles, searchProducts } from './queries.ts';
+import { renderSearchPage } from './views/search-page.ts';
 
 export const searchPages = new Hono<AppEnv>();
 export const searchApi = createApiRouter();
+
+const PAGE_PRODUCT_LIMIT = 24;
+const PAGE_ARTICLE_LIMIT = 12;
+
+const pageQuerySchema = z.object({
+  // An empty box is the start page, not an error.
+  q: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), searchTextSchema.optional()),
+});
+
+// Ideas for a visitor with no query or no results: the store's featured products, else its first products.
+async function listSuggestions(db: Db): Promise<string[]> {
+  const featured = await listFeaturedProducts(db, 6);
+  const names = featured.length ? featured : (await listActiveProducts(db, { sort: 'name', limit: 6 })).items;
+  return names.map((p) => p.name);
+}
+
+async function listPopularCategories(db: Db) {
+  const tree = await getCategoryTree(db);
+  return tree.filter((c) => c.productCount > 0).sort((a, b) => b.productCount - a.productCount).slice(0, 8);
+}
+
+searchPages.get('/search', async (c) => {
+  const { ctx } = c.var;
+  const { q } = parseQuery(c, pageQuerySchema);
+  const store = await ctx.settings();
+  let data: Parameters<typeof renderSearchPage>[0];
+  if (!q) {
+    const [categories, suggestions] = await Promise.all([listPopularCategories(ctx.db), listSuggestions(ctx.db)]);
+    data = { kind: 'start', categories, suggestions };
+  } else {
+    const [products, articles] = await Promise.all([
+      searchProducts(ctx.db, q, PAGE_PRODUCT_LIMIT),
+      searchArticles(ctx.db, q, PAGE_ARTICLE_LIMIT),
+    ]);
+    if (products.total + articles.total === 0) {
+      const [categories, suggestions] = await Promise.all([listPopularCategories(ctx.db), listSuggestions(ctx.db)]);
+      data = { kind: 'none', q, categories, suggestions };
+    } else {
+      data = {
+        kind: 'results',
+        q,
+        products: products.items,
+        productTotal: products.total,
+        articles: articles.items,
+        articleTotal: articles.total,
+      };
+    }
+  }
+  return c.html(
+    renderPage({
+      title: q ? `Search: ${q}` : 'Search',
+      store,
+      baseUrl: ctx.config.baseUrl,
+      section: 'search',
+      searchQuery: q,
+      noindex: true,
+      body: renderSearchPage(data, store),
+    }),
+  );
+});
+
+const ProductHitSchema = ProductSummarySchema.pick({
+  id: true, slug: true, url: true, name: true, summary: true, brand: true, sku: true, images: true,
+  priceCents: true, compareAtCents: true, currency: true, regulatoryStatus: true, regulatoryLabel: true,
+  accessClass: true, accessLabel: true,
+}).extend({
+  snippet: z.string().openapi({ description: 'Plain-text excerpt around the matches.' }),
+  snippetHtml: z.string().openapi({ description: 'The same excerpt, HTML-escaped, with matches in <mark>.' }),
+  rank: z.number(),
+}).openapi('ProductSearchHit');
+
+const ArticleHitSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  url: z.string(),
+  title: z.string(),
+  excerpt: z.string(),
+  coverImage: z.object({ src: z.string(), alt: z.string() }).nullable(),
+  publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+  snippet: z.string(),
+  snippetHtml: z.string(),
+  rank: z.number(),
+}).openapi('ArticleSearchHit');
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/search',
+  tags: ['search'],
+  summary: 'Full-text search of active products and published articles',
+  description: 'Ranked best first; a match in a name or title ranks above a match in the text. Partial words match.',
+  request: {
+    query: z.object({
+      q: searchTextSchema,
+      limit: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be 1 or more' }).max(50, { error: 'must be at most 50' }).default(10),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Matches in two ranked lists',
+      content: {
+        'application/json': {
+          schema: z.object({
+            query: z.string(),
+            products: z.object({ total: z.number().int(), items: z.array(ProductHitSchema) }),
+            articles: z.object({ total: z.number().int(), items: z.array(ArticleHitSchema) }),
+          }),
+        },
+      },
+    },
+    400: problemResponse('A missing, empty or too long q, or a bad limit'),
+  },
+});
+
+searchApi.openapi(searchRoute, async (c) => {
+  const { ctx } = c.var;
+  const { q, limit } = c.req.valid('query');
+  const baseUrl = ctx.config.baseUrl;
+  const [products, articles] = await Promise.all([searchProducts(ctx.db, q, limit), searchArticles(ctx.db, q, limit)]);
+  return c.json(
+    {
+      query: q,
+      products: {
+        total: products.total,
+        items: products.items.map((p) => ({
+          id: p.id, slug: p.slug, url: `${baseUrl}/products/${p.slug}`, name: p.name, summary: p.summary,
+          brand: p.brand, sku: p.sku, images: p.images.map((i) => ({ src: toAbsoluteUrl(i.src, baseUrl), alt: i.alt })),
+          priceCents: p.priceCents, compareAtCents: p.compareAtCents, currency: p.currency,
+          regulatoryStatus: p.regulatoryStatus, regulatoryLabel: REGULATORY_LABELS[p.regulatoryStatus],
+          accessClass: p.accessClass, accessLabel: ACCESS_LABELS[p.accessClass],
+          snippet: stripMarkers(p.snippet), snippetHtml: renderHighlighted(p.snippet).toString(), rank: Number(p.rank),
+        })),
+      },
+      articles: {
+        total: articles.total,
+        items: articles.items.map((a) => ({
+          id: a.id, slug: a.slug, url: `${baseUrl}/blog/${a.slug}`, title: a.title, excerpt: a.excerpt,
+          coverImage: a.coverImage ? { src: toAbsoluteUrl(a.coverImage.src, baseUrl), alt: a.coverImage.alt } : null,
+          publishedAt: a.publishedAt?.toISOString() ?? null,
+          snippet: stripMarkers(a.snippet), snippetHtml: renderHighlighted(a.snippet).toString(), rank: Number(a.rank),
+        })),
+      },
+    },
+    200,
+  );
+});

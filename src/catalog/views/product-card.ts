@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { formatMoney } from '#src/lib/money.ts';
-import { ACCESS_LABELS, REGULATORY_LABELS } from '../labels.ts';
+import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS, getStockStatus } from '../labels.ts';
 import type { Product } from '../schema.ts';
 
 export type ProductCardData = Pick<
@@ -31,8 +31,15 @@ export function renderProductCard(p: ProductCardData, options: { headingLevel?: 
         ${p.accessClass !== 'open'
           ? html`<span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>`
           : ''}
-        ${p.stockOnHand <= 0 ? html`<span class="badge badge-stock">Out of stock</span>` : ''}
+        ${renderStockBadge(p.stockOnHand)}
       </p>
     </div>
   </article>`;
+}
+
+// In-stock is the normal case and stays quiet on a card; low and out of stock are worth a badge.
+function renderStockBadge(stockOnHand: number) {
+  const status = getStockStatus(stockOnHand);
+  if (status === 'in-stock') return '';
+  return html`<span class="badge badge-stock badge-${status}">${STOCK_LABELS[status]}</span>`;
 }

@@ -1,0 +1,120 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_QUERY_LENGTH } from '#src/search/tsquery.ts';
+import {
+  ACCESS_CLASSES,
+  PRODUCT_FORMS,
+  REGULATORY_STATUSES,
+  ROUTES_OF_USE,
+  STORAGE_CLASSES,
+} from './schema.ts';
+import { STOCK_STATUSES } from './labels.ts';
+import { PAGE_SIZE, limitSchema, pageSchema, slugSchema, sortSchema } from './validators.ts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+export const searchTextSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_QUERY_LENGTH, { error: `must be at most ${MAX_QUERY_LENGTH} characters` });
+
+export const ProductListQuerySchema = z.object({
+  category: slugSchema.optional().openapi({ description: 'Slug of a category; its subcategories are included.' }),
+  sort: sortSchema.default('name'),
+  q: searchTextSchema.optional().openapi({ description: 'Full-text filter (for ranked results use /search).' }),
+  page: pageSchema.optional().openapi({ description: '1-based page number; the first page when neither page nor cursor is given.' }),
+  cursor: z.string().max(600).optional().openapi({ description: 'nextCursor of a previous answer (keyset pagination).' }),
+  limit: limitSchema.default(PAGE_SIZE),
+});
+
+const ImageSchema = z.object({ src: z.string(), alt: z.string() });
+const CategoryRefSchema = z.object({ slug: z.string(), name: z.string() });
+
+export const ProductSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    url: z.string().openapi({ description: 'Absolute address of the product page.' }),
+    name: z.string(),
+    summary: z.string(),
+    brand: z.string(),
+    sku: z.string(),
+    images: z.array(ImageSchema),
+    category: CategoryRefSchema.nullable(),
+    priceCents: z.number().int(),
+    compareAtCents: z.number().int().nullable(),
+    currency: z.string().openapi({ example: 'USD' }),
+    stockStatus: z.enum(STOCK_STATUSES),
+    form: z.enum(PRODUCT_FORMS),
+    route: z.enum(ROUTES_OF_USE),
+    regulatoryStatus: z.enum(REGULATORY_STATUSES),
+    regulatoryLabel: z.string(),
+    accessClass: z.enum(ACCESS_CLASSES),
+    accessLabel: z.string(),
+    storage: z.enum(STORAGE_CLASSES),
+    isFeatured: z.boolean(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('ProductSummary');
+
+export const ProductDetailSchema = ProductSummarySchema.extend({
+  description: z.string().openapi({ description: 'Markdown source.' }),
+  descriptionHtml: z.string().openapi({ description: 'Sanitised HTML rendered from the Markdown.' }),
+  directions: z.string(),
+  activeIngredients: z.array(z.object({ name: z.string(), amount: z.string().optional() })),
+  sideEffects: z.array(z.string()),
+  accessHint: z.string(),
+  dsheaStatement: z.string().nullable(),
+  shippingNote: z.string().nullable(),
+}).openapi('ProductDetail');
+
+export const ProductListSchema = z
+  .object({
+    items: z.array(ProductSummarySchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    page: z.number().int().nullable().openapi({ description: 'Null when paging by cursor.' }),
+    pageCount: z.number().int(),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('ProductList');
+
+export type CategoryTreeJson = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  url: string;
+  productCount: number;
+  children: CategoryTreeJson[];
+};
+
+export const CategoryTreeSchema: z.ZodType<CategoryTreeJson> = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    url: z.string(),
+    productCount: z.number().int().openapi({ description: 'Active products in this category and below.' }),
+    get children() {
+      return z.array(CategoryTreeSchema);
+    },
+  })
+  .openapi('CategoryNode');

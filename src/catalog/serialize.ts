@@ -1,0 +1,72 @@
+import type { CategoryTreeJson } from './api-schemas.ts';
+import type { CategoryNode } from './category-queries.ts';
+import { toAbsoluteUrl } from './json-ld.ts';
+import {
+  ACCESS_HINTS,
+  ACCESS_LABELS,
+  DSHEA_STATEMENT,
+  REFRIGERATED_NOTE,
+  REGULATORY_LABELS,
+  getStockStatus,
+} from './labels.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { ProductListItem } from './queries.ts';
+import type { Category, Product } from './schema.ts';
+
+type CategoryRef = Pick<Category, 'slug' | 'name'> | null;
+
+/** A product as the API lists it: money in integer cents with its currency, times as ISO 8601. */
+export function toProductSummaryJson(p: ProductListItem | Product, category: CategoryRef, baseUrl: string) {
+  return {
+    id: p.id,
+    slug: p.slug,
+    url: `${baseUrl}/products/${p.slug}`,
+    name: p.name,
+    summary: p.summary,
+    brand: p.brand,
+    sku: p.sku,
+    images: p.images.map((i) => ({ src: toAbsoluteUrl(i.src, baseUrl), alt: i.alt })),
+    category: category ? { slug: category.slug, name: category.name } : null,
+    priceCents: p.priceCents,
+    compareAtCents: p.compareAtCents,
+    currency: p.currency,
+    stockStatus: getStockStatus(p.stockOnHand),
+    form: p.form,
+    route: p.route,
+    regulatoryStatus: p.regulatoryStatus,
+    regulatoryLabel: REGULATORY_LABELS[p.regulatoryStatus],
+    accessClass: p.accessClass,
+    accessLabel: ACCESS_LABELS[p.accessClass],
+    storage: p.storage,
+    isFeatured: p.isFeatured,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** A product with every fact the product page shows, including the compliance texts. */
+export function toProductDetailJson(p: Product, category: CategoryRef, baseUrl: string) {
+  return {
+    ...toProductSummaryJson(p, category, baseUrl),
+    description: p.description,
+    descriptionHtml: renderMarkdown(p.description),
+    directions: p.directions,
+    activeIngredients: p.activeIngredients,
+    sideEffects: p.sideEffects,
+    accessHint: ACCESS_HINTS[p.accessClass],
+    dsheaStatement: p.regulatoryStatus === 'dietary-supplement' ? DSHEA_STATEMENT : null,
+    shippingNote: p.storage === 'refrigerated' ? REFRIGERATED_NOTE : null,
+  };
+}
+
+export function toCategoryTreeJson(nodes: CategoryNode[], baseUrl: string): CategoryTreeJson[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    slug: n.slug,
+    name: n.name,
+    description: n.description,
+    url: `${baseUrl}/categories/${n.slug}`,
+    productCount: n.productCount,
+    children: toCategoryTreeJson(n.children, baseUrl),
+  }));
+}

@@ -1,0 +1,161 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '#src/db/client.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { fieldErrorsOf } from '#src/web/validation.ts';
+import { catalogSlugRedirects, categories, products, type Category, type Product } from './schema.ts';
+import {
+  categoryChangesSchema,
+  categoryInputSchema,
+  productChangesSchema,
+  productInputSchema,
+  type CategoryChanges,
+  type CategoryInput,
+  type ProductChanges,
+  type ProductInput,
+} from './validators.ts';
+
+/**
+ * What catalogue writes need: the database and the page cache to clear. An AppContext fits; a seed script
+ * without a web app passes a no-op cache.
+ */
+export type CatalogWriteContext = { db: Db; cache: { invalidate(): Promise<void> } };
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new AppError('VALIDATION', `The ${what} has invalid fields.`, { fields: fieldErrorsOf(result.error) });
+  }
+  return result.data;
+}
+
+// Unique-key clashes (slug, sku) surface as PostgreSQL error 23505; the caller gets a 409 naming the field.
+function translateUniqueViolation(err: unknown, what: string): never {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgErr = e.code === '23505' ? e : e.cause?.code === '23505' ? e.cause : undefined;
+  if (!pgErr) throw err;
+  const field = pgErr.constraint?.includes('sku') ? 'sku' : 'slug';
+  throw new AppError('CONFLICT', `Another ${what} already uses this ${field}.`, {
+    fields: { [field]: 'is already taken' },
+    cause: err,
+  });
+}
+
+async function checkCategoryExists(tx: Tx, id: string | null | undefined): Promise<void> {
+  if (!id) return;
+  const [row] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
+  if (!row) throw new AppError('VALIDATION', 'The category does not exist.', { fields: { categoryId: 'no such category' } });
+}
+
+// The old slug keeps answering (301) for the renamed record; a slug taken back frees its redirect.
+async function recordRename(tx: Tx, kind: 'product' | 'category', from: string, to: string, id: string) {
+  await tx
+    .insert(catalogSlugRedirects)
+    .values({ kind, fromSlug: from, targetId: id })
+    .onConflictDoUpdate({ target: [catalogSlugRedirects.kind, catalogSlugRedirects.fromSlug], set: { targetId: id } });
+  await tx
+    .delete(catalogSlugRedirects)
+    .where(and(eq(catalogSlugRedirects.kind, kind), eq(catalogSlugRedirects.fromSlug, to)));
+}
+
+/** Adds a product; the page cache is cleared once it is committed. */
+export async function createProduct(ctx: CatalogWriteContext, input: ProductInput): Promise<Product> {
+  const values = parseInput(productInputSchema, input, 'product');
+  const product = await ctx.db
+    .transaction(async (tx) => {
+      await checkCategoryExists(tx, values.categoryId);
+      const [row] = await tx.insert(products).values(values).returning();
+      return row!;
+    })
+    .catch((err: unknown) => translateUniqueViolation(err, 'product'));
+  await ctx.cache.invalidate();
+  return product;
+}
+
+/** Changes some fields of a product; a new slug leaves a redirect from the old one. */
+export async function updateProduct(
+  ctx: CatalogWriteContext,
+  o: { id: string; changes: ProductChanges },
+): Promise<Product> {
+  const changes = parseInput(productChangesSchema, o.changes, 'product');
+  const product = await ctx.db
+    .transaction(async (tx) => {
+      const [current] = await tx.select().from(products).where(eq(products.id, o.id)).for('update');
+      if (!current) throw new AppError('NOT_FOUND', 'No such product.');
+      if (changes.categoryId !== undefined) await checkCategoryExists(tx, changes.categoryId);
+      const [row] = await tx
+        .update(products)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(eq(products.id, o.id))
+        .returning();
+      if (changes.slug && changes.slug !== current.slug) {
+        await recordRename(tx, 'product', current.slug, changes.slug, o.id);
+      }
+      return row!;
+    })
+    .catch((err: unknown) => translateUniqueViolation(err, 'product'));
+  // After the commit: a page rendered between the write and this call is refused by the cache's generation.
+  await ctx.cache.invalidate();
+  return product;
+}
+
+/** Adds a category, under `parentId` when given. */
+export async function createCategory(ctx: CatalogWriteContext, input: CategoryInput): Promise<Category> {
+  const values = parseInput(categoryInputSchema, input, 'category');
+  const category = await ctx.db
+    .transaction(async (tx) => {
+      if (values.parentId) await checkParent(tx, values.parentId, null);
+      const [row] = await tx.insert(categories).values(values).returning();
+      return row!;
+    })
+    .catch((err: unknown) => translateUniqueViolation(err, 'category'));
+  await ctx.cache.invalidate();
+  return category;
+}
+
+/** Changes a category; a new slug leaves a redirect, and a category cannot move below itself. */
+export async function updateCategory(
+  ctx: CatalogWriteContext,
+  o: { id: string; changes: CategoryChanges },
+): Promise<Category> {
+  const changes = parseInput(categoryChangesSchema, o.changes, 'category');
+  const category = await ctx.db
+    .transaction(async (tx) => {
+      const [current] = await tx.select().from(categories).where(eq(categories.id, o.id)).for('update');
+      if (!current) throw new AppError('NOT_FOUND', 'No such category.');
+      if (changes.parentId) await checkParent(tx, changes.parentId, o.id);
+      const [row] = await tx
+        .update(categories)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(eq(categories.id, o.id))
+        .returning();
+      if (changes.slug && changes.slug !== current.slug) {
+        await recordRename(tx, 'category', current.slug, changes.slug, o.id);
+      }
+      return row!;
+    })
+    .catch((err: unknown) => translateUniqueViolation(err, 'category'));
+  await ctx.cache.invalidate();
+  return category;
+}
+
+// Walks up from the new parent: meeting the category itself would make a loop in the tree.
+async function checkParent(tx: Tx, parentId: string, selfId: string | null): Promise<void> {
+  let id: string | null = parentId;
+  for (let depth = 0; id && depth < 50; depth++) {
+    if (id === selfId) {
+      throw new AppError('VALIDATION', 'A category cannot be placed under itself.', { fields: { parentId: 'would make a loop' } });
+    }
+    const [row]: { parentId: string | null }[] = await tx
+      .select({ parentId: categories.parentId })
+      .from(categories)
+      .where(eq(categories.id, id));
+    if (!row) {
+      if (id === parentId) throw new AppError('VALIDATION', 'The parent category does not exist.', { fields: { parentId: 'no such category' } });
+      return;
+    }
+    id = row.parentId;
+  }
+}

@@ -1,0 +1,102 @@
+import { html, raw } from 'hono/html';
+import { formatMoney } from '#src/lib/money.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
+import { telHref } from '#src/web/layout.ts';
+import {
+  ACCESS_HINTS,
+  ACCESS_LABELS,
+  DSHEA_STATEMENT,
+  REFRIGERATED_NOTE,
+  REGULATORY_LABELS,
+  STOCK_LABELS,
+  getStockStatus,
+} from '../labels.ts';
+import { renderMarkdown } from '../markdown.ts';
+import type { Category, Product } from '../schema.ts';
+import { renderBreadcrumbs, type Crumb } from './breadcrumbs.ts';
+import { renderProductFacts, renderSideEffects } from './product-facts.ts';
+
+function renderGallery(p: Product) {
+  const [main, ...rest] = p.images;
+  if (!main) return html`<div class="product-gallery no-image" aria-hidden="true"></div>`;
+  return html`<div class="product-gallery">
+    <img class="gallery-main" src="${main.src}" alt="${main.alt}" width="640" height="480">
+    ${rest.length
+      ? html`<ul class="gallery-thumbs">
+          ${rest.map((i) => html`<li><img src="${i.src}" alt="${i.alt}" width="160" height="120" loading="lazy"></li>`)}
+        </ul>`
+      : ''}
+  </div>`;
+}
+
+function renderPrice(p: Product) {
+  const hasSaving = p.compareAtCents !== null && p.compareAtCents > p.priceCents;
+  return html`<p class="price price-large">
+    <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
+    ${hasSaving
+      ? html`<s class="price-was"><span class="visually-hidden">Regular price </span>${formatMoney(p.compareAtCents!, p.currency)}</s>
+          <span class="price-saving">Save ${Math.round((1 - p.priceCents / p.compareAtCents!) * 100)}%</span>`
+      : ''}
+  </p>`;
+}
+
+function renderStock(p: Product, store: StoreSettings) {
+  const status = getStockStatus(p.stockOnHand);
+  const detail =
+    status === 'low-stock'
+      ? html`: only ${p.stockOnHand} left`
+      : status === 'out-of-stock' && store.phone
+        ? html`. Call <a href="${telHref(store.phone)}">${store.phone}</a> for restock dates`
+        : '';
+  return html`<p class="stock-status stock-${status}">${STOCK_LABELS[status]}${detail}</p>`;
+}
+
+/** The product page body: gallery, price, compliance notices, description and facts. */
+export function renderProductPage(o: { product: Product; category: Category | null; crumbs: Crumb[]; store: StoreSettings }) {
+  const p = o.product;
+  const isSupplement = p.regulatoryStatus === 'dietary-supplement';
+  return html`${renderBreadcrumbs(o.crumbs)}
+  <article class="product-detail">
+    <div class="product-hero">
+      ${renderGallery(p)}
+      <div class="product-info">
+        ${p.brand ? html`<p class="product-brand">${p.brand}</p>` : ''}
+        <h1>${p.name}</h1>
+        ${p.summary ? html`<p class="lead">${p.summary}${isSupplement ? '*' : ''}</p>` : ''}
+        <p class="badges">
+          <span class="badge badge-reg badge-${p.regulatoryStatus}">${REGULATORY_LABELS[p.regulatoryStatus]}</span>
+          <span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>
+        </p>
+        ${renderPrice(p)}
+        ${renderStock(p, o.store)}
+        ${p.accessClass !== 'open'
+          ? html`<div class="callout callout-access" role="note">
+              <p><strong>${ACCESS_LABELS[p.accessClass]}.</strong> ${ACCESS_HINTS[p.accessClass]}</p>
+            </div>`
+          : ''}
+        ${p.storage === 'refrigerated'
+          ? html`<div class="callout callout-cold" role="note"><p><strong>Cold shipping.</strong> ${REFRIGERATED_NOTE}</p></div>`
+          : ''}
+        ${o.store.phone
+          ? html`<p class="contact-line">Questions, or ordering for a clinic?
+              Call <a href="${telHref(o.store.phone)}">${o.store.phone}</a>.</p>`
+          : ''}
+      </div>
+    </div>
+    ${p.description
+      ? html`<section class="product-description" aria-labelledby="about-heading">
+          <h2 id="about-heading">About this product</h2>
+          <div class="prose">${raw(renderMarkdown(p.description))}</div>
+        </section>`
+      : ''}
+    ${renderProductFacts(p, o.category)}
+    ${p.directions
+      ? html`<section class="product-directions" aria-labelledby="directions-heading">
+          <h2 id="directions-heading">Directions</h2>
+          <div class="prose">${raw(renderMarkdown(p.directions))}</div>
+        </section>`
+      : ''}
+    ${renderSideEffects(p)}
+    ${isSupplement ? html`<p class="dshea-statement disclaimer-box">* ${DSHEA_STATEMENT}</p>` : ''}
+  </article>`;
+}
