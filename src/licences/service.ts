@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { AppError } from '#src/lib/errors.ts';
+import type { AppContext } from '#src/web/context.ts';
+import { deleteLicenceDocuments, detectDocumentKind, MAX_DOCUMENT_BYTES, storeLicenceDocument } from './documents.ts';
+import { licences, type Licence } from './schema.ts';
+import type { LicenceFields } from './validators.ts';
+
+export const DOCUMENT_TYPE_MESSAGE =
+  'The document must be a PDF, JPEG or PNG file. This file is none of those, whatever its name says: ' +
+  'export or scan the licence as a PDF, or take a photo of it, and upload that.';
+export const DOCUMENT_SIZE_MESSAGE = 'The document is larger than 10 MB. Upload a smaller scan or photo of the licence.';
+
+/** Why an uploaded document is refused, judged from its bytes; undefined when it is acceptable. */
+export function describeBadDocument(bytes: Uint8Array | undefined): string | undefined {
+  if (!bytes || bytes.length === 0) return 'Attach a scan or photo of the licence (PDF, JPEG or PNG).';
+  if (bytes.length > MAX_DOCUMENT_BYTES) return DOCUMENT_SIZE_MESSAGE;
+  if (!detectDocumentKind(bytes)) return DOCUMENT_TYPE_MESSAGE;
+  return undefined;
+}
+
+/**
+ * Records a licence for review. The file is written first (no file I/O inside a transaction) and removed again
+ * if the row cannot be saved, so a failure leaves nothing behind.
+ */
+export async function submitLicence(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  o: { customerId: string; fields: LicenceFields; document: Uint8Array | undefined },
+): Promise<Licence> {
+  const problem = describeBadDocument(o.document);
+  const kind = o.document && detectDocumentKind(o.document);
+  if (problem || !o.document || !kind) {
+    throw new AppError('VALIDATION', problem ?? DOCUMENT_TYPE_MESSAGE, { fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE } });
+  }
+  const fileName = await storeLicenceDocument(ctx.config.dataDir, o.document, kind);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(licences)
+        .values({
+          customerId: o.customerId,
+          type: o.fields.type,
+          number: o.fields.number,
+          issuingState: o.fields.issuingState,
+          expiresOn: o.fields.expiresOn,
+          holderName: o.fields.holderName,
+          documentFile: fileName,
+          documentType: kind.type,
+          documentSize: o.document!.length,
+        })
+        .returning();
+      return row!;
+    });
+  } catch (err) {
+    await deleteLicenceDocuments(ctx.config.dataDir, [fileName]);
+    throw err;
+  }
+}
+
+/**
+ * For account deletion, inside the caller's transaction: the holder's name and document go, while type, number,
+ * state, status and dates stay as the compliance record. Returns the stored file names, which the caller
+ * removes with `deleteLicenceDocuments(config.dataDir, names)` once the transaction has committed.
+ */
+export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ documentFile: licences.documentFile })
+    .from(licences)
+    .where(eq(licences.customerId, customerId));
+  await tx
+    .update(licences)
+    .set({ holderName: 'Deleted customer', documentFile: null, documentType: null, documentSize: null, updatedAt: new Date() })
+    .where(eq(licences.customerId, customerId));
+  return rows.flatMap((r) => (r.documentFile ? [r.documentFile] : []));
+}
+
+export { deleteLicenceDocuments };
