@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCategory, createTestProduct } from '#src/catalog/test-factory.ts';
+import { insertTestArticle } from '#src/search/test-factory.ts';
+import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
+import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+
+let store: TestStore;
+
+beforeAll(async () => {
+  store = await createTestStore({ template: 'empty' });
+  const { ctx } = store;
+  await saveStoreSettings(ctx.db, {
+    ...DEFAULT_SETTINGS,
+    name: 'Clinic Supply Co',
+    tagline: 'Supplies for clinics and their clients',
+    phone: '(800) 555-0142',
+  });
+  const category = await createTestCategory(ctx, { slug: 'hair-care', name: 'Hair care', description: 'Scalp and hair.' });
+  await createTestProduct(ctx, { slug: 'featured-serum', name: 'Featured Serum', isFeatured: true, categoryId: category.id });
+  await createTestProduct(ctx, { slug: 'plain-serum', name: 'Plain Serum', categoryId: category.id });
+  const day = 86_400_000;
+  for (let i = 1; i <= 4; i++) {
+    await insertTestArticle(ctx.db, {
+      slug: `article-${i}`,
+      title: `Article number ${i}`,
+      excerpt: `Excerpt of article ${i}.`,
+      publishedAt: new Date(Date.now() - (5 - i) * day),
+      coverImage: { src: `/assets/demo/article-${i}.svg`, alt: `Cover of article ${i}` },
+    });
+  }
+  await insertTestArticle(ctx.db, { slug: 'unpublished', title: 'Not yet', status: 'draft', publishedAt: null });
+  await ctx.cache.invalidate();
+});
+afterAll(() => store.close());
+
+describe('home page', () => {
+  it('shows the store name and tagline, featured products and categories', async () => {
+    const res = await store.request('/');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<h1 id="hero-heading">Clinic Supply Co</h1>');
+    expect(page).toContain('Supplies for clinics and their clients');
+    expect(page).toContain('Featured products');
+    expect(page).toContain('href="/products/featured-serum"');
+    expect(page).not.toContain('href="/products/plain-serum"');
+    expect(page).toContain('<a href="/categories/hair-care"><span class="category-name">Hair care</span></a>');
+    expect(page).toContain('2 products');
+  });
+
+  it('shows the three latest published articles with cover and excerpt', async () => {
+    const page = await (await store.request('/')).text();
+    const order = ['article-4', 'article-3', 'article-2'].map((slug) => page.indexOf(`href="/blog/${slug}"`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(page).not.toContain('href="/blog/article-1"');
+    expect(page).not.toContain('href="/blog/unpublished"');
+    expect(page).toContain('alt="Cover of article 4"');
+    expect(page).toContain('Excerpt of article 4.');
+  });
+
+  it('invites businesses to call for the stock list and carries the disclaimer', async () => {
+    const page = await (await store.request('/')).text();
+    expect(page).toContain('Contact us to see our stock list');
+    expect(page).toContain('href="tel:+18005550142">Call (800) 555-0142</a>');
+    expect(page).toContain('informational purposes only');
+  });
+
+  it('falls back to the newest products when none are featured', async () => {
+    const fresh = await createTestStore({ template: 'empty' });
+    try {
+      await createTestProduct(fresh.ctx, { slug: 'only-product', name: 'Only Product' });
+      const page = await (await fresh.request('/')).text();
+      expect(page).toContain('New in the store');
+      expect(page).toContain('href="/products/only-product"');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
