@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+
+/** Debian's Chromium; playwright-core drives it, nothing is downloaded. CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Quiet, reproducible runs: no sandbox (CI runs as root), no GPU, no network the page did not ask for.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const isChromiumPresent = existsSync(CHROMIUM_PATH);
+
+/** CI sets REQUIRE_BROWSER=1 so a missing Chromium fails the run instead of skipping the browser tests. */
+export const isBrowserRequired = process.env.REQUIRE_BROWSER === '1';
+
+export const SKIP_REASON = `${CHROMIUM_PATH} not found; install Debian's chromium to run the browser tests`;
+
+export type BrowserStore = {
+  store: TestStore;
+  /** Root URL of the store's real HTTP server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  close(): Promise<void>;
+};
+
+/**
+ * A demo store served over a real socket on a random port, and a Chromium with a fresh profile
+ * (`launch()` gives every browser a new temporary user-data-dir and removes it on close).
+ */
+export async function openBrowserStore(): Promise<BrowserStore> {
+  const store = await createTestStore();
+  const server = await new Promise<ServerType>((done) => {
+    const s = serve({ fetch: store.app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return {
+    store,
+    url: `http://127.0.0.1:${port}`,
+    browser,
+    context,
+    async close() {
+      await context.close();
+      await browser.close();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}
+
+/** Where screenshots go: test-results/ is ignored by git and kept by CI as an artifact. */
+export function screenshotPath(name: string): string {
+  const dir = resolve(process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  SKIP_REASON,
+  isBrowserRequired,
+  isChromiumPresent,
+  openBrowserStore,
+  screenshotPath,
+  type BrowserStore,
+} from './harness.ts';
+
+const PRICE = /\$[\d,]+\.\d{2}/;
+
+if (!isChromiumPresent && isBrowserRequired) {
+  it('has Chromium for the browser tests (REQUIRE_BROWSER=1)', () => {
+    throw new Error(SKIP_REASON);
+  });
+}
+if (!isChromiumPresent && !isBrowserRequired) console.warn(`Browser tests skipped: ${SKIP_REASON}`);
+
+const suiteName = isChromiumPresent ? 'a shopper in a real browser' : `a shopper in a real browser (skipped: ${SKIP_REASON})`;
+
+describe.skipIf(!isChromiumPresent)(suiteName, () => {
+  let b: BrowserStore;
+  let page: Page;
+  // Anything the shopper's browser could not load (a missing stylesheet, image or script) is a visible defect.
+  const brokenLoads: string[] = [];
+
+  beforeAll(async () => {
+    b = await openBrowserStore();
+    page = await b.context.newPage();
+    page.setDefaultTimeout(5_000);
+    page.on('response', (r) => {
+      // Pages themselves are checked by each test; this catches what a page pulls in.
+      if (r.status() >= 400 && r.request().resourceType() !== 'document') brokenLoads.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('pageerror', (e) => brokenLoads.push(`script error: ${e.message}`));
+    page.on('requestfailed', (r) => brokenLoads.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  });
+
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('shows the store name and phone on the home page', async () => {
+    const response = await page.goto(`${b.url}/`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('banner').getByText('FACE Med Store').first().waitFor();
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('FACE Med Store');
+    expect(body).toContain('(800) 770-9083');
+  });
+
+  it('finds the hair supplement gummies from the header search and opens the product page', async () => {
+    await page.goto(`${b.url}/`);
+    const searchBox = page.getByRole('banner').getByRole('searchbox');
+    await searchBox.fill('gummies');
+    await searchBox.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'gummies');
+
+    const link = page.getByRole('main').getByRole('link', { name: /hair supplement gummies/i }).first();
+    await link.waitFor();
+    const hit = page.getByRole('main').getByRole('listitem').filter({ has: link }).first();
+    const listedPrice = (await hit.innerText()).match(PRICE)?.[0];
+    expect(listedPrice, 'the search result shows a price').toBeDefined();
+
+    await link.click();
+    await page.waitForURL((u) => u.pathname.startsWith('/products/'));
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { level: 1, name: /hair supplement gummies/i }).waitFor();
+    const text = await main.innerText();
+    expect(text).toContain(listedPrice);
+    await main.getByText('Dietary supplement', { exact: true }).first().waitFor();
+    await main.getByText(/These statements have not been evaluated by the Food and Drug Administration/).first().waitFor();
+
+    await page.screenshot({ path: screenshotPath('product-page-desktop.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('product-page-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('marks the exosome vial as not FDA-approved and for professionals only', async () => {
+    const response = await page.goto(`${b.url}/products/exosome-hair-vial`);
+    expect(response?.status()).toBe(200);
+    const main = page.getByRole('main');
+    await main.getByText('Not FDA-approved', { exact: true }).first().waitFor();
+    await main.getByText('Professional only', { exact: true }).first().waitFor();
+  });
+
+  it('loaded every stylesheet, image and script it asked for', () => {
+    expect(brokenLoads).toEqual([]);
+  });
+});
