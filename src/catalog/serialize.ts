@@ -9,7 +9,7 @@ import {
   REGULATORY_LABELS,
   getStockStatus,
 } from './labels.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from '#src/lib/markdown.ts';
 import type { ProductListItem } from './queries.ts';
 import type { Category, Product } from './schema.ts';
 

@@ -11,7 +11,7 @@ import {
   STOCK_LABELS,
   getStockStatus,
 } from '../labels.ts';
-import { renderMarkdown } from '../markdown.ts';
+import { renderMarkdown } from '#src/lib/markdown.ts';
 import type { Category, Product } from '../schema.ts';
 import { renderBreadcrumbs, type Crumb } from './breadcrumbs.ts';
 import { renderProductFacts, renderSideEffects } from './product-facts.ts';
