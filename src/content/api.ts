@@ -1,3 +1,96 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ProblemSchema } from '#src/catalog/api-schemas.ts';
+import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { ArticleDetailSchema, ArticleListSchema, articleSlugParam } from './api-schemas.ts';
+import { findPublishedArticle, findRenamedArticleSlug, listPublishedArticles, type ArticleSummary } from './queries.ts';
+import { renderArticleBody } from './render-article.ts';
+import { articleListApiQuery, articleSlugSchema } from './validators.ts';
 
 export const contentApi = createApiRouter();
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+function toSummaryJson(a: ArticleSummary, baseUrl: string) {
+  return {
+    slug: a.slug,
+    title: a.title,
+    excerpt: a.excerpt,
+    author: a.authorName,
+    tags: a.tags,
+    publishedAt: a.publishedAt.toISOString(),
+    coverImage: a.coverImage ? { src: new URL(a.coverImage.src, baseUrl).toString(), alt: a.coverImage.alt } : null,
+    url: `${baseUrl}/blog/${a.slug}`,
+  };
+}
+
+const listArticlesRoute = createRoute({
+  method: 'get',
+  path: '/articles',
+  tags: ['content'],
+  summary: 'List published articles, newest first',
+  request: { query: articleListApiQuery },
+  responses: {
+    200: { description: 'A page of articles', content: { 'application/json': { schema: ArticleListSchema } } },
+    400: problem('An invalid parameter, named in `errors`'),
+  },
+});
+
+contentApi.openapi(listArticlesRoute, async (c) => {
+  const { ctx } = c.var;
+  const { page, limit } = c.req.valid('query');
+  const { items, total } = await listPublishedArticles(ctx.db, { page, perPage: limit });
+  return c.json(
+    {
+      items: items.map((a) => toSummaryJson(a, ctx.config.baseUrl)),
+      page,
+      limit,
+      total,
+      pageCount: Math.ceil(total / limit),
+    },
+    200,
+  );
+});
+
+const getArticleRoute = createRoute({
+  method: 'get',
+  path: '/articles/{slug}',
+  tags: ['content'],
+  summary: 'One published article with its Markdown, rendered HTML and disclaimer',
+  description: 'An old slug of a renamed article answers 301 with the new address in Location.',
+  request: { params: articleSlugParam },
+  responses: {
+    200: { description: 'The article', content: { 'application/json': { schema: ArticleDetailSchema } } },
+    301: { description: 'The article was renamed; see Location' },
+    404: problem('No published article has this slug'),
+  },
+});
+
+contentApi.openapi(getArticleRoute, async (c) => {
+  const { ctx } = c.var;
+  const parsed = articleSlugSchema.safeParse(c.req.valid('param').slug);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'No published article has this slug.');
+  const article = await findPublishedArticle(ctx.db, parsed.data);
+  if (!article) {
+    const renamed = await findRenamedArticleSlug(ctx.db, parsed.data);
+    if (renamed) return c.redirect(`/api/store/articles/${renamed}`, 301);
+    throw new AppError('NOT_FOUND', 'No published article has this slug.');
+  }
+  const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
+  return c.json(
+    {
+      ...toSummaryJson(article, ctx.config.baseUrl),
+      updatedAt: article.updatedAt.toISOString(),
+      body: article.body,
+      bodyHtml: rendered.html,
+      seoTitle: article.seoTitle || article.title,
+      seoDescription: article.seoDescription || article.excerpt,
+      disclaimer: store.disclaimer,
+      products: rendered.products.map((p) => p.slug),
+    },
+    200,
+  );
+});

@@ -1,4 +1,69 @@
 import { Hono } from 'hono';
+import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { renderPage } from '#src/web/layout.ts';
+import { parseQuery } from '#src/web/validation.ts';
+import { buildArticleJsonLd } from './json-ld.ts';
+import { findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
+import { renderArticleBody } from './render-article.ts';
+import { BLOG_PAGE_SIZE, articleSlugSchema, blogListQuery } from './validators.ts';
+import { renderArticlePage } from './views/article-page.ts';
+import { renderBlogList } from './views/blog-list.ts';
 
 export const contentPages = new Hono<AppEnv>();
+
+contentPages.get('/blog', async (c) => {
+  const { page } = parseQuery(c, blogListQuery);
+  const ctx = c.var.ctx;
+  const [store, { items, total }] = await Promise.all([
+    ctx.settings(),
+    listPublishedArticles(ctx.db, { page, perPage: BLOG_PAGE_SIZE }),
+  ]);
+  const totalPages = Math.max(1, Math.ceil(total / BLOG_PAGE_SIZE));
+  if (page > totalPages) throw new AppError('NOT_FOUND', `There is no page ${page} of articles; the last is ${totalPages}.`);
+  return c.html(
+    renderPage({
+      title: page === 1 ? 'Learn: articles and guides' : `Learn: articles and guides, page ${page}`,
+      description: `Guides from ${store.name} on hair restoration, regenerative treatments, aftercare and product regulation.`,
+      canonicalPath: page === 1 ? '/blog' : `/blog?page=${page}`,
+      store,
+      baseUrl: ctx.config.baseUrl,
+      section: 'blog',
+      body: renderBlogList({ items, page, totalPages, storeName: store.name }),
+    }),
+  );
+});
+
+contentPages.get('/blog/:slug', async (c) => {
+  const parsed = articleSlugSchema.safeParse(c.req.param('slug'));
+  // A malformed slug names no article: answer as for any missing page.
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'There is no article at this address.');
+  const slug = parsed.data;
+  const ctx = c.var.ctx;
+  const article = await findPublishedArticle(ctx.db, slug);
+  if (!article) {
+    const renamed = await findRenamedArticleSlug(ctx.db, slug);
+    if (renamed) return c.redirect(`/blog/${renamed}`, 301);
+    throw new AppError('NOT_FOUND', 'There is no article at this address. It may have been renamed or withdrawn.');
+  }
+  const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
+  const baseUrl = ctx.config.baseUrl;
+  return c.html(
+    renderPage({
+      title: article.seoTitle || article.title,
+      description: article.seoDescription || article.excerpt,
+      canonicalPath: `/blog/${article.slug}`,
+      store,
+      baseUrl,
+      section: 'blog',
+      jsonLd: buildArticleJsonLd({ article, storeName: store.name, baseUrl }),
+      body: renderArticlePage({
+        article,
+        bodyHtml: rendered.html,
+        products: rendered.products,
+        disclaimer: store.disclaimer,
+        phone: store.phone,
+      }),
+    }),
+  );
+});

@@ -1,5 +1,13 @@
+import { inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { categories, products } from '#src/catalog/schema.ts';
+import { articles } from '#src/content/schema.ts';
 import { storeSettings } from '#src/store/schema.ts';
+import { DEMO_ARTICLES, DEMO_PRODUCTS } from './demo-data.ts';
+import { DEMO_CATEGORIES, DEMO_SETTINGS } from './store-data.ts';
+import type { DemoCategory } from './types.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** True when the store has never been set up: no settings row yet. */
 export async function isDemoNeeded(db: Db): Promise<boolean> {
@@ -7,7 +15,78 @@ export async function isDemoNeeded(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Loads the demo store; running it again changes nothing. */
-export async function seedDemoStore(_db: Db): Promise<Record<string, number>> {
-  return {};
+/** The image of a demo product: its own drawing, named after its slug. */
+export function demoImagePath(slug: string): string {
+  return `/assets/demo/${slug}.svg`;
+}
+
+// Inserts parents before children, one batch per level of the tree, and returns every demo slug's id
+// (including categories that already existed, so a second run can still attach products to them).
+async function insertCategories(tx: Tx, list: DemoCategory[]): Promise<{ ids: Map<string, string>; inserted: number }> {
+  const ids = new Map<string, string>();
+  let pending = list;
+  let inserted = 0;
+  while (pending.length > 0) {
+    const ready = pending.filter((c) => !c.parent || ids.has(c.parent));
+    if (ready.length === 0) throw new Error(`Demo categories name unknown parents: ${pending.map((c) => c.slug).join(', ')}`);
+    const rows = await tx
+      .insert(categories)
+      .values(
+        ready.map((c) => ({
+          slug: c.slug,
+          name: c.name,
+          description: c.description,
+          position: c.position,
+          parentId: c.parent ? ids.get(c.parent)! : null,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: categories.id });
+    inserted += rows.length;
+    const saved = await tx
+      .select({ id: categories.id, slug: categories.slug })
+      .from(categories)
+      .where(inArray(categories.slug, ready.map((c) => c.slug)));
+    for (const row of saved) ids.set(row.slug, row.id);
+    pending = pending.filter((c) => !ready.includes(c));
+  }
+  return { ids, inserted };
+}
+
+/**
+ * Loads the demo store (FACE Med Store): settings, categories, products and articles, in one transaction.
+ * Existing rows with the same keys are left untouched, so running it again changes nothing. Returns how many
+ * rows of each kind were added.
+ */
+export async function seedDemoStore(db: Db): Promise<Record<string, number>> {
+  return db.transaction(async (tx) => {
+    const settings = await tx
+      .insert(storeSettings)
+      .values({ id: 1, ...DEMO_SETTINGS })
+      .onConflictDoNothing()
+      .returning({ id: storeSettings.id });
+    const { ids, inserted: categoryCount } = await insertCategories(tx, DEMO_CATEGORIES);
+    const productRows = await tx
+      .insert(products)
+      .values(
+        DEMO_PRODUCTS.map(({ category, imageAlt, ...product }) => ({
+          ...product,
+          categoryId: ids.get(category) ?? null,
+          images: [{ src: demoImagePath(product.slug), alt: imageAlt }],
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: products.id });
+    const articleRows = await tx
+      .insert(articles)
+      .values(DEMO_ARTICLES)
+      .onConflictDoNothing()
+      .returning({ id: articles.id });
+    return {
+      settings: settings.length,
+      categories: categoryCount,
+      products: productRows.length,
+      articles: articleRows.length,
+    };
+  });
 }

@@ -1,0 +1,45 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { enforceRateLimit, type RateLimiter, type RateLimitRule } from '#src/security/rate-limit.ts';
+import type { AppEnv } from '#src/web/context.ts';
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+// Per email the limits stop guessing one account's password and flooding one mailbox; per address they stop
+// one client from spreading the same over many accounts.
+export const LIMITS = {
+  signInPerEmail: { name: 'sign-in-email', limit: 5, windowSeconds: 15 * MINUTE },
+  signInPerIp: { name: 'sign-in-ip', limit: 20, windowSeconds: 15 * MINUTE },
+  registerPerEmail: { name: 'register-email', limit: 3, windowSeconds: HOUR },
+  registerPerIp: { name: 'register-ip', limit: 10, windowSeconds: HOUR },
+  resetPerEmail: { name: 'reset-email', limit: 3, windowSeconds: HOUR },
+  resetPerIp: { name: 'reset-ip', limit: 10, windowSeconds: HOUR },
+  verifyPerEmail: { name: 'verify-email', limit: 3, windowSeconds: HOUR },
+  verifyPerIp: { name: 'verify-ip', limit: 10, windowSeconds: HOUR },
+  // Confirming a password while signed in (change password or email, delete account) is a guess too.
+  passwordCheck: { name: 'password-check', limit: 10, windowSeconds: 15 * MINUTE },
+  changeEmail: { name: 'change-email', limit: 5, windowSeconds: HOUR },
+} satisfies Record<string, RateLimitRule>;
+
+/**
+ * The client's address as the socket reports it, when served by @hono/node-server; undefined otherwise.
+ * Forwarded headers are not trusted: any client can write them.
+ */
+export function clientIpOf(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts one attempt against a per-email rule and, where the client's address is known, a per-address rule. */
+export async function limitAttempt(
+  limiter: RateLimiter,
+  rules: { email: RateLimitRule; ip: RateLimitRule },
+  subject: { email: string; ip: string | undefined },
+): Promise<void> {
+  if (subject.ip) await enforceRateLimit(limiter, rules.ip, subject.ip);
+  await enforceRateLimit(limiter, rules.email, subject.email);
+}

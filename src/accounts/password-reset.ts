@@ -1,0 +1,57 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '#src/lib/errors.ts';
+import { queueMail } from '#src/mail/outbox.ts';
+import { describeWeakPassword, hashPassword } from '#src/security/passwords.ts';
+import type { AppContext } from '#src/web/context.ts';
+import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
+import { LIMITS, limitAttempt } from './limits.ts';
+import { composePasswordChanged, composePasswordReset } from './mails.ts';
+import { mailSenderOf } from './registration.ts';
+import { customers, customerSessions } from './schema.ts';
+import { personalPartsOf } from './validators.ts';
+
+/** Mails a reset link to the account with this email, if there is one; the answer is the same either way. */
+export async function requestPasswordReset(ctx: AppContext, o: { email: string; ip?: string | undefined }): Promise<void> {
+  await limitAttempt(ctx.rateLimiter, { email: LIMITS.resetPerEmail, ip: LIMITS.resetPerIp }, { email: o.email, ip: o.ip });
+  const [customer] = await ctx.db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.email, o.email), isNull(customers.deletedAt)));
+  if (!customer) return;
+  const sender = await mailSenderOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const token = await issueLinkToken(tx, { customerId: customer.id, purpose: 'reset-password' });
+    await queueMail(tx, await composePasswordReset(sender, { to: customer.email, name: customer.name, token }));
+  });
+}
+
+/**
+ * Sets a new password from a reset link (valid one hour, once), signs the account out everywhere and tells
+ * the customer by mail. A refused password leaves the link usable.
+ */
+export async function resetPassword(ctx: AppContext, o: { token: string; password: string }): Promise<void> {
+  const passwordHash = await hashPassword(o.password);
+  const sender = await mailSenderOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const link = await consumeLinkToken(tx, o.token, 'reset-password');
+    const [customer] = await tx
+      .select()
+      .from(customers)
+      .where(and(eq(customers.id, link.customerId), isNull(customers.deletedAt)));
+    if (!customer) throw new AppError('BAD_REQUEST', 'This link is not valid.');
+    const weakness = describeWeakPassword(o.password, personalPartsOf(customer));
+    if (weakness) throw new AppError('VALIDATION', weakness, { fields: { password: weakness } });
+    await tx
+      .update(customers)
+      .set({
+        passwordHash,
+        // The link reached this mailbox, which proves the address as well as a verification link would.
+        emailVerifiedAt: sql`coalesce(${customers.emailVerifiedAt}, now())`,
+        updatedAt: new Date(),
+      })
+      .where(eq(customers.id, customer.id));
+    await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
+    await retireLinkTokens(tx, customer.id, 'reset-password');
+    await queueMail(tx, await composePasswordChanged(sender, { to: customer.email, name: customer.name }));
+  });
+}

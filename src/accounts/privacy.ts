@@ -1,0 +1,109 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { anonymiseLicencesOf, deleteLicenceDocuments } from '#src/licences/service.ts';
+import { listLicencesOf } from '#src/licences/queries.ts';
+import { queueMail } from '#src/mail/outbox.ts';
+import { outbox } from '#src/mail/schema.ts';
+import type { AppContext } from '#src/web/context.ts';
+import { listAddresses } from './address-book.ts';
+import { composeAccountDeleted } from './mails.ts';
+import { mailSenderOf } from './registration.ts';
+import { addresses, customers, customerSessions, customerTokens, type Customer } from './schema.ts';
+import { toAddressJson, toCustomerJson } from './serialize.ts';
+import { confirmPassword } from './sign-in.ts';
+
+// Links in old mails may still work; an export file is easily forwarded, so they are left out of it.
+function withoutLinkTokens(text: string): string {
+  return text.replace(/([?&]token=)[^\s&"'<>]+/g, '$1[removed]');
+}
+
+/**
+ * Everything the store holds about a customer, as one JSON document: profile, addresses, licences,
+ * sessions (times only) and mails sent to them. No password hash, token or token hash.
+ */
+export async function exportCustomerData(db: Db, customer: Customer) {
+  const [addressRows, licenceRows, sessionRows, mailRows] = await Promise.all([
+    listAddresses(db, customer.id),
+    listLicencesOf(db, customer.id),
+    db
+      .select({
+        createdAt: customerSessions.createdAt,
+        lastSeenAt: customerSessions.lastSeenAt,
+        expiresAt: customerSessions.expiresAt,
+        isPersistent: customerSessions.isPersistent,
+      })
+      .from(customerSessions)
+      .where(eq(customerSessions.customerId, customer.id))
+      .orderBy(asc(customerSessions.createdAt)),
+    db.select().from(outbox).where(eq(outbox.to, customer.email)).orderBy(asc(outbox.createdAt)),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: { ...toCustomerJson(customer), updatedAt: customer.updatedAt.toISOString() },
+    addresses: addressRows.map(toAddressJson),
+    licences: licenceRows.map((l) => ({
+      id: l.id,
+      type: l.type,
+      number: l.number,
+      issuingState: l.issuingState,
+      expiresOn: l.expiresOn,
+      holderName: l.holderName,
+      status: l.status,
+      rejectionReason: l.rejectionReason,
+      hasDocument: l.documentFile !== null,
+      documentType: l.documentType,
+      reviewedAt: l.reviewedAt?.toISOString() ?? null,
+      createdAt: l.createdAt.toISOString(),
+    })),
+    sessions: sessionRows.map((s) => ({
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+      rememberMe: s.isPersistent,
+    })),
+    mails: mailRows.map((m) => ({
+      to: m.to,
+      subject: m.subject,
+      kind: m.kind,
+      status: m.status,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+      text: withoutLinkTokens(m.text),
+    })),
+  };
+}
+
+/**
+ * Deletes an account after checking its password: in one transaction the profile is anonymised, addresses,
+ * links and sessions are deleted, licences are anonymised, and a confirmation goes to the old address.
+ * Records the store must keep (orders, invoices) refer to the anonymised customer.
+ */
+export async function deleteAccount(ctx: AppContext, o: { customer: Customer; password: string }): Promise<void> {
+  const { customer } = o;
+  await confirmPassword(ctx, customer, o.password);
+  const sender = await mailSenderOf(ctx);
+  const mail = await composeAccountDeleted(sender, { to: customer.email, name: customer.name });
+  const documents = await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(customers)
+      .set({
+        email: `deleted-${customer.id}@deleted.invalid`,
+        name: 'Deleted customer',
+        companyName: '',
+        phone: '',
+        passwordHash: null,
+        emailVerifiedAt: null,
+        deletedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(customers.id, customer.id));
+    await tx.delete(addresses).where(eq(addresses.customerId, customer.id));
+    await tx.delete(customerTokens).where(eq(customerTokens.customerId, customer.id));
+    await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
+    const files = await anonymiseLicencesOf(tx, customer.id);
+    await queueMail(tx, mail);
+    return files;
+  });
+  // Files go only after the rows stopped referring to them.
+  await deleteLicenceDocuments(ctx.config.dataDir, documents);
+}

@@ -1,0 +1,45 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '#src/lib/errors.ts';
+import { enforceRateLimit } from '#src/security/rate-limit.ts';
+import { verifyAgainstDummy, verifyPassword } from '#src/security/passwords.ts';
+import type { AppContext } from '#src/web/context.ts';
+import { LIMITS, limitAttempt } from './limits.ts';
+import { customers, type Customer } from './schema.ts';
+
+const INCORRECT = 'Email or password is incorrect.';
+
+/**
+ * Checks an email and password and returns the customer; the caller then starts a session. An unknown email
+ * takes as long as a wrong password and gets the same message.
+ */
+export async function signIn(
+  ctx: AppContext,
+  o: { email: string; password: string; ip?: string | undefined },
+): Promise<Customer> {
+  await limitAttempt(ctx.rateLimiter, { email: LIMITS.signInPerEmail, ip: LIMITS.signInPerIp }, { email: o.email, ip: o.ip });
+  const [customer] = await ctx.db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.email, o.email), isNull(customers.deletedAt)));
+  if (!customer?.passwordHash) {
+    await verifyAgainstDummy(o.password);
+    throw new AppError('UNAUTHORIZED', INCORRECT, { fields: { _: INCORRECT } });
+  }
+  if (!(await verifyPassword(customer.passwordHash, o.password))) {
+    throw new AppError('UNAUTHORIZED', INCORRECT, { fields: { _: INCORRECT } });
+  }
+  return customer;
+}
+
+/**
+ * Checks the password of a signed-in customer before a sensitive change; `field` names the form field the
+ * error belongs to. Rate-limited, since a stolen session could otherwise guess the password.
+ */
+export async function confirmPassword(ctx: AppContext, customer: Customer, password: string, field = 'password'): Promise<void> {
+  await enforceRateLimit(ctx.rateLimiter, LIMITS.passwordCheck, customer.id);
+  if (!(await verifyPassword(customer.passwordHash, password))) {
+    throw new AppError('VALIDATION', 'Your current password is not correct.', {
+      fields: { [field]: 'This is not your current password.' },
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { products } from '#src/catalog/schema.ts';
+import { renderProductCard, type ProductCardData } from '#src/catalog/views/product-card.ts';
+import { renderMarkdown } from '#src/lib/markdown.ts';
+import { findProductSlugs, parseShortcode } from './shortcodes.ts';
+import { renderCouponCallout, renderNoteCallout } from './views/embeds.ts';
+
+export type RenderedArticle = {
+  html: string;
+  /** Active products the article embeds, in the order they first appear. */
+  products: ProductCardData[];
+};
+
+const CARD_COLUMNS = {
+  slug: products.slug,
+  name: products.name,
+  summary: products.summary,
+  images: products.images,
+  priceCents: products.priceCents,
+  compareAtCents: products.compareAtCents,
+  currency: products.currency,
+  accessClass: products.accessClass,
+  regulatoryStatus: products.regulatoryStatus,
+  stockOnHand: products.stockOnHand,
+};
+
+/** Active products with the given slugs, in one query, ordered as the slugs are. */
+export async function findEmbeddedProducts(db: Db, slugs: string[]): Promise<ProductCardData[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .select(CARD_COLUMNS)
+    .from(products)
+    .where(and(inArray(products.slug, slugs), eq(products.status, 'active')));
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+}
+
+/**
+ * An article body as safe HTML with its embeds resolved: product cards (unknown or inactive products render
+ * nothing), coupon callouts and note boxes. Everything the author typed is escaped or sanitised.
+ */
+export async function renderArticleBody(db: Db, body: string): Promise<RenderedArticle> {
+  const embedded = await findEmbeddedProducts(db, findProductSlugs(body));
+  const cards = new Map<string, string>();
+  for (const product of embedded) {
+    cards.set(product.slug, `<div class="article-embed">${await renderProductCard(product)}</div>\n`);
+  }
+  const html = renderMarkdown(body, {
+    embed(inner) {
+      const shortcode = parseShortcode(inner);
+      if (!shortcode) return undefined;
+      switch (shortcode.kind) {
+        case 'product':
+          return cards.get(shortcode.slug) ?? '';
+        case 'coupon':
+          return String(renderCouponCallout(shortcode.code, shortcode.text));
+        case 'callout':
+          return String(renderNoteCallout(shortcode.text));
+      }
+    },
+  });
+  return { html, products: embedded };
+}

@@ -1,0 +1,18 @@
+import { html } from 'hono/html';
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** "March 12, 2025" in a <time> element carrying the exact instant. */
+export function renderDate(date: Date) {
+  return html`<time datetime="${date.toISOString()}">${DATE_FORMAT.format(date)}</time>`;
+}
+
+/** Byline, date and tags under an article's title or in a list. */
+export function renderArticleMeta(a: { authorName: string; publishedAt: Date; tags: string[] }) {
+  return html`<p class="article-meta">
+    ${a.authorName ? html`<span class="article-author">By ${a.authorName}</span> &middot; ` : ''}${renderDate(a.publishedAt)}
+  </p>
+  ${a.tags.length
+    ? html`<ul class="tag-list" aria-label="Topics">${a.tags.map((tag) => html`<li class="tag">${tag}</li>`)}</ul>`
+    : ''}`;
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+// Raw HTML is off: authors write Markdown, and anything HTML-looking is shown as text.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'ul', 'ol', 'li', 'a', 'strong', 'em', 's', 'blockquote', 'code',
+    'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'img',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    code: ['class'],
+  },
+  allowedClasses: { code: ['language-*'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  // Images load from our own host or over https only: no data: payloads, no mixed content.
+  allowedSchemesByTag: { img: ['https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // An image whose source was refused would be an empty box.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  transformTags: {
+    // The page's title is its only h1, so headings in a body start one level down.
+    h1: 'h2',
+    a: (tagName, attribs) => {
+      const out: sanitizeHtml.Attributes = {};
+      if (attribs.href !== undefined) out.href = attribs.href;
+      if (attribs.title) out.title = attribs.title;
+      // Links leaving the store must not get a handle on our window.
+      if (attribs.href && /^https?:/i.test(attribs.href)) out.rel = 'noopener';
+      return { tagName, attribs: out };
+    },
+  },
+};
+
+/** A whole-line `[[...]]` shortcode's inner text turned into trusted HTML; undefined leaves the line as text. */
+export type EmbedRenderer = (shortcode: string) => string | undefined;
+
+const SHORTCODE_LINE = /^ {0,3}\[\[([^\n]+?)\]\]\s*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Markdown to safe HTML: rendered by markdown-it, then filtered through a strict allowlist. Without `embed` it
+ * needs nothing but the text (product descriptions use it that way).
+ */
+export function renderMarkdown(source: string, options: { embed?: EmbedRenderer } = {}): string {
+  if (!options.embed) return sanitizeHtml(md.render(source), SANITIZE_OPTIONS);
+  // Embeds become placeholder paragraphs that pass through Markdown and the sanitiser untouched, and are
+  // swapped for their HTML afterwards. The nonce changes per render, so an author cannot forge one.
+  const nonce = randomBytes(8).toString('hex');
+  const embeds: string[] = [];
+  const lines = source.split(/\r\n?|\n/);
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (!fence) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const shortcode = SHORTCODE_LINE.exec(line);
+    if (!shortcode) continue;
+    const rendered = options.embed(shortcode[1]!.trim());
+    if (rendered === undefined) continue;
+    lines[i] = `\nMDEMBED${nonce}N${embeds.length}\n`;
+    embeds.push(rendered);
+  }
+  const safe = sanitizeHtml(md.render(lines.join('\n')), SANITIZE_OPTIONS);
+  const placeholder = new RegExp(`<p>MDEMBED${nonce}N(\\d+)</p>\\n?`, 'g');
+  return safe.replace(placeholder, (_, index: string) => embeds[Number(index)] ?? '');
+}

@@ -1,0 +1,20 @@
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { FieldErrors } from '#src/lib/errors.ts';
+import type { AppEnv } from '#src/web/context.ts';
+import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+
+/** The staff sign-in form; separate from the customers' sign-in, with its own session. */
+export function renderLoginForm(c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; next: string }) {
+  return html`<section class="admin-sign-in">
+    <h1>Staff sign-in</h1>
+    ${errorSummary(o.errors)}
+    <form method="post" action="/admin/login" novalidate>
+      ${csrfField(c)}
+      <input type="hidden" name="next" value="${o.next}">
+      ${textField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'username', required: true, maxlength: 254, values: o.values, errors: o.errors })}
+      ${textField({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', required: true, maxlength: 200, errors: o.errors })}
+      <button type="submit">Sign in</button>
+    </form>
+  </section>`;
+}
