@@ -18,6 +18,14 @@ import { contentApi } from '#src/content/api.ts';
 import { searchPages, searchApi } from '#src/search/routes.ts';
 import { homePage } from '#src/home/routes.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { accountPages } from '#src/accounts/routes.ts';
+import { accountApi } from '#src/accounts/api.ts';
+import { licencePages } from '#src/licences/routes.ts';
+import { licenceApi } from '#src/licences/api.ts';
+import { adminPages } from '#src/admin/routes.ts';
+import { adminApi } from '#src/admin/api.ts';
+import { staffPages } from '#src/staff/routes.ts';
+import { staffAuthPages } from '#src/staff/auth-routes.ts';
 
 // Longer addresses are refused before routing: no page needs one, and parsing them costs.
 const MAX_URL_LENGTH = 4096;
@@ -75,10 +83,18 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/', catalogPages);
   app.route('/', contentPages);
   app.route('/', searchPages);
+  app.route('/', accountPages);
+  app.route('/', licencePages);
+  app.route('/', staffAuthPages);
+  app.route('/', staffPages);
+  app.route('/', adminPages);
   const api = createApiRouter();
   api.route('/api/store', catalogApi);
   api.route('/api/store', contentApi);
   api.route('/api/store', searchApi);
+  api.route('/api/store', accountApi);
+  api.route('/api/store', licenceApi);
+  api.route('/api/admin', adminApi);
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
