@@ -22,6 +22,7 @@ import { accountPages } from '#src/accounts/routes.ts';
 import { accountApi } from '#src/accounts/api.ts';
 import { licencePages } from '#src/licences/routes.ts';
 import { licenceApi } from '#src/licences/api.ts';
+import { licenceUploadLimit } from '#src/licences/upload.ts';
 import { adminPages } from '#src/admin/routes.ts';
 import { adminApi } from '#src/admin/api.ts';
 import { staffPages } from '#src/staff/routes.ts';
@@ -54,6 +55,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     }
     await next();
   });
+  // Uploads are size-checked before the CSRF check reads their body.
+  for (const path of ['/account/licences', '/api/store/account/licences']) app.use(path, licenceUploadLimit());
   app.use(csrfProtection());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

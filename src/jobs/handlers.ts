@@ -1,3 +1,4 @@
+import { LICENCE_EXPIRY_JOB, runLicenceExpiry } from '#src/licences/expiry-job.ts';
 import { deliverMail } from '#src/mail/deliver.ts';
 import { SEND_MAIL_JOB } from '#src/mail/outbox.ts';
 import type { DailyJob, JobHandler } from './worker.ts';
@@ -5,7 +6,11 @@ import type { DailyJob, JobHandler } from './worker.ts';
 /** Every kind of background job the worker knows how to run. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [SEND_MAIL_JOB]: deliverMail,
+  [LICENCE_EXPIRY_JOB]: async (ctx) => {
+    const result = await runLicenceExpiry(ctx);
+    ctx.log.info(result, 'licence expiry run');
+  },
 };
 
 /** Jobs enqueued once a day. */
-export const DAILY_JOBS: DailyJob[] = [];
+export const DAILY_JOBS: DailyJob[] = [{ kind: LICENCE_EXPIRY_JOB }];

@@ -1,5 +1,37 @@
 import { Hono } from 'hono';
+import { requireCustomer } from '#src/accounts/current.ts';
+import { renderAccountPage } from '#src/accounts/views/account-page.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { listLicencesOf } from './queries.ts';
+import { submitLicence } from './service.ts';
+import { readLicenceUpload } from './upload.ts';
+import { LICENCE_NOTICES, renderLicencesPage } from './views/licences-page.ts';
 
 /** The customer's licence pages under /account/licences. */
 export const licencePages = new Hono<AppEnv>();
+
+licencePages.get('/account/licences', async (c) => {
+  const customer = await requireCustomer(c);
+  const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+  return renderAccountPage(c, {
+    title: 'Licences',
+    section: 'licences',
+    body: renderLicencesPage(c, { licences, notice: LICENCE_NOTICES[c.req.query('notice') ?? ''] }),
+  });
+});
+
+licencePages.post('/account/licences', async (c) => {
+  const customer = await requireCustomer(c);
+  const upload = await readLicenceUpload(c);
+  if (!upload.ok) {
+    const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+    return renderAccountPage(c, {
+      title: 'Licences',
+      section: 'licences',
+      status: 422,
+      body: renderLicencesPage(c, { licences, values: upload.values, errors: upload.errors }),
+    });
+  }
+  await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
+  return c.redirect('/account/licences?notice=submitted', 303);
+});

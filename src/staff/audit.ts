@@ -9,6 +9,8 @@ export const AUDIT_ENTITY_TYPES = ['licence', 'staff'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const COMMAND_LINE_ACTOR = 'command line';
+/** How the audit log names the daily licence job when it expires a licence. */
+export const DAILY_JOB_ACTOR = 'daily licence job';
 
 /**
  * Records a staff action. Pass the transaction that makes the change, so the entry exists exactly when the
@@ -18,6 +20,8 @@ export async function recordAudit(
   tx: Db,
   o: {
     staff: AuditActor;
+    /** Names an actor that is not a staff member; defaults to the command line. */
+    actorLabel?: string;
     action: string;
     entityType: AuditEntityType;
     entityId: string;
@@ -27,7 +31,7 @@ export async function recordAudit(
 ): Promise<void> {
   await tx.insert(auditLog).values({
     staffId: o.staff?.id ?? null,
-    actorEmail: o.staff?.email ?? COMMAND_LINE_ACTOR,
+    actorEmail: o.staff?.email ?? o.actorLabel ?? COMMAND_LINE_ACTOR,
     action: o.action,
     entityType: o.entityType,
     entityId: o.entityId,

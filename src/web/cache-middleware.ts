@@ -11,7 +11,9 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:sid|staff_sid)=/;
 export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
-    if ((method !== 'GET' && method !== 'HEAD') || SESSION_COOKIE.test(c.req.header('cookie') ?? '')) {
+    // A bearer token signs an API client in just as a cookie does.
+    const isSignedIn = SESSION_COOKIE.test(c.req.header('cookie') ?? '') || c.req.header('authorization') !== undefined;
+    if ((method !== 'GET' && method !== 'HEAD') || isSignedIn) {
       return next();
     }
     const pages = c.var.ctx.cache.pages;

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import type { Product } from '#src/catalog/schema.ts';
+import { licences, PRESCRIBER_TYPES, type Licence } from './schema.ts';
+import { todayUtc } from './validators.ts';
+
+/** Why a purchase is refused, so pages and the API can point the customer to the right next step. */
+export type RefusalCode = 'sign-in' | 'licence-needed' | 'licence-pending' | 'licence-expired' | 'prescriber-needed';
+
+export type Entitlement =
+  | { allowed: true }
+  | { allowed: false; code: RefusalCode; reason: string; howToQualify: string };
+
+const PRESCRIBERS = 'MD, DO, NP, PA or dentist';
+
+/** A licence counts while it is approved and its expiry date has not passed (it is valid through that day). */
+export function isLicenceInForce(l: Pick<Licence, 'status' | 'expiresOn'>, today = todayUtc()): boolean {
+  return l.status === 'approved' && l.expiresOn >= today;
+}
+
+function refuse(code: RefusalCode, reason: string, howToQualify: string): Entitlement {
+  return { allowed: false, code, reason, howToQualify };
+}
+
+/**
+ * Decides from a customer's licences whether they may buy a product of this access class. Pure, so the
+ * rules can be read and tested in one place; `checkPurchaseEntitlement` feeds it from the database.
+ */
+export function decideEntitlement(
+  accessClass: Product['accessClass'],
+  held: Pick<Licence, 'type' | 'status' | 'expiresOn'>[] | undefined,
+  today = todayUtc(),
+): Entitlement {
+  if (accessClass === 'open') return { allowed: true };
+  const needsPrescriber = accessClass === 'rx-only';
+  const what = needsPrescriber ? `a prescriber licence (${PRESCRIBERS})` : 'a professional licence';
+  if (!held) {
+    return refuse(
+      'sign-in',
+      needsPrescriber ? 'This product is sold to verified prescribers only.' : 'This product is sold to licensed professionals only.',
+      `Sign in or create an account, then submit ${what} under Account > Licences for review.`,
+    );
+  }
+  const qualifying = held.filter((l) => !needsPrescriber || PRESCRIBER_TYPES.includes(l.type));
+  if (qualifying.some((l) => isLicenceInForce(l, today))) return { allowed: true };
+  if (qualifying.some((l) => l.status === 'pending')) {
+    return refuse(
+      'licence-pending',
+      'Your licence is waiting for review.',
+      'Our staff will check it and email you the outcome; you can order as soon as it is approved.',
+    );
+  }
+  if (needsPrescriber && held.some((l) => isLicenceInForce(l, today))) {
+    return refuse(
+      'prescriber-needed',
+      'This product is sold to prescribers only, and the licence we verified for you is not a prescriber licence.',
+      `Submit ${what} under Account > Licences for review.`,
+    );
+  }
+  if (qualifying.some((l) => l.status === 'expired' || (l.status === 'approved' && l.expiresOn < today))) {
+    return refuse('licence-expired', 'Your verified licence has expired.', `Submit your renewed licence under Account > Licences for review.`);
+  }
+  return refuse(
+    'licence-needed',
+    needsPrescriber ? 'This product is sold to verified prescribers only.' : 'This product is sold to licensed professionals only.',
+    `Submit ${what} under Account > Licences for review.`,
+  );
+}
+
+/** May this customer (undefined for a visitor) buy this product? The one check every domain calls. */
+export async function checkPurchaseEntitlement(
+  db: Db,
+  customer: { id: string } | undefined,
+  product: Pick<Product, 'accessClass'>,
+): Promise<Entitlement> {
+  if (product.accessClass === 'open') return { allowed: true };
+  if (!customer) return decideEntitlement(product.accessClass, undefined);
+  const held = await db
+    .select({ type: licences.type, status: licences.status, expiresOn: licences.expiresOn })
+    .from(licences)
+    .where(eq(licences.customerId, customer.id));
+  return decideEntitlement(product.accessClass, held);
+}

@@ -1,0 +1,193 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { createVisitor, type Visitor } from '#test/support/visitor.ts';
+import { licences } from './schema.ts';
+import { createTestCustomer, createTestCustomerSession, SAMPLE_FILES } from './test-factory.ts';
+import { addDays, todayUtc } from './validators.ts';
+
+let store: TestStore;
+let visitor: Visitor;
+let customerId: string;
+let token: string;
+
+const fields = () => ({
+  type: 'RN',
+  number: 'RN 884120',
+  issuingState: 'CA',
+  expiresOn: addDays(todayUtc(), 400),
+  holderName: 'Dana Reyes',
+});
+
+function storedFiles(): string[] {
+  try {
+    return readdirSync(join(store.config.dataDir, 'licences'));
+  } catch {
+    return [];
+  }
+}
+
+async function licenceCount(): Promise<number> {
+  return (await store.ctx.db.select().from(licences).where(eq(licences.customerId, customerId))).length;
+}
+
+beforeAll(async () => {
+  store = await createTestStore({ template: 'empty' });
+  const customer = await createTestCustomer(store.ctx.db);
+  customerId = customer.id;
+  token = await createTestCustomerSession(store.ctx.db, customer.id);
+  visitor = createVisitor(store);
+  visitor.cookies.set('sid', token);
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe('the licence pages', () => {
+  it('send a visitor to sign in first', async () => {
+    const res = await createVisitor(store).request('/account/licences');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/account/sign-in?next=%2Faccount%2Flicences');
+  });
+
+  it('accept a PDF, store it under a random name and list it as waiting for review', async () => {
+    const res = await visitor.submit('/account/licences', { ...fields(), document: new File([SAMPLE_FILES.pdf()], 'my licence.pdf') });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/account/licences?notice=submitted');
+    const page = await visitor.page('/account/licences?notice=submitted');
+    expect(page).toContain('your licence was submitted');
+    expect(page).toContain('RN 884120');
+    expect(page).toContain('Waiting for review');
+    const [row] = await store.ctx.db.select().from(licences).where(eq(licences.customerId, customerId));
+    expect(row).toMatchObject({ status: 'pending', type: 'RN', documentType: 'application/pdf' });
+    expect(row!.documentFile).toMatch(/^[0-9a-f]{32}\.pdf$/);
+    expect(storedFiles()).toEqual([row!.documentFile]);
+    expect(page).not.toContain(row!.documentFile);
+  });
+
+  it('refuse a file that is not a PDF whatever its name, keeping what was typed and storing nothing', async () => {
+    const before = storedFiles().length;
+    const fake = new File(['<html><script>alert(1)</script></html>'], 'licence.pdf', { type: 'application/pdf' });
+    const res = await visitor.submit('/account/licences', { ...fields(), number: 'RN 555', document: fake });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('The document must be a PDF, JPEG or PNG file');
+    expect(page).toContain('value="RN 555"');
+    expect(storedFiles().length).toBe(before);
+    expect(await licenceCount()).toBe(1);
+  });
+
+  it('refuse an empty file and a missing one', async () => {
+    const empty = await visitor.submit('/account/licences', { ...fields(), document: new File([], 'empty.pdf') });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Attach a scan or photo of the licence');
+    const none = await visitor.submit('/account/licences', fields());
+    expect(none.status).toBe(400);
+    expect(await licenceCount()).toBe(1);
+  });
+
+  it('refuse a document just over 10 MB with a field message', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    const res = await visitor.submit('/account/licences', { ...fields(), document: new File([big], 'scan.pdf') });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('larger than 10 MB');
+    expect(await licenceCount()).toBe(1);
+  });
+
+  it('answer a 50 MB upload with 413 and a clear message before reading it', async () => {
+    const huge = new Uint8Array(50 * 1024 * 1024);
+    huge.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    const res = await visitor.submit('/account/licences', { ...fields(), document: new File([huge], 'huge.pdf') });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('far larger than the 10 MB');
+    expect(await licenceCount()).toBe(1);
+  });
+
+  it('re-render with field errors for a past expiry date and an unknown state', async () => {
+    const res = await visitor.submit('/account/licences', {
+      ...fields(),
+      expiresOn: '2020-01-01',
+      issuingState: 'ZZ',
+      document: new File([SAMPLE_FILES.png()], 'photo.png'),
+    });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('This date has passed');
+    expect(page).toContain('Choose the state that issued the licence.');
+    expect(await licenceCount()).toBe(1);
+  });
+
+  it('refuse a form post without its CSRF token', async () => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields())) body.set(k, v);
+    body.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const res = await visitor.request('/account/licences', { method: 'POST', body });
+    expect(res.status).toBe(403);
+    expect(await licenceCount()).toBe(1);
+  });
+});
+
+describe('the licence API', () => {
+  it('lists the customer\'s licences and shows one, never the stored file name', async () => {
+    const list = await visitor.api('/api/store/account/licences');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('cache-control')).toContain('no-store');
+    const { items } = (await list.json()) as { items: { id: string; status: string }[] };
+    expect(items).toHaveLength(1);
+    const one = await visitor.api(`/api/store/account/licences/${items[0]!.id}`);
+    expect(one.status).toBe(200);
+    const body = await one.text();
+    expect(JSON.parse(body)).toMatchObject({ status: 'pending', number: 'RN 884120', document: { type: 'application/pdf' } });
+    expect(body).not.toMatch(/[0-9a-f]{32}\.pdf/);
+  });
+
+  it('accepts a multipart upload with a bearer token and answers 201', async () => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ ...fields(), type: 'MD', number: 'A-77120' })) body.set(k, v);
+    body.set('document', new File([SAMPLE_FILES.png()], 'card.png'));
+    const res = await store.request('/api/store/account/licences', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ type: 'MD', status: 'pending', document: { type: 'image/png' } });
+  });
+
+  it('answers invalid uploads with a 422 problem naming each field', async () => {
+    const body = new FormData();
+    body.set('type', 'wizard');
+    body.set('document', new File(['GIF89a'], 'a.png'));
+    const res = await store.request('/api/store/account/licences', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await res.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['type', 'number', 'document']));
+  });
+
+  it('answers a 50 MB upload with a 413 problem', async () => {
+    const body = new FormData();
+    body.set('document', new File([new Uint8Array(50 * 1024 * 1024)], 'big.pdf'));
+    const res = await store.request('/api/store/account/licences', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { detail: string }).detail).toContain('10 MB');
+  });
+
+  it('never shows one customer another\'s licence: 404, as for one that does not exist', async () => {
+    const [mine] = await store.ctx.db.select().from(licences).where(eq(licences.customerId, customerId));
+    const other = await createTestCustomer(store.ctx.db);
+    const otherToken = await createTestCustomerSession(store.ctx.db, other.id);
+    const headers = { authorization: `Bearer ${otherToken}` };
+    const res = await store.request(`/api/store/account/licences/${mine!.id}`, { headers });
+    expect(res.status).toBe(404);
+    const list = await store.request('/api/store/account/licences', { headers });
+    expect(await list.json()).toEqual({ items: [] });
+    const missing = await store.request('/api/store/account/licences/not-an-id', { headers });
+    expect(missing.status).toBe(404);
+  });
+
+  it('asks visitors to sign in', async () => {
+    const res = await store.request('/api/store/account/licences');
+    expect(res.status).toBe(401);
+  });
+});

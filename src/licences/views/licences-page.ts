@@ -1,0 +1,86 @@
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { FieldErrors } from '#src/lib/errors.ts';
+import type { AppEnv } from '#src/web/context.ts';
+import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { LICENCE_TYPES, type Licence } from '../schema.ts';
+import { LICENCE_TYPE_LABELS, US_STATES, todayUtc } from '../validators.ts';
+import { documentField, selectField } from './fields.ts';
+
+export const LICENCE_STATUS_LABELS: Record<Licence['status'], string> = {
+  pending: 'Waiting for review',
+  approved: 'Verified',
+  rejected: 'Not approved',
+  suspended: 'Suspended',
+  expired: 'Expired',
+};
+
+export const LICENCE_NOTICES: Record<string, string> = {
+  submitted: 'Thank you: your licence was submitted. We will email you once our staff have reviewed it.',
+};
+
+function statusDetail(l: Licence) {
+  if (l.status === 'approved' && l.expiresOn < todayUtc()) return 'Expired: submit your renewed licence.';
+  if (l.status === 'pending') return 'Our staff will check it and email you the outcome.';
+  if (l.status === 'approved') return 'You may order professional products while it is valid.';
+  if (l.status === 'rejected') return html`Reason: ${l.rejectionReason}. You may submit it again with the details corrected.`;
+  if (l.status === 'suspended') return html`Reason: ${l.rejectionReason}`;
+  return 'Submit your renewed licence to keep ordering professional products.';
+}
+
+function licenceRow(l: Licence) {
+  return html`<tr>
+    <td>${LICENCE_TYPE_LABELS[l.type]}</td>
+    <td>${l.number}</td>
+    <td>${l.issuingState}</td>
+    <td>${l.expiresOn}</td>
+    <td><span class="badge badge-licence-${l.status}">${LICENCE_STATUS_LABELS[l.status]}</span>
+      <p class="muted">${statusDetail(l)}</p></td>
+  </tr>`;
+}
+
+/** The customer's licences with their review status, and the form that submits another. */
+export function renderLicencesPage(
+  c: Context<AppEnv>,
+  o: { licences: Licence[]; values?: FormValues; errors?: FieldErrors; notice?: string | undefined },
+) {
+  return html`<h1>Licences</h1>
+    ${o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : ''}
+    <p>Some products are sold only to licensed professionals, and prescription items only to prescribers
+      (MD, DO, NP, PA or dentist). Submit your licence here; once our staff verify it you can order them.</p>
+    ${o.licences.length
+      ? html`<table class="data-table">
+          <caption class="visually-hidden">Your licences</caption>
+          <thead><tr><th scope="col">Type</th><th scope="col">Number</th><th scope="col">State</th><th scope="col">Expires</th><th scope="col">Status</th></tr></thead>
+          <tbody>${o.licences.map(licenceRow)}</tbody>
+        </table>`
+      : html`<p class="muted">You have not submitted a licence yet.</p>`}
+    <section aria-labelledby="submit-licence">
+      <h2 id="submit-licence">Submit a licence</h2>
+      ${errorSummary(o.errors)}
+      <form method="post" action="/account/licences" enctype="multipart/form-data" novalidate>
+        ${csrfField(c)}
+        ${selectField({
+          name: 'type',
+          label: 'Type of licence',
+          placeholder: 'Choose a type',
+          options: LICENCE_TYPES.map((t) => [t, LICENCE_TYPE_LABELS[t]]),
+          values: o.values,
+          errors: o.errors,
+        })}
+        ${textField({ name: 'number', label: 'Licence number', required: true, maxlength: 40, autocomplete: 'off', values: o.values, errors: o.errors })}
+        ${selectField({
+          name: 'issuingState',
+          label: 'Issuing state',
+          placeholder: 'Choose a state',
+          options: Object.entries(US_STATES),
+          values: o.values,
+          errors: o.errors,
+        })}
+        ${textField({ name: 'expiresOn', label: 'Expiry date', type: 'date', required: true, hint: 'As printed on the licence.', values: o.values, errors: o.errors })}
+        ${textField({ name: 'holderName', label: 'Name on the licence', required: true, maxlength: 200, autocomplete: 'name', values: o.values, errors: o.errors })}
+        ${documentField(o.errors)}
+        <button type="submit">Submit for review</button>
+      </form>
+    </section>`;
+}
