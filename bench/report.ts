@@ -1,0 +1,52 @@
+import type { Measurement } from './measure.ts';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export type Row = {
+  database: DatabaseKind;
+  page: string;
+  path: string;
+  store: Measurement;
+  baseline: Measurement;
+  ratio: number;
+  target: string;
+  isPassed: boolean;
+};
+
+// The targets of the foundation issue: catalogue pages on PostgreSQL close to a bare server, and every page
+// on the embedded database still well within reach of one.
+export function judge(database: DatabaseKind, page: string, store: Measurement, ratio: number): { target: string; isPassed: boolean } {
+  const isClean = store.non2xx === 0 && store.errors === 0 && store.requests > 0;
+  if (database === 'postgres' && (page === 'product list' || page === 'product page')) {
+    return { target: '>= 0.30x, p99 < 10 ms', isPassed: isClean && ratio >= 0.3 && store.p99Ms < 10 };
+  }
+  if (database === 'pglite') return { target: '>= 0.05x', isPassed: isClean && ratio >= 0.05 };
+  return { target: '(none)', isPassed: isClean };
+}
+
+function pad(value: string | number, width: number, right = false): string {
+  const text = String(value);
+  return right ? text.padEnd(width) : text.padStart(width);
+}
+
+/** The results as a fixed-width table for the terminal. */
+export function formatTable(rows: Row[]): string {
+  const header = [
+    pad('database', 9, true), pad('page', 13, true), pad('req/s', 8), pad('p99 ms', 7),
+    pad('base req/s', 11), pad('base p99', 9), pad('ratio', 6), '  ' + pad('target', 22, true), 'result',
+  ].join(' ');
+  const lines = rows.map((r) =>
+    [
+      pad(r.database, 9, true),
+      pad(r.page, 13, true),
+      pad(r.store.reqPerSec, 8),
+      pad(r.store.p99Ms, 7),
+      pad(r.baseline.reqPerSec, 11),
+      pad(r.baseline.p99Ms, 9),
+      pad(r.ratio.toFixed(2), 6),
+      '  ' + pad(r.target, 22, true),
+      r.isPassed ? 'PASS' : `FAIL${r.store.non2xx || r.store.errors ? ` (${r.store.non2xx} non-2xx, ${r.store.errors} errors)` : ''}`,
+    ].join(' '),
+  );
+  return [header, '-'.repeat(header.length), ...lines].join('\n');
+}

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_CONNECTIONS, measure } from './measure.ts';
+import { formatTable, judge, type DatabaseKind, type Row } from './report.ts';
+import { startServerProcess, type ServerProcess } from './processes.ts';
+
+/**
+ * `npm run bench`: the store on PostgreSQL and on PGlite, each loaded with the demo store, against a bare
+ * node:http server in the same run. Every page's run follows a baseline run, so both see the same machine.
+ */
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const WARM_UP_SECONDS = 1;
+const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const DEADLINE_MS = 6 * 60_000;
+
+const PAGES = [
+  { page: 'product list', path: '/products' },
+  { page: 'product page', path: '/products/pep-factor' },
+  { page: 'article page', path: '/blog/exosome-hair-therapy-side-effects' },
+  { page: 'search', path: '/search?q=hair+loss' },
+];
+
+// However it goes, the run ends: a hung server or database must not keep a terminal or CI job waiting.
+setTimeout(() => {
+  process.stderr.write(`bench: stopped after ${DEADLINE_MS / 1000} s without finishing\n`);
+  process.exit(2);
+}, DEADLINE_MS).unref();
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function startStore(database: DatabaseKind, env: Record<string, string>): Promise<ServerProcess> {
+  return startServerProcess({
+    name: `store on ${database}`,
+    args: [join(ROOT, 'src/cli.ts'), 'start'],
+    env: {
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      BASE_URL: 'http://127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    readUrl: (line) => /serving at (http:\/\/\S+)/.exec(line)?.[1],
+    timeoutMs: 60_000,
+  });
+}
+
+async function checkPages(store: ServerProcess): Promise<void> {
+  for (const { path } of PAGES) {
+    const res = await fetch(store.url + path);
+    await res.text();
+    if (res.status !== 200) throw new Error(`${store.name}: ${path} answered ${res.status}, not 200`);
+  }
+}
+
+async function benchStore(database: DatabaseKind, store: ServerProcess, baseline: ServerProcess): Promise<Row[]> {
+  await checkPages(store);
+  const rows: Row[] = [];
+  for (const { page, path } of PAGES) {
+    process.stdout.write(`  ${database}: ${page} (${path}) ...`);
+    // The first requests render and cache the page and warm the JIT; they are not what a busy store sees.
+    await measure(store.url + path, WARM_UP_SECONDS);
+    const base = await measure(baseline.url + '/', SECONDS);
+    const result = await measure(store.url + path, SECONDS);
+    const ratio = base.reqPerSec > 0 ? result.reqPerSec / base.reqPerSec : 0;
+    rows.push({ database, page, path, store: result, baseline: base, ratio, ...judge(database, page, result, ratio) });
+    process.stdout.write(` ${result.reqPerSec} req/s, p99 ${result.p99Ms} ms (baseline ${base.reqPerSec} req/s)\n`);
+  }
+  return rows;
+}
+
+async function runOnPostgres(baseline: ServerProcess): Promise<Row[]> {
+  const name = `medstore_bench_${process.pid}`;
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  // The store keeps files other than the database (uploads) in DATA_DIR even on PostgreSQL.
+  const dataDir = mkdtempSync(join(tmpdir(), 'medstore-bench-'));
+  let store: ServerProcess | undefined;
+  try {
+    store = await startStore('postgres', { DATABASE_URL: url.toString(), DATA_DIR: dataDir });
+    return await benchStore('postgres', store, baseline);
+  } finally {
+    await store?.stop();
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runOnPglite(baseline: ServerProcess): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'medstore-bench-'));
+  let store: ServerProcess | undefined;
+  try {
+    store = await startStore('pglite', { DATA_DIR: dataDir });
+    return await benchStore('pglite', store, baseline);
+  } finally {
+    await store?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function writeResults(rows: Row[], startedAt: Date): string {
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
+  const settings = { connections: BENCH_CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS };
+  writeFileSync(file, JSON.stringify({ startedAt, machine, settings, rows }, null, 2) + '\n');
+  return file;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  console.log(`medstore bench: ${BENCH_CONNECTIONS} connections, ${SECONDS} s per run, baseline before each page`);
+  const baseline = await startServerProcess({
+    name: 'baseline server',
+    args: [join(ROOT, 'bench/baseline-server.ts')],
+    readUrl: (line) => (/^\d+$/.test(line) ? `http://127.0.0.1:${line}` : undefined),
+    timeoutMs: 10_000,
+  });
+  const rows: Row[] = [];
+  try {
+    rows.push(...(await runOnPostgres(baseline)));
+    rows.push(...(await runOnPglite(baseline)));
+  } finally {
+    await baseline.stop();
+  }
+  console.log(`\n${formatTable(rows)}\n`);
+  const file = writeResults(rows, startedAt);
+  const failed = rows.filter((r) => !r.isPassed);
+  console.log(`Results written to ${file}`);
+  console.log(failed.length ? `${failed.length} target(s) missed.` : 'Every target met.');
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+await main();
