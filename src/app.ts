@@ -11,6 +11,7 @@ import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
 import { csrfProtection } from '#src/security/csrf.ts';
 import { SignInRequired } from '#src/accounts/current.ts';
+import { rememberRequest } from '#src/accounts/viewer.ts';
 import { catalogPages } from '#src/catalog/routes.ts';
 import { catalogApi } from '#src/catalog/api.ts';
 import { contentPages } from '#src/content/routes.ts';
@@ -48,6 +49,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       'request',
     );
   });
+  // Lets the layout's header tell a signed-in customer from a visitor.
+  app.use(rememberRequest());
   app.use(securityHeaders(ctx.config.baseUrl.startsWith('https:')));
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {

@@ -104,10 +104,26 @@ export async function setDefaultAddress(db: Db, customerId: string, id: string, 
   return updateAddress(db, customerId, id, kind === 'shipping' ? { isDefaultShipping: true } : { isDefaultBilling: true });
 }
 
+/** Deletes an address; when it was a default, the oldest remaining address takes its place. */
 export async function deleteAddress(db: Db, customerId: string, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     await lockCustomer(tx, customerId);
     const current = await findAddress(tx, customerId, id);
     await tx.delete(addresses).where(eq(addresses.id, current.id));
+    if (!current.isDefaultShipping && !current.isDefaultBilling) return;
+    const [heir] = await tx
+      .select({ id: addresses.id })
+      .from(addresses)
+      .where(eq(addresses.customerId, customerId))
+      .orderBy(asc(addresses.createdAt), asc(addresses.id))
+      .limit(1);
+    if (!heir) return;
+    await tx
+      .update(addresses)
+      .set({
+        ...(current.isDefaultShipping ? { isDefaultShipping: true } : {}),
+        ...(current.isDefaultBilling ? { isDefaultBilling: true } : {}),
+      })
+      .where(eq(addresses.id, heir.id));
   });
 }

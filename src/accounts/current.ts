@@ -14,6 +14,11 @@ export async function currentCustomer(c: Context<AppEnv>): Promise<Customer | un
   return cached.get(request) ?? undefined;
 }
 
+/** Forgets the customer looked up for this request, after its session was started, changed or ended. */
+export function forgetCurrentCustomer(c: Context<AppEnv>): void {
+  cached.delete(c.req.raw);
+}
+
 /**
  * The signed-in customer, or: for pages a redirect to sign-in that comes back here afterwards; for the API
  * a 401 problem.

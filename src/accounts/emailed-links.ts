@@ -30,21 +30,30 @@ export async function issueLinkToken(
 }
 
 /**
+ * Throws a message saying why a link cannot be used (unknown, used or expired); changes nothing. Pages call it
+ * before showing a form behind the link, so that nobody fills in a form that is bound to fail.
+ */
+export async function checkLinkToken(db: Db, token: string, purpose: LinkPurpose) {
+  const [row] = await db
+    .select()
+    .from(customerTokens)
+    .where(and(eq(customerTokens.tokenHash, hashToken(token)), eq(customerTokens.purpose, purpose)));
+  if (!row) throw new AppError('BAD_REQUEST', 'This link is not valid. Check that you opened the whole link from the email.');
+  if (row.usedAt) throw new AppError('BAD_REQUEST', 'This link has already been used. Each link works once.');
+  if (row.expiresAt.getTime() <= Date.now()) {
+    throw new AppError('BAD_REQUEST', 'This link has expired. Please ask for a new one.');
+  }
+  return row;
+}
+
+/**
  * Marks a link token used and returns its row, or throws a message saying why the link cannot be used.
  * The update is conditional, so of two simultaneous uses only one succeeds. Call inside the transaction that
  * does what the link asks, so that a failure leaves the link usable.
  */
 export async function consumeLinkToken(tx: Db, token: string, purpose: LinkPurpose) {
   const tokenHash = hashToken(token);
-  const [row] = await tx
-    .select()
-    .from(customerTokens)
-    .where(and(eq(customerTokens.tokenHash, tokenHash), eq(customerTokens.purpose, purpose)));
-  if (!row) throw new AppError('BAD_REQUEST', 'This link is not valid. Check that you opened the whole link from the email.');
-  if (row.usedAt) throw new AppError('BAD_REQUEST', 'This link has already been used. Each link works once.');
-  if (row.expiresAt.getTime() <= Date.now()) {
-    throw new AppError('BAD_REQUEST', 'This link has expired. Please ask for a new one.');
-  }
+  await checkLinkToken(tx, token, purpose);
   const [used] = await tx
     .update(customerTokens)
     .set({ usedAt: new Date() })

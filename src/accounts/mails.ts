@@ -41,7 +41,7 @@ export function composeAccountExists(s: MailSender, r: Recipient): Promise<NewMa
         'You already have an account, so no new one was created.',
       `To use your account, sign in at ${s.baseUrl}/account/sign-in. If you forgot your password, you can set a new one.`,
     ],
-    action: { label: 'Reset my password', url: `${s.baseUrl}/account/password-reset` },
+    action: { label: 'Reset my password', url: `${s.baseUrl}/account/forgot-password` },
     note: 'If this was not you, you can ignore this email: your account has not changed.',
   });
 }

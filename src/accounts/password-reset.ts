@@ -3,7 +3,7 @@ import { AppError } from '#src/lib/errors.ts';
 import { queueMail } from '#src/mail/outbox.ts';
 import { describeWeakPassword, hashPassword } from '#src/security/passwords.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
+import { checkLinkToken, consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS, limitAttempt } from './limits.ts';
 import { composePasswordChanged, composePasswordReset } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
@@ -30,6 +30,8 @@ export async function requestPasswordReset(ctx: AppContext, o: { email: string; 
  * the customer by mail. A refused password leaves the link usable.
  */
 export async function resetPassword(ctx: AppContext, o: { token: string; password: string }): Promise<void> {
+  // A cheap look first: a made-up token should not cost a password hash.
+  await checkLinkToken(ctx.db, o.token, 'reset-password');
   const passwordHash = await hashPassword(o.password);
   const sender = await mailSenderOf(ctx);
   await ctx.db.transaction(async (tx) => {

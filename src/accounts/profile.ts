@@ -4,15 +4,20 @@ import { AppError } from '#src/lib/errors.ts';
 import { customers, type Customer } from './schema.ts';
 import { describeProfileProblems, type ProfilePatch } from './validators.ts';
 
-/** Changes name, company name and phone; a business account keeps a company name and a phone. */
+/**
+ * Changes name, account type, company name and phone; a business account keeps a company name and a phone.
+ * A client account holds no company name, as at registration.
+ */
 export async function updateProfile(db: Db, o: { customer: Customer; patch: ProfilePatch }): Promise<Customer> {
   const { customer, patch } = o;
+  const accountType = patch.accountType ?? customer.accountType;
   const next = {
     name: patch.name ?? customer.name,
-    companyName: patch.companyName ?? customer.companyName,
+    accountType,
+    companyName: accountType === 'business' ? (patch.companyName ?? customer.companyName) : '',
     phone: patch.phone ?? customer.phone,
   };
-  const problems = describeProfileProblems({ accountType: customer.accountType, ...next });
+  const problems = describeProfileProblems(next);
   if (Object.keys(problems).length > 0) {
     throw new AppError('VALIDATION', 'A business account needs a company name and a phone number.', { fields: problems });
   }

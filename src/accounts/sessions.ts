@@ -57,11 +57,22 @@ export async function findSessionCustomer(c: Context<AppEnv>): Promise<Customer 
   return row.customer;
 }
 
+/** Whether this request's session was started with "remember me", so a replacement session can keep that. */
+export async function isSessionPersistent(c: Context<AppEnv>): Promise<boolean> {
+  const token = tokenOf(c);
+  if (!token) return false;
+  const [row] = await c.var.ctx.db
+    .select({ isPersistent: customerSessions.isPersistent })
+    .from(customerSessions)
+    .where(eq(customerSessions.tokenHash, hashToken(token)));
+  return row?.isPersistent ?? false;
+}
+
 /** Ends this request's session and clears its cookie. */
 export async function endCustomerSession(c: Context<AppEnv>): Promise<void> {
   const token = tokenOf(c);
   if (token) await c.var.ctx.db.delete(customerSessions).where(eq(customerSessions.tokenHash, hashToken(token)));
-  deleteCookie(c, CUSTOMER_COOKIE, { path: '/' });
+  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c.var.ctx.config));
 }
 
 /** Ends every session of a customer, e.g. after a password reset or account deletion. */

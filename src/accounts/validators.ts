@@ -136,11 +136,13 @@ export const passwordOnlySchema = z.strictObject({ password: currentPasswordSche
 
 export const profileFormSchema = z.strictObject({
   name: nameSchema,
+  accountType: accountTypeSchema.optional(),
   companyName: companySchema.default(''),
   phone: phoneSchema.default(''),
 });
 export const profilePatchSchema = z.strictObject({
   name: nameSchema.optional(),
+  accountType: accountTypeSchema.optional(),
   companyName: companySchema.optional(),
   phone: phoneSchema.optional(),
 });

@@ -5,7 +5,14 @@ import { MIN_PASSWORD_LENGTH } from '#src/security/passwords.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
 import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../validators.ts';
-import { checkboxField, radioGroup } from './fields.ts';
+import { checkboxField, doneNotice, radioGroup } from './fields.ts';
+
+const SIGN_IN_NOTICES = {
+  verified: 'Thank you: your email address is confirmed. Sign in to continue.',
+  'password-reset': 'Your new password is saved and every device was signed out. Sign in with the new password.',
+  'email-changed': 'Your new email address is confirmed. Sign in with it from now on.',
+  deleted: 'Your account has been deleted.',
+};
 
 type FormState = { values?: FormValues; errors?: FieldErrors };
 
@@ -42,10 +49,11 @@ export function registerBody(c: Context<AppEnv>, s: FormState) {
   </section>`;
 }
 
-export function signInBody(c: Context<AppEnv>, s: FormState & { next?: string }) {
+export function signInBody(c: Context<AppEnv>, s: FormState & { next?: string; notice?: string }) {
   const f = { values: s.values, errors: s.errors };
   return html`<section class="auth-page">
     <h1>Sign in</h1>
+    ${doneNotice(s.notice, SIGN_IN_NOTICES)}
     ${errorSummary(s.errors)}
     <form method="post" action="/account/sign-in" novalidate>
       ${csrfField(c)}
@@ -55,7 +63,8 @@ export function signInBody(c: Context<AppEnv>, s: FormState & { next?: string })
       ${checkboxField({ name: 'remember', label: 'Remember me on this device for 30 days', values: s.values })}
       <button type="submit">Sign in</button>
     </form>
-    <p><a href="/account/password-reset">Forgot your password?</a></p>
+    <p><a href="/account/forgot-password">Forgot your password?</a></p>
+    <p><a href="/account/verify-email/resend">Did not get the confirmation email?</a></p>
     <p>New here? <a href="/account/register">Create an account</a>.</p>
   </section>`;
 }
@@ -65,7 +74,7 @@ export function resetRequestBody(c: Context<AppEnv>, s: FormState) {
     <h1>Reset your password</h1>
     <p>Enter the email address of your account. We will send you a link to choose a new password.</p>
     ${errorSummary(s.errors)}
-    <form method="post" action="/account/password-reset" novalidate>
+    <form method="post" action="/account/forgot-password" novalidate>
       ${csrfField(c)}
       ${textField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true, maxlength: MAX_EMAIL_LENGTH, values: s.values, errors: s.errors })}
       <button type="submit">Send the link</button>
@@ -107,5 +116,21 @@ export function messageBody(o: { heading: string; paragraphs: string[]; links?: 
     <h1>${o.heading}</h1>
     ${o.paragraphs.map((p) => html`<p>${p}</p>`)}
     ${o.links?.length ? html`<ul class="plain">${o.links.map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}</ul>` : ''}
+  </section>`;
+}
+
+/** The page behind an emailed link: one button, so that mail scanners opening the link change nothing. */
+export function confirmLinkBody(
+  c: Context<AppEnv>,
+  o: { heading: string; text: string; action: string; token: string; button: string },
+) {
+  return html`<section class="auth-page">
+    <h1>${o.heading}</h1>
+    <p>${o.text}</p>
+    <form method="post" action="${o.action}">
+      ${csrfField(c)}
+      <input type="hidden" name="token" value="${o.token}">
+      <button type="submit">${o.button}</button>
+    </form>
   </section>`;
 }
