@@ -58,9 +58,11 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     await searchBox.press('Enter');
     await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'gummies');
 
-    const link = page.getByRole('main').getByRole('link', { name: /hair supplement gummies/i }).first();
+    const name = /hair supplement gummies/i;
+    const link = page.getByRole('main').getByRole('link', { name }).first();
     await link.waitFor();
-    const hit = page.getByRole('main').getByRole('listitem').filter({ has: link }).first();
+    // The inner locator of `has` is resolved inside each list item, so it must not start from <main>.
+    const hit = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('link', { name }) }).first();
     const listedPrice = (await hit.innerText()).match(PRICE)?.[0];
     expect(listedPrice, 'the search result shows a price').toBeDefined();
 
