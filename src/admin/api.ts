@@ -1,4 +1,197 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponse } from '#src/catalog/api-schemas.ts';
+import { findLicenceForReview, listLicencesForReview } from '#src/licences/queries.ts';
+import { reviewLicence, type ReviewAction } from '#src/licences/review.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { actorOf, requireStaff } from '#src/staff/current.ts';
+import { createStaffSession, endStaffSession } from '#src/staff/sessions.ts';
+import { checkStaffSignIn } from '#src/staff/sign-in.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import {
+  AdminLicenceListSchema,
+  AdminLicenceSchema,
+  LicenceQueueQuerySchema,
+  OutboxListSchema,
+  OutboxQuerySchema,
+  ReasonSchema,
+  StaffSessionSchema,
+  StaffSignInSchema,
+  toAdminLicenceJson,
+  toOutboxItemJson,
+} from './api-schemas.ts';
+import { listOutbox } from './queries.ts';
 
 /** The admin API under /api/admin: staff session, licence review, outbox. */
 export const adminApi = createApiRouter();
+
+adminApi.openAPIRegistry.registerComponent('securitySchemes', 'staffBearer', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'The token POST /api/admin/session returns. Customer tokens are never accepted here.',
+});
+const security: Record<string, string[]>[] = [{ staffBearer: [] }];
+const tags = ['admin'];
+const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
+const forbidden = problemResponse('The staff member\'s role lacks the permission');
+const idParams = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
+// Admin answers hold customer data: never stored by a browser or anything between.
+function noStore(c: { header(name: string, value: string): void }) {
+  c.header('Cache-Control', 'no-store');
+}
+
+adminApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/session',
+    tags,
+    summary: 'Staff sign-in; returns a bearer token',
+    description: 'Rate limited per email (and per address): too many attempts answer 429 with Retry-After.',
+    request: { body: { required: true, content: { 'application/json': { schema: StaffSignInSchema } } } },
+    responses: {
+      201: { description: 'Signed in', content: { 'application/json': { schema: StaffSessionSchema } } },
+      400: problemResponse('Invalid body'),
+      401: problemResponse('Wrong email or password, or an inactive account'),
+      429: problemResponse('Too many attempts'),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const staff = await checkStaffSignIn(c, body.email, body.password);
+    const session = await createStaffSession(c.var.ctx.db, staff.id);
+    noStore(c);
+    return c.json(
+      {
+        token: session.token,
+        expiresAt: session.expiresAt.toISOString(),
+        staff: { id: staff.id, email: staff.email, name: staff.name, role: staff.role },
+      },
+      201,
+    );
+  },
+);
+
+adminApi.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/session',
+    tags,
+    summary: 'Sign out: the token stops working',
+    security,
+    responses: { 204: { description: 'Signed out' }, 401: unauthorized },
+  }),
+  async (c) => {
+    await requireStaff(c);
+    await endStaffSession(c);
+    return c.body(null, 204);
+  },
+);
+
+adminApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/licences',
+    tags,
+    summary: 'The licence review queue: pending first (oldest first), then the rest (newest first)',
+    security,
+    request: { query: LicenceQueueQuerySchema },
+    responses: {
+      200: { description: 'A page of licences', content: { 'application/json': { schema: AdminLicenceListSchema } } },
+      400: problemResponse('An invalid parameter'),
+      401: unauthorized,
+      403: forbidden,
+    },
+  }),
+  async (c) => {
+    await requireStaff(c, 'licences:review');
+    const q = c.req.valid('query');
+    const list = await listLicencesForReview(c.var.ctx.db, q);
+    noStore(c);
+    return c.json({ items: list.items.map(toAdminLicenceJson), total: list.total, page: q.page, limit: q.limit }, 200);
+  },
+);
+
+adminApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/licences/{id}',
+    tags,
+    summary: 'One licence with its customer',
+    security,
+    request: { params: idParams },
+    responses: {
+      200: { description: 'The licence', content: { 'application/json': { schema: AdminLicenceSchema } } },
+      401: unauthorized,
+      403: forbidden,
+      404: problemResponse('No such licence'),
+    },
+  }),
+  async (c) => {
+    await requireStaff(c, 'licences:review');
+    const licence = await findLicenceForReview(c.var.ctx.db, c.req.valid('param').id);
+    if (!licence) throw new AppError('NOT_FOUND', 'There is no licence with this id.');
+    noStore(c);
+    return c.json(toAdminLicenceJson(licence), 200);
+  },
+);
+
+const DECISIONS: { action: ReviewAction; summary: string; needsReason: boolean }[] = [
+  { action: 'approve', summary: 'Approve a pending or suspended licence; the customer is emailed', needsReason: false },
+  { action: 'reject', summary: 'Reject a pending or suspended licence with a reason; the customer is emailed', needsReason: true },
+  { action: 'suspend', summary: 'Suspend an approved licence with a reason; the customer is emailed', needsReason: true },
+];
+
+for (const { action, summary, needsReason } of DECISIONS) {
+  const route = createRoute({
+    method: 'post',
+    path: `/licences/{id}/${action}`,
+    tags,
+    summary,
+    security,
+    request: {
+      params: idParams,
+      ...(needsReason ? { body: { required: true, content: { 'application/json': { schema: ReasonSchema } } } } : {}),
+    },
+    responses: {
+      200: { description: 'The licence after the decision', content: { 'application/json': { schema: AdminLicenceSchema } } },
+      400: problemResponse('Invalid body'),
+      401: unauthorized,
+      403: forbidden,
+      404: problemResponse('No such licence'),
+      409: problemResponse('The licence\'s status does not allow this decision'),
+      422: problemResponse('The reason is missing or too short'),
+    },
+  });
+  adminApi.openapi(route, async (c) => {
+    const staff = await requireStaff(c, 'licences:review');
+    const { id } = c.req.valid('param');
+    const reason = needsReason ? ReasonSchema.parse(await c.req.json()).reason : undefined;
+    await reviewLicence(c.var.ctx, actorOf(staff), { licenceId: id, action, reason });
+    const licence = await findLicenceForReview(c.var.ctx.db, id);
+    noStore(c);
+    return c.json(toAdminLicenceJson(licence!), 200);
+  });
+}
+
+adminApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/outbox',
+    tags,
+    summary: 'Mails the store wrote, newest first',
+    security,
+    request: { query: OutboxQuerySchema },
+    responses: {
+      200: { description: 'A page of mails', content: { 'application/json': { schema: OutboxListSchema } } },
+      401: unauthorized,
+      403: forbidden,
+    },
+  }),
+  async (c) => {
+    await requireStaff(c, 'outbox:read');
+    const q = c.req.valid('query');
+    const list = await listOutbox(c.var.ctx.db, q);
+    noStore(c);
+    return c.json({ items: list.items.map(toOutboxItemJson), total: list.total, page: q.page, limit: q.limit }, 200);
+  },
+);

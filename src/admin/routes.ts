@@ -1,5 +1,72 @@
 import { Hono } from 'hono';
+import { countPendingLicences } from '#src/licences/queries.ts';
+import { uuidSchema } from '#src/licences/validators.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { listAuditEntries } from '#src/staff/audit.ts';
+import { requireStaff } from '#src/staff/current.ts';
+import { hasPermission } from '#src/staff/permissions.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { parseQuery } from '#src/web/validation.ts';
+import { licenceReviewPages } from './licence-routes.ts';
+import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
+import { ADMIN_PAGE_SIZE, auditQuerySchema, customerQuerySchema, outboxQuerySchema } from './validators.ts';
+import { renderAdminPage } from './views/admin-layout.ts';
+import { renderAuditPage } from './views/audit-page.ts';
+import { renderCustomersPage } from './views/customers-page.ts';
+import { renderDashboard } from './views/dashboard.ts';
+import { renderOutboxList, renderOutboxMail } from './views/outbox-pages.ts';
 
 /** The admin console: dashboard, licence review, outbox and audit log; staff pages are mounted beside it. */
 export const adminPages = new Hono<AppEnv>();
+
+adminPages.get('/admin', async (c) => {
+  const staff = await requireStaff(c);
+  const { db } = c.var.ctx;
+  const [pendingLicences, outbox] = await Promise.all([
+    hasPermission(staff.role, 'licences:review') ? countPendingLicences(db) : undefined,
+    hasPermission(staff.role, 'outbox:read') ? countOutbox(db) : undefined,
+  ]);
+  return renderAdminPage(c, { staff, title: 'Dashboard', section: 'dashboard', body: renderDashboard({ staff, pendingLicences, outbox }) });
+});
+
+adminPages.route('/', licenceReviewPages);
+
+adminPages.get('/admin/outbox', async (c) => {
+  const staff = await requireStaff(c, 'outbox:read');
+  const { page } = parseQuery(c, outboxQuerySchema);
+  const list = await listOutbox(c.var.ctx.db, { page, limit: ADMIN_PAGE_SIZE });
+  return renderAdminPage(c, { staff, title: 'Outbox', section: 'outbox', body: renderOutboxList({ ...list, page, limit: ADMIN_PAGE_SIZE }) });
+});
+
+adminPages.get('/admin/outbox/:id', async (c) => {
+  const staff = await requireStaff(c, 'outbox:read');
+  const id = uuidSchema.safeParse(c.req.param('id'));
+  const mail = id.success ? await findOutboxMail(c.var.ctx.db, id.data) : undefined;
+  if (!mail) throw new AppError('NOT_FOUND', 'There is no mail at this address.');
+  return renderAdminPage(c, { staff, title: mail.subject, section: 'outbox', body: renderOutboxMail(mail) });
+});
+
+adminPages.get('/admin/audit', async (c) => {
+  const staff = await requireStaff(c, 'audit:read');
+  const query = parseQuery(c, auditQuerySchema);
+  const list = await listAuditEntries(c.var.ctx.db, { entityType: query.entity, page: query.page, limit: ADMIN_PAGE_SIZE });
+  return renderAdminPage(c, {
+    staff,
+    title: 'Audit log',
+    section: 'audit',
+    body: renderAuditPage({ ...list, page: query.page, limit: ADMIN_PAGE_SIZE, entity: query.entity }),
+  });
+});
+
+adminPages.get('/admin/customers', async (c) => {
+  const staff = await requireStaff(c, 'customers:read');
+  const query = parseQuery(c, customerQuerySchema);
+  const q = query.q || undefined;
+  const list = await searchCustomers(c.var.ctx.db, { q, page: query.page, limit: ADMIN_PAGE_SIZE });
+  return renderAdminPage(c, {
+    staff,
+    title: 'Customers',
+    section: 'customers',
+    body: renderCustomersPage({ ...list, page: query.page, limit: ADMIN_PAGE_SIZE, q, canReview: hasPermission(staff.role, 'licences:review') }),
+  });
+});

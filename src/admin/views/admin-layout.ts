@@ -7,11 +7,12 @@ import type { AppEnv } from '#src/web/context.ts';
 import { csrfField } from '#src/web/forms.ts';
 import type { Html } from '#src/web/layout.ts';
 
-export type AdminSection = 'dashboard' | 'licences' | 'outbox' | 'staff' | 'audit';
+export type AdminSection = 'dashboard' | 'licences' | 'customers' | 'outbox' | 'staff' | 'audit';
 
 const LINKS: { id: AdminSection; href: string; label: string; permission?: Permission }[] = [
   { id: 'dashboard', href: '/admin', label: 'Dashboard' },
   { id: 'licences', href: '/admin/licences', label: 'Licences', permission: 'licences:review' },
+  { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
@@ -25,7 +26,7 @@ export type AdminPageOptions = {
   body: Html;
   /** A one-line confirmation shown above the body, e.g. after an approval. */
   notice?: string | undefined;
-  status?: 200 | 400 | 404 | 409 | 422 | 429;
+  status?: 200 | 400 | 403 | 404 | 409 | 422 | 429;
 };
 
 function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | undefined) {

@@ -1,0 +1,60 @@
+import { html } from 'hono/html';
+import { formatDateTime, renderFacts } from '#src/admin/views/admin-layout.ts';
+import type { OutboxMail } from '#src/mail/schema.ts';
+import type { OutboxSummary } from '../queries.ts';
+import { renderPager } from './pager.ts';
+
+const STATUS_LABELS: Record<OutboxMail['status'], string> = {
+  queued: 'Queued',
+  sent: 'Sent by SMTP',
+  kept: 'Kept here (no SMTP)',
+  failed: 'Failed',
+};
+
+/** Every mail the store wrote, newest first. */
+export function renderOutboxList(o: { items: OutboxSummary[]; total: number; page: number; limit: number }) {
+  return html`<h1>Outbox</h1>
+    <p>Every mail the store sends is kept here. Without SMTP_URL nothing leaves the store, and this is the only
+      place to read them.</p>
+    ${o.items.length
+      ? html`<table class="data-table">
+          <thead><tr><th scope="col">Written</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Kind</th><th scope="col">Status</th></tr></thead>
+          <tbody>
+            ${o.items.map(
+              (m) => html`<tr>
+                <td>${formatDateTime(m.createdAt)}</td>
+                <td>${m.to}</td>
+                <td><a href="/admin/outbox/${m.id}">${m.subject}</a></td>
+                <td>${m.kind}</td>
+                <td>${STATUS_LABELS[m.status]}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`
+      : html`<p class="muted">No mail has been written yet.</p>`}
+    ${renderPager({ path: '/admin/outbox', page: o.page, total: o.total, limit: o.limit })}`;
+}
+
+/**
+ * One mail. The plain-text version is shown as text; the HTML version only as its escaped source, since
+ * mail markup must never run inside the admin area.
+ */
+export function renderOutboxMail(m: OutboxMail) {
+  return html`<p><a href="/admin/outbox">← Back to the outbox</a></p>
+    <h1>${m.subject}</h1>
+    ${renderFacts([
+      ['To', m.to],
+      ['Kind', m.kind],
+      ['Status', STATUS_LABELS[m.status]],
+      ['Written', formatDateTime(m.createdAt)],
+      ['Sent', m.sentAt ? formatDateTime(m.sentAt) : 'Not sent'],
+      ['Attempts', String(m.attempts)],
+      ...(m.lastError ? ([['Last error', m.lastError]] as [string, unknown][]) : []),
+    ])}
+    <h2>Text version</h2>
+    <pre class="mail-text">${m.text}</pre>
+    <details>
+      <summary>HTML version (source)</summary>
+      <pre class="mail-text">${m.html}</pre>
+    </details>`;
+}
