@@ -16,25 +16,26 @@ const LONG_SESSION_SECONDS = 30 * DAY;
 
 /**
  * Starts a new session (a new id on every sign-in, so a planted id is useless) and sets its cookie.
- * Returns the token, which API clients may send as a bearer token instead of the cookie.
+ * Returns the token and its expiry: API clients may send the token as a bearer token instead of the cookie.
  */
 export async function startCustomerSession(
   c: Context<AppEnv>,
   customerId: string,
   options: { remember: boolean },
-): Promise<string> {
+): Promise<{ token: string; expiresAt: Date }> {
   const previous = getCookie(c, CUSTOMER_COOKIE);
   if (previous) await c.var.ctx.db.delete(customerSessions).where(eq(customerSessions.tokenHash, hashToken(previous)));
   const token = createToken();
   const seconds = options.remember ? LONG_SESSION_SECONDS : SHORT_SESSION_SECONDS;
+  const expiresAt = new Date(Date.now() + seconds * 1000);
   await c.var.ctx.db.insert(customerSessions).values({
     tokenHash: hashToken(token),
     customerId,
     isPersistent: options.remember,
-    expiresAt: new Date(Date.now() + seconds * 1000),
+    expiresAt,
   });
   setCookie(c, CUSTOMER_COOKIE, token, secureCookieOptions(c.var.ctx.config, options.remember ? seconds : undefined));
-  return token;
+  return { token, expiresAt };
 }
 
 function tokenOf(c: Context<AppEnv>): string | undefined {
