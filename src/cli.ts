@@ -3,6 +3,8 @@ import { ConfigError, loadConfig, type Config } from '#src/config.ts';
 import { openDatabase, type Database } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { seedDemoStore } from '#src/demo/seed.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { ADMIN_HELP, AdminUsageError, runAdminCreate } from '#src/staff/admin-command.ts';
 import { startServer } from '#src/server.ts';
 
 const HELP = `Usage: medstore <command> [options]
@@ -12,6 +14,8 @@ Commands:
                    (--no-demo: start with an empty store)
   migrate          Apply pending database migrations and exit
   seed             Load the demo store (FACE Med Store); running it again changes nothing
+  admin create     Create a staff account:
+                   --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
 
 Settings come from the environment (see .env.example): PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL,
@@ -35,9 +39,21 @@ async function run(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'no-demo': { type: 'boolean' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+    },
   });
   const command = positionals[0] ?? 'help';
+  if (command === 'admin' && (values.help || positionals[1] !== 'create')) {
+    if (!values.help && positionals[1]) throw new UsageError(`Unknown admin command "${positionals[1]}".`);
+    process.stdout.write(ADMIN_HELP);
+    return;
+  }
   if (values.help || command === 'help') {
     process.stdout.write(HELP);
     return;
@@ -61,13 +77,19 @@ async function run(argv: string[]): Promise<void> {
       process.stdout.write(`Demo store loaded: ${JSON.stringify(summary)}\n`);
       return;
     }
+    case 'admin': {
+      const line = await withDatabase(config, (database) => runAdminCreate(database.db, values));
+      process.stdout.write(`${line}\n`);
+      return;
+    }
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
 }
 
 function describeFailure(err: unknown): string {
-  if (err instanceof ConfigError) return err.message;
+  if (err instanceof ConfigError || err instanceof AppError) return err.message;
+  if (err instanceof AdminUsageError) return err.message;
   if (err instanceof UsageError) return `${err.message} Run "medstore --help" for the list of commands.`;
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
     return `${err.message}. Run "medstore --help" for usage.`;
@@ -84,5 +106,6 @@ try {
   await run(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`medstore: ${describeFailure(err)}\n`);
-  process.exitCode = err instanceof UsageError || (err instanceof TypeError && 'code' in err) ? 2 : 1;
+  const isUsage = err instanceof UsageError || err instanceof AdminUsageError || (err instanceof TypeError && 'code' in err);
+  process.exitCode = isUsage ? 2 : 1;
 }

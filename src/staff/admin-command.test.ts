@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { AdminUsageError, runAdminCreate } from './admin-command.ts';
+import { auditLog, staffUsers } from './schema.ts';
+
+const run = promisify(execFile);
+const PASSWORD = 'amber-crane-window-19';
+let store: TestStore;
+
+beforeAll(async () => {
+  store = await createTestStore({ template: 'empty' });
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe('medstore admin create', () => {
+  it('creates an owner by default, recorded in the audit log as the command line', async () => {
+    const line = await runAdminCreate(store.ctx.db, { email: ' Lead@Example.com ', password: PASSWORD, name: 'Ana Silva' });
+    expect(line).toBe('Created owner lead@example.com. Sign in at /admin/login.');
+    const [staff] = await store.ctx.db.select().from(staffUsers).where(eq(staffUsers.email, 'lead@example.com'));
+    expect(staff).toMatchObject({ role: 'owner', name: 'Ana Silva', isActive: true });
+    expect(staff!.passwordHash).toMatch(/^\$argon2id\$/);
+    const [entry] = await store.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, staff!.id));
+    expect(entry).toMatchObject({ action: 'staff.create', actorEmail: 'command line' });
+    expect(JSON.stringify(entry!.after)).not.toContain('argon2');
+  });
+
+  it('refuses a weak password, a taken email, a bad role and missing options, creating nothing', async () => {
+    const db = store.ctx.db;
+    await expect(runAdminCreate(db, { email: 'a@example.com', password: 'short' })).rejects.toThrow(/at least 10 characters/);
+    await expect(runAdminCreate(db, { email: 'a@example.com', password: 'password123' })).rejects.toThrow(/too common/);
+    await expect(runAdminCreate(db, { email: 'lead@example.com', password: PASSWORD })).rejects.toThrow(/already exists/);
+    await expect(runAdminCreate(db, { email: 'a@example.com', password: PASSWORD, role: 'root' })).rejects.toThrow(
+      'Unknown role "root": choose owner, admin or staff.',
+    );
+    await expect(runAdminCreate(db, { email: 'not-an-email', password: PASSWORD })).rejects.toThrow(/email address/);
+    await expect(runAdminCreate(db, { password: PASSWORD })).rejects.toThrow(AdminUsageError);
+    expect(await db.select().from(staffUsers)).toHaveLength(1);
+  });
+
+  it('runs from the command line against a fresh data folder, and explains its failures', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'medstore-cli-'));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const cli = (...args: string[]) => run(process.execPath, ['src/cli.ts', 'admin', 'create', ...args], { env });
+    try {
+      const ok = await cli('--email', 'desk@example.com', '--password', PASSWORD, '--role', 'staff');
+      expect(ok.stdout).toBe('Created staff desk@example.com. Sign in at /admin/login.\n');
+      const again = await cli('--email', 'desk@example.com', '--password', PASSWORD).catch((e: { code: number; stderr: string }) => e);
+      expect(again).toMatchObject({ code: 1, stderr: 'medstore: A staff account with the email desk@example.com already exists.\n' });
+      const usage = await cli('--email', 'x@example.com').catch((e: { code: number; stderr: string }) => e);
+      expect(usage).toMatchObject({ code: 2 });
+      expect((usage as { stderr: string }).stderr).toContain('Missing --password.');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
