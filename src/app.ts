@@ -9,6 +9,7 @@ import { getAsset } from '#src/web/assets.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
+import { RequestMetrics, processGauges, recordMetrics } from '#src/web/metrics.ts';
 import { csrfProtection } from '#src/security/csrf.ts';
 import { SignInRequired } from '#src/accounts/current.ts';
 import { rememberRequest } from '#src/accounts/viewer.ts';
@@ -35,7 +36,9 @@ const MAX_URL_LENGTH = 4096;
 /** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const metrics = new RequestMetrics();
 
+  app.use(recordMetrics(metrics));
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('ctx', ctx);
@@ -56,6 +59,10 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     if (c.req.url.length > MAX_URL_LENGTH) {
       throw new AppError('BAD_REQUEST', 'The address of this request is too long. Please shorten the search or filters.');
     }
+    // PostgreSQL text cannot hold a NUL character: one reaching a query would fail it with a 500.
+    if (/%00/.test(c.req.url)) {
+      throw new AppError('BAD_REQUEST', 'The address of this request contains a null character, which no page accepts.');
+    }
     await next();
   });
   // Uploads are size-checked before the CSRF check reads their body.
@@ -63,6 +70,12 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use(csrfProtection());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/metrics', (c) =>
+    c.body(metrics.render(processGauges(ctx.cache.pages.size)), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+      'Cache-Control': 'no-store',
+    }),
+  );
   app.get('/readyz', async (c) => {
     try {
       await ctx.db.execute(sql`select 1`);

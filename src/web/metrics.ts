@@ -1,0 +1,92 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { AppEnv } from './context.ts';
+
+// Seconds; spaced for pages that take from a tenth of a millisecond (cached) to seconds (a stuck query).
+const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+type Series = { counts: number[]; sum: number; count: number };
+
+/**
+ * Request counts and durations for a Prometheus scrape, held in memory. Labels are route patterns, never raw
+ * paths, so the number of series stays bounded however many product slugs or search queries arrive.
+ */
+export class RequestMetrics {
+  readonly #requests = new Map<string, number>();
+  readonly #durations = new Map<string, Series>();
+
+  record(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method}\u0000${route}\u0000${Math.floor(status / 100)}xx`;
+    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+    const durationKey = `${method}\u0000${route}`;
+    let series = this.#durations.get(durationKey);
+    if (!series) this.#durations.set(durationKey, (series = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
+    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) series.counts[i]!++;
+    series.sum += seconds;
+    series.count++;
+  }
+
+  /** The Prometheus text exposition format, version 0.0.4. */
+  render(gauges: Record<string, { help: string; value: number }>): string {
+    const out: string[] = [
+      '# HELP http_requests_total HTTP requests answered, by method, route pattern and status class.',
+      '# TYPE http_requests_total counter',
+    ];
+    for (const [key, value] of this.#requests) {
+      const [method, route, status] = key.split('\u0000');
+      out.push(`http_requests_total{method="${method}",route="${escapeLabel(route!)}",status="${status}"} ${value}`);
+    }
+    out.push(
+      '# HELP http_request_duration_seconds Time from receiving a request to having its answer, by route pattern.',
+      '# TYPE http_request_duration_seconds histogram',
+    );
+    for (const [key, s] of this.#durations) {
+      const [method, route] = key.split('\u0000');
+      const labels = `method="${method}",route="${escapeLabel(route!)}"`;
+      BUCKETS.forEach((le, i) => out.push(`http_request_duration_seconds_bucket{${labels},le="${le}"} ${s.counts[i]}`));
+      out.push(`http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
+      out.push(`http_request_duration_seconds_sum{${labels}} ${s.sum}`);
+      out.push(`http_request_duration_seconds_count{${labels}} ${s.count}`);
+    }
+    for (const [name, g] of Object.entries(gauges)) {
+      out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`, `${name} ${g.value}`);
+    }
+    return out.join('\n') + '\n';
+  }
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+// The handler's pattern ("/products/:slug"): the first matched route that is not a middleware. Cached pages
+// are answered by middleware before the handler runs, and still count under the handler's pattern.
+function routeOf(c: Context): string {
+  const handler = matchedRoutes(c).find((r) => r.method !== 'ALL');
+  return handler ? handler.path : '(unmatched)';
+}
+
+/** Records every request, including those that end in an error page. */
+export function recordMetrics(metrics: RequestMetrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      metrics.record(c.req.method, routeOf(c), c.res.status, (performance.now() - started) / 1000);
+    }
+  };
+}
+
+/** Process figures an operator watches beside the request counts. */
+export function processGauges(pageCacheEntries: number): Record<string, { help: string; value: number }> {
+  const memory = process.memoryUsage();
+  return {
+    process_resident_memory_bytes: { help: 'Resident set size of the process in bytes.', value: memory.rss },
+    nodejs_heap_used_bytes: { help: 'V8 heap in use, in bytes.', value: memory.heapUsed },
+    nodejs_heap_total_bytes: { help: 'V8 heap reserved, in bytes.', value: memory.heapTotal },
+    nodejs_external_memory_bytes: { help: 'Memory of C++ objects bound to JavaScript (PGlite lives here), in bytes.', value: memory.external },
+    process_uptime_seconds: { help: 'Seconds since the process started.', value: Math.round(process.uptime()) },
+    medstore_page_cache_entries: { help: 'Pages and API answers held in the page cache.', value: pageCacheEntries },
+  };
+}
