@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { currentCustomer } from '#src/accounts/current.ts';
+import { checkPurchaseEntitlement } from '#src/licences/entitlement.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
@@ -128,7 +130,14 @@ catalogPages.get('/products/:slug', async (c) => {
     throw new AppError('NOT_FOUND', 'This product is not in our catalogue. It may have been renamed or discontinued.');
   }
   const { product, category } = found;
-  const [all, store] = await Promise.all([listCategories(ctx.db), ctx.settings()]);
+  // Anonymous visitors all see the same answer, so the page stays cacheable; a signed-in customer's is theirs.
+  const customer = product.accessClass === 'open' ? undefined : await currentCustomer(c);
+  if (customer) c.header('Cache-Control', 'private, no-store');
+  const [all, store, entitlement] = await Promise.all([
+    listCategories(ctx.db),
+    ctx.settings(),
+    checkPurchaseEntitlement(ctx.db, customer, product),
+  ]);
   const crumbs = [...crumbsOf(collectAncestors(all, category?.id ?? null)), { label: product.name }];
   return c.html(
     renderPage({
@@ -143,7 +152,7 @@ catalogPages.get('/products/:slug', async (c) => {
         storeName: store.name,
         ...(category ? { categoryName: category.name } : {}),
       }),
-      body: renderProductPage({ product, category, crumbs, store }),
+      body: renderProductPage({ product, category, crumbs, store, entitlement }),
     }),
   );
 });

@@ -12,6 +12,7 @@ import {
   getStockStatus,
 } from '../labels.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
+import type { Entitlement } from '#src/licences/entitlement.ts';
 import type { Category, Product } from '../schema.ts';
 import { renderBreadcrumbs, type Crumb } from './breadcrumbs.ts';
 import { renderProductFacts, renderSideEffects } from './product-facts.ts';
@@ -51,8 +52,36 @@ function renderStock(p: Product, store: StoreSettings) {
   return html`<p class="stock-status stock-${status}">${STOCK_LABELS[status]}${detail}</p>`;
 }
 
+// Where a buy button will stand: whether this visitor may order a restricted product, and if not, the next step.
+function renderPurchaseAccess(p: Product, entitlement: Entitlement | undefined) {
+  if (p.accessClass === 'open' || !entitlement) return '';
+  if (entitlement.allowed) {
+    return html`<div class="purchase-access purchase-allowed" role="status">
+      <p><strong>You may order this product.</strong> Your verified licence covers it.</p>
+    </div>`;
+  }
+  const next = `/account/sign-in?next=${encodeURIComponent(`/products/${p.slug}`)}`;
+  const actions =
+    entitlement.code === 'sign-in'
+      ? html`<a class="button" href="${next}">Sign in</a> <a href="/account/register">Create an account</a>`
+      : entitlement.code === 'licence-pending'
+        ? html`<a href="/account/licences">See your licences</a>`
+        : html`<a class="button" href="/account/licences">Submit a licence</a>`;
+  return html`<div class="purchase-access purchase-refused" role="note">
+    <p><strong>${entitlement.reason}</strong> ${entitlement.howToQualify}</p>
+    <p class="purchase-actions">${actions}</p>
+  </div>`;
+}
+
 /** The product page body: gallery, price, compliance notices, description and facts. */
-export function renderProductPage(o: { product: Product; category: Category | null; crumbs: Crumb[]; store: StoreSettings }) {
+export function renderProductPage(o: {
+  product: Product;
+  category: Category | null;
+  crumbs: Crumb[];
+  store: StoreSettings;
+  /** Whether the visitor may buy a restricted product; decided by checkPurchaseEntitlement. */
+  entitlement?: Entitlement | undefined;
+}) {
   const p = o.product;
   const isSupplement = p.regulatoryStatus === 'dietary-supplement';
   return html`${renderBreadcrumbs(o.crumbs)}
@@ -74,6 +103,7 @@ export function renderProductPage(o: { product: Product; category: Category | nu
               <p><strong>${ACCESS_LABELS[p.accessClass]}.</strong> ${ACCESS_HINTS[p.accessClass]}</p>
             </div>`
           : ''}
+        ${renderPurchaseAccess(p, o.entitlement)}
         ${p.storage === 'refrigerated'
           ? html`<div class="callout callout-cold" role="note"><p><strong>Cold shipping.</strong> ${REFRIGERATED_NOTE}</p></div>`
           : ''}
