@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
+import {
+  SKIP_REASON,
+  isBrowserRequired,
+  isChromiumPresent,
+  openBrowserStore,
+  screenshotPath,
+  type BrowserStore,
+} from './harness.ts';
+
+if (!isChromiumPresent && isBrowserRequired) {
+  it('has Chromium for the browser tests (REQUIRE_BROWSER=1)', () => {
+    throw new Error(SKIP_REASON);
+  });
+}
+
+const suiteName = isChromiumPresent ? 'a customer account in a real browser' : `a customer account in a real browser (skipped: ${SKIP_REASON})`;
+
+describe.skipIf(!isChromiumPresent)(suiteName, () => {
+  let b: BrowserStore;
+  let page: Page;
+  const email = uniqueEmail('browser');
+  const password = 'lagoon pepper violet 7';
+
+  beforeAll(async () => {
+    b = await openBrowserStore();
+    page = await b.context.newPage();
+    page.setDefaultTimeout(5_000);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('registers, confirms the email from the mail, signs in, adds an address and signs out', async () => {
+    await page.goto(`${b.url}/`);
+    await page.getByRole('banner').getByRole('link', { name: 'Create account' }).click();
+    await page.waitForURL((u) => u.pathname === '/account/register');
+
+    await page.getByLabel('Your name').fill('Priya Natarajan');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+    // The outbox stands in for the mailbox; its links point at the configured address, so only the path is kept.
+    const link = linkIn(await latestMail(b.store, email, 'verify-email'), b.store);
+    await page.goto(`${b.url}${link}`);
+    await page.getByRole('button', { name: 'Confirm my email address' }).click();
+    await page.waitForURL((u) => u.pathname === '/account/sign-in');
+    await page.getByText('your email address is confirmed').waitFor();
+
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/account');
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Your account' }).waitFor();
+    expect(await page.getByRole('main').innerText()).toContain('Priya Natarajan');
+
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Addresses' }).click();
+    await page.getByRole('link', { name: 'Add an address' }).click();
+    await page.getByLabel('Full name of the recipient').fill('Priya Natarajan');
+    await page.getByLabel('Street address').fill('77 Larkin Street');
+    await page.getByLabel('City').fill('San Francisco');
+    await page.getByLabel('State, province or region').fill('CA');
+    await page.getByLabel('ZIP or postal code').fill('94102');
+    await page.getByRole('button', { name: 'Save the address' }).click();
+    await page.waitForURL((u) => u.pathname === '/account/addresses');
+    await page.getByText('The address is added.').waitFor();
+    const book = await page.getByRole('main').innerText();
+    expect(book).toContain('77 Larkin Street');
+    expect(book).toContain('Default shipping');
+    await page.screenshot({ path: screenshotPath('account-addresses.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+    const cookies = await b.context.cookies();
+    expect(cookies.find((c) => c.name === 'sid')).toBeUndefined();
+
+    const back = await page.goto(`${b.url}/account`);
+    expect(new URL(back!.url()).pathname).toBe('/account/sign-in');
+  });
+});
