@@ -14,7 +14,11 @@ export type RunningServer = { server: ServerType; url: string; stop(): Promise<v
 /** Opens the database, migrates it, loads the demo store on first start, and serves HTTP. */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) => log.warn({ err }, 'an idle database connection closed; the pool opens another'),
+  });
   await migrateDatabase(database);
   if (options.demo && (await isDemoNeeded(database.db))) {
     const summary = await seedDemoStore(database.db);

@@ -18,12 +18,20 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; pglite?: PGlite };
+export type DatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  pglite?: PGlite;
+  /** Told when an idle pooled connection breaks (server restart, failover); the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
+};
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir/db` (or in memory without a dataDir). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Without a listener, a connection the server closes while idle would crash the process.
+    pool.on('error', options.onConnectionError ?? (() => {}));
     // Fail fast with the driver's own message when the server cannot be reached.
     const client = await pool.connect();
     client.release();
