@@ -94,6 +94,9 @@ describe('registration and sessions', () => {
     expect(malformed.status).toBe(400);
     const noType = await store.request('/api/store/account', { method: 'POST', body: 'email=a@b.c' });
     expect(noType.status).toBe(400);
+    const huge = await call('POST', '/account', { body: { email, password: GOOD_PASSWORD, name: 'x'.repeat(200_000) } });
+    expect(huge.status).toBe(413);
+    expect(huge.res.headers.get('content-type')).toBe('application/problem+json');
     expect(await store.ctx.db.select().from(customers).where(eq(customers.email, email))).toEqual([]);
   });
 

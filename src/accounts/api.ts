@@ -1,3 +1,5 @@
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { addressApi } from './address-api.ts';
 import { noStore } from './api-schemas.ts';
@@ -8,6 +10,28 @@ import { sessionApi } from './session-api.ts';
 export const accountApi = createApiRouter();
 
 for (const path of ['/account', '/account/*', '/session']) accountApi.use(path, noStore());
+
+// No account request needs more than a few kilobytes; bigger bodies are refused before they are read.
+// Listed one by one, because /account/licences takes document uploads and sets its own limit.
+const MAX_BODY_BYTES = 32 * 1024;
+const tooLarge = () => {
+  throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+};
+for (const path of [
+  '/account',
+  '/session',
+  '/account/verify-email',
+  '/account/verify-email/resend',
+  '/account/password-reset',
+  '/account/password-reset/confirm',
+  '/account/password',
+  '/account/email',
+  '/account/email/confirm',
+  '/account/addresses',
+  '/account/addresses/:id',
+]) {
+  accountApi.use(path, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }));
+}
 
 accountApi.openAPIRegistry.registerComponent('securitySchemes', 'bearerSession', {
   type: 'http',
