@@ -9,6 +9,11 @@ export const HEADLINE_OPTIONS =
   'FragmentDelimiter=" ... "';
 /** Markdown punctuation and the marker characters, removed from text before it is headlined. */
 export const HEADLINE_STRIP_PATTERN = `[${MARK_START}${MARK_STOP}#*_\`>|\\[\\]]+`;
+/**
+ * Article embeds: a product card line says nothing a reader should see in a snippet, and the kind of a coupon or
+ * callout is markup, not text. Removed before the punctuation above.
+ */
+export const HEADLINE_EMBED_PATTERN = String.raw`\[\[\s*product:[^\]\n]*\]\]|\[\[\s*(coupon|callout):`;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

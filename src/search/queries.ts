@@ -2,11 +2,12 @@ import { and, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
-import { HEADLINE_OPTIONS, HEADLINE_STRIP_PATTERN } from './highlight.ts';
+import { HEADLINE_EMBED_PATTERN, HEADLINE_OPTIONS, HEADLINE_STRIP_PATTERN } from './highlight.ts';
 import { toTsQuery } from './tsquery.ts';
 
 function headline(text: SQL, query: SQL) {
-  return sql<string>`ts_headline('english', regexp_replace(${text}, ${HEADLINE_STRIP_PATTERN}, ' ', 'g'), ${query}, ${HEADLINE_OPTIONS})`;
+  const withoutEmbeds = sql`regexp_replace(${text}, ${HEADLINE_EMBED_PATTERN}, ' ', 'g')`;
+  return sql<string>`ts_headline('english', regexp_replace(${withoutEmbeds}, ${HEADLINE_STRIP_PATTERN}, ' ', 'g'), ${query}, ${HEADLINE_OPTIONS})`;
 }
 
 export type ProductHit = Awaited<ReturnType<typeof searchProducts>>['items'][number];

@@ -167,3 +167,18 @@ describe('buildPrefixQuery', () => {
     expect(buildPrefixQuery('!!! ???')).toBeNull();
   });
 });
+
+describe('article snippets', () => {
+  it('leave out embed markup but keep the words of a coupon or note', async () => {
+    await insertTestArticle(store.ctx.db, {
+      slug: 'alopecia-embeds',
+      title: 'A guide with embeds',
+      body: 'Alopecia basics.\n\n[[product:telogen-serum]]\n\n[[coupon:SAVE10|Alopecia offer for members]]\n\n[[callout:Alopecia help by phone]]',
+    });
+    await store.ctx.cache.invalidate();
+    const res = await store.request('/api/store/search?q=alopecia');
+    const hit = ((await res.json()) as any).articles.items.find((a: { slug: string }) => a.slug === 'alopecia-embeds');
+    expect(hit.snippetHtml).toContain('offer for members');
+    expect(hit.snippetHtml).not.toMatch(/product:|coupon:|callout:|telogen-serum/);
+  });
+});
