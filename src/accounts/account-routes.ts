@@ -6,7 +6,7 @@ import { readForm } from '#src/web/forms.ts';
 import { listAddresses } from './address-book.ts';
 import { changePassword, requestEmailChange } from './credentials.ts';
 import { forgetCurrentCustomer, requireCustomer } from './current.ts';
-import { attempt, keptValues } from './form-outcome.ts';
+import { attempt, invalid, keptValues } from './form-outcome.ts';
 import { deleteAccount, exportCustomerData } from './privacy.ts';
 import { updateProfile } from './profile.ts';
 import { CUSTOMER_COOKIE, isSessionPersistent, startCustomerSession } from './sessions.ts';
@@ -43,7 +43,7 @@ accountHomePages.post('/account/profile', async (c) => {
   const form = await readForm(c, profileFormSchema);
   const done = form.ok
     ? await attempt(c, () => updateProfile(c.var.ctx.db, { customer, patch: form.data }))
-    : ({ ok: false, status: 422, errors: form.errors } as const);
+    : invalid(form.errors);
   if (!done.ok) {
     return renderAccountPage(c, { title: 'Profile', section: 'profile', status: done.status, body: profileBody(c, { values: form.values, errors: done.errors }) });
   }
@@ -61,7 +61,7 @@ accountHomePages.post('/account/password', async (c) => {
   const remember = await isSessionPersistent(c);
   const done = form.ok
     ? await attempt(c, () => changePassword(c.var.ctx, { customer, ...form.data }))
-    : ({ ok: false, status: 422, errors: form.errors } as const);
+    : invalid(form.errors);
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Security',
@@ -81,7 +81,7 @@ accountHomePages.post('/account/email', async (c) => {
   const form = await readForm(c, changeEmailSchema);
   const done = form.ok
     ? await attempt(c, () => requestEmailChange(c.var.ctx, { customer, ...form.data }))
-    : ({ ok: false, status: 422, errors: form.errors } as const);
+    : invalid(form.errors);
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Security',
@@ -115,7 +115,7 @@ accountHomePages.post('/account/privacy/delete', async (c) => {
   const form = await readForm(c, passwordOnlySchema);
   const done = form.ok
     ? await attempt(c, () => deleteAccount(c.var.ctx, { customer, password: form.data.password }))
-    : ({ ok: false, status: 422, errors: form.errors } as const);
+    : invalid(form.errors);
   if (!done.ok) {
     return renderAccountPage(c, { title: 'Privacy', section: 'privacy', status: done.status, body: privacyBody(c, { errors: done.errors }) });
   }

@@ -4,7 +4,7 @@ import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { createAddress, deleteAddress, findAddress, listAddresses, setDefaultAddress, updateAddress } from './address-book.ts';
 import { requireCustomer } from './current.ts';
-import { attempt } from './form-outcome.ts';
+import { attempt, invalid } from './form-outcome.ts';
 import { addressFormSchema } from './validators.ts';
 import { renderAccountPage } from './views/account-page.ts';
 import { addressFormBody, addressListBody, addressValues } from './views/address-pages.ts';
@@ -38,7 +38,7 @@ addressPages.post('/account/addresses', async (c) => {
   const form = await readForm(c, addressFormSchema);
   const done = form.ok
     ? await attempt(c, () => createAddress(c.var.ctx.db, customer.id, form.data))
-    : ({ ok: false, status: 422, errors: form.errors } as const);
+    : invalid(form.errors);
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Add an address',
@@ -74,7 +74,7 @@ addressPages.post('/account/addresses/:id', async (c) => {
           isDefaultBilling: form.data.isDefaultBilling || undefined,
         }),
       )
-    : ({ ok: false, status: 422, errors: form.errors } as const);
+    : invalid(form.errors);
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Edit an address',

@@ -28,6 +28,11 @@ export async function attempt<T>(c: Context<AppEnv>, work: () => Promise<T>): Pr
   }
 }
 
+/** A form that failed its schema, in the same shape as a refused attempt. */
+export function invalid(errors: FieldErrors): { ok: false } & Refusal {
+  return { ok: false, status: 422, errors };
+}
+
 /** The values typed into a form, minus every password field: those are never sent back to the browser. */
 export function keptValues(values: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
