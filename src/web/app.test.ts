@@ -4,6 +4,13 @@ import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 let store: TestStore;
 beforeAll(async () => {
   store = await createTestStore();
+  // A handler failing in a way no code path expects, registered before the first request builds the router.
+  store.app.get('/broken-for-test', () => {
+    throw new Error('connection string postgres://secret@db in a stack trace');
+  });
+  store.app.get('/api/store/broken-for-test', () => {
+    throw new Error('postgres://secret@db');
+  });
 });
 afterAll(() => store.close());
 
@@ -32,6 +39,26 @@ describe('web basics', () => {
     expect((await api.json()).status).toBe(404);
   });
 
+  it('answers an unexpected failure with a 500 page or problem that reveals nothing of it', async () => {
+    const page = await store.request('/broken-for-test');
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('Something went wrong on our side');
+    expect(html).toContain('href="/assets/style.css');
+    expect(html).not.toContain('secret');
+    const api = await store.request('/api/store/broken-for-test');
+    expect(api.status).toBe(500);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    const problem = await api.json();
+    expect(problem.code).toBe('INTERNAL');
+    expect(JSON.stringify(problem)).not.toContain('secret');
+  });
+
+  it('tags every answer with a request id for the logs', async () => {
+    const res = await store.request('/healthz');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('refuses a 10 KB query string with a clear 400', async () => {
     const res = await store.request(`/search?q=${'a'.repeat(10_000)}`);
     expect(res.status).toBe(400);
@@ -45,5 +72,9 @@ describe('web basics', () => {
     const css = await store.request(href!);
     expect(css.status).toBe(200);
     expect(css.headers.get('cache-control')).toContain('immutable');
+    expect(await css.text()).toContain('--color-brand');
+    // Without the hash a cached copy could outlive a change: an hour only.
+    expect((await store.request('/assets/style.css')).headers.get('cache-control')).toBe('public, max-age=3600');
+    expect((await store.request('/assets/no-such-file.css')).status).toBe(404);
   });
 });
