@@ -10,6 +10,8 @@ const COOKIE = 'csrf';
 export const CSRF_FIELD = '_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+const issued = new WeakMap<Request, string>();
+
 function sign(secret: string, value: string): string {
   return createHmac('sha256', secret).update(`csrf:${value}`).digest('base64url');
 }
@@ -19,9 +21,11 @@ function sign(secret: string, value: string): string {
  * site can neither read nor forge it. Only pages with forms call this, so cached catalogue pages set no cookie.
  */
 export function csrfToken(c: Context<AppEnv>): string {
-  let value = getCookie(c, COOKIE);
+  // A page with several forms asks several times; all of them must get the cookie this answer sets.
+  let value = issued.get(c.req.raw) ?? getCookie(c, COOKIE);
   if (!value || value.length < 32) {
     value = createToken();
+    issued.set(c.req.raw, value);
     setCookie(c, COOKIE, value, secureCookieOptions(c.var.ctx.config));
   }
   return sign(c.var.ctx.config.sessionSecret, value);
