@@ -14,13 +14,14 @@ import { readLicenceUpload } from './upload.ts';
 /** The customer's licences in the store API under /api/store/account/licences. */
 export const licenceApi = createApiRouter();
 
-licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'customerBearer', {
+// The same scheme the account API declares, so the document names one customer bearer token.
+licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'bearerSession', {
   type: 'http',
   scheme: 'bearer',
-  description: 'The session token a customer sign-in returns.',
+  description: 'The `token` returned by `POST /api/store/session`.',
 });
 licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'customerCookie', { type: 'apiKey', in: 'cookie', name: 'sid' });
-const security: Record<string, string[]>[] = [{ customerBearer: [] }, { customerCookie: [] }];
+const security: Record<string, string[]>[] = [{ bearerSession: [] }, { customerCookie: [] }];
 const notSignedIn = problemResponse('Not signed in');
 
 // Answers about one customer are never cached, by the store or anyone between.

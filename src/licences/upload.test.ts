@@ -121,6 +121,20 @@ describe('the licence pages', () => {
     expect(await licenceCount()).toBe(1);
   });
 
+  it('accept the token of the licence form itself on a first visit, when the page has several forms', async () => {
+    const fresh = createVisitor(store);
+    fresh.cookies.set('sid', token);
+    const page = await fresh.page('/account/licences');
+    const form = page.slice(page.indexOf('action="/account/licences"'));
+    const formToken = /name="_csrf" value="([^"]+)"/.exec(form)?.[1];
+    expect(formToken).toBeDefined();
+    const body = new FormData();
+    body.set('_csrf', formToken!);
+    body.set('type', 'wizard');
+    const res = await fresh.request('/account/licences', { method: 'POST', body });
+    expect(res.status).toBe(422);
+  });
+
   it('refuse a form post without its CSRF token', async () => {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields())) body.set(k, v);
