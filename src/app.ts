@@ -71,7 +71,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', (c) =>
-    c.body(metrics.render(processGauges(ctx.cache.pages.size)), 200, {
+    c.body(metrics.render(processGauges(ctx.cache.pages)), 200, {
       'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
       'Cache-Control': 'no-store',
     }),
