@@ -42,6 +42,7 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     await page.getByLabel('Your name').fill('Priya Natarajan');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
+    await page.screenshot({ path: screenshotPath('account-register.png'), fullPage: true });
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
 
@@ -59,6 +60,7 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     await page.getByRole('banner').getByRole('link', { name: 'Your account' }).waitFor();
     expect(await page.getByRole('main').innerText()).toContain('Priya Natarajan');
+    await page.screenshot({ path: screenshotPath('account-overview.png'), fullPage: true });
 
     await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Addresses' }).click();
     await page.getByRole('link', { name: 'Add an address' }).click();

@@ -8,8 +8,7 @@ export function checkboxField(o: { name: string; label: string; values?: FormVal
   const value = o.values?.[o.name];
   const checked = value !== undefined ? value === 'on' : (o.checked ?? false);
   return html`<div class="field field-checkbox">
-    <input id="${id}" type="checkbox" name="${o.name}"${checked ? raw(' checked') : ''}>
-    <label for="${id}">${o.label}</label>
+    <label for="${id}"><input id="${id}" type="checkbox" name="${o.name}"${checked ? raw(' checked') : ''}> <span>${o.label}</span></label>
     ${o.hint ? html`<p class="hint">${o.hint}</p>` : ''}
   </div>`;
 }
@@ -54,8 +53,7 @@ export function radioGroup(o: {
     <legend>${o.legend}</legend>
     ${o.options.map(
       (opt) => html`<div class="field-radio">
-        <input id="f-${o.name}-${opt.value}" type="radio" name="${o.name}" value="${opt.value}"${opt.value === selected ? raw(' checked') : ''}>
-        <label for="f-${o.name}-${opt.value}">${opt.label}</label>
+        <label for="f-${o.name}-${opt.value}"><input id="f-${o.name}-${opt.value}" type="radio" name="${o.name}" value="${opt.value}"${opt.value === selected ? raw(' checked') : ''}> <span>${opt.label}</span></label>
         ${opt.hint ? html`<p class="hint">${opt.hint}</p>` : ''}
       </div>`,
     )}
