@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeWeakPassword, MAX_PASSWORD_LENGTH } from '#src/security/passwords.ts';
+import { describeWeakPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#src/security/passwords.ts';
 import { COUNTRY_CODES } from './countries.ts';
 import { ACCOUNT_TYPES } from './schema.ts';
 
@@ -48,7 +48,12 @@ export const currentPasswordSchema = z
   .min(1, 'Enter your password.')
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
-const newPasswordSchema = z.string({ error: 'Choose a password.' }).min(1, 'Choose a password.');
+// The lengths are here for the API description too; describeWeakPassword checks the rest.
+const newPasswordSchema = z
+  .string({ error: 'Choose a password.' })
+  .min(1, 'Choose a password.')
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
 /** Parts of the customer's identity a password must not contain. */
 export function personalPartsOf(o: { email?: string | undefined; name?: string | undefined; companyName?: string | undefined }) {
