@@ -20,7 +20,7 @@ const MATRIX: Record<Holder, [Outcome, Outcome, Outcome]> = {
   'approved MD': [true, true, true],
   'expired MD': [true, 'licence-expired', 'licence-expired'],
   'lapsed MD': [true, 'licence-expired', 'licence-expired'],
-  'suspended MD': [true, 'licence-needed', 'licence-needed'],
+  'suspended MD': [true, 'licence-suspended', 'licence-suspended'],
   'approved RN, pending DO': [true, true, 'licence-pending'],
 };
 

@@ -5,7 +5,13 @@ import { licences, PRESCRIBER_TYPES, type Licence } from './schema.ts';
 import { todayUtc } from './validators.ts';
 
 /** Why a purchase is refused, so pages and the API can point the customer to the right next step. */
-export type RefusalCode = 'sign-in' | 'licence-needed' | 'licence-pending' | 'licence-expired' | 'prescriber-needed';
+export type RefusalCode =
+  | 'sign-in'
+  | 'licence-needed'
+  | 'licence-pending'
+  | 'licence-suspended'
+  | 'licence-expired'
+  | 'prescriber-needed';
 
 export type Entitlement =
   | { allowed: true }
@@ -55,6 +61,13 @@ export function decideEntitlement(
       'prescriber-needed',
       'This product is sold to prescribers only, and the licence we verified for you is not a prescriber licence.',
       `Submit ${what} under Account > Licences for review.`,
+    );
+  }
+  if (qualifying.some((l) => l.status === 'suspended')) {
+    return refuse(
+      'licence-suspended',
+      'The approval of your licence is suspended.',
+      'The reason is under Account > Licences; reply to our email or call us to resolve it.',
     );
   }
   if (qualifying.some((l) => l.status === 'expired' || (l.status === 'approved' && l.expiresOn < today))) {

@@ -29,12 +29,14 @@ function statusDetail(l: Licence) {
 }
 
 function licenceRow(l: Licence) {
+  // An approval whose date has passed no longer counts, even before the daily job marks it expired.
+  const shown = l.status === 'approved' && l.expiresOn < todayUtc() ? 'expired' : l.status;
   return html`<tr>
     <td>${LICENCE_TYPE_LABELS[l.type]}</td>
     <td>${l.number}</td>
     <td>${l.issuingState}</td>
     <td>${l.expiresOn}</td>
-    <td><span class="badge badge-licence-${l.status}">${LICENCE_STATUS_LABELS[l.status]}</span>
+    <td><span class="badge badge-licence-${shown}">${LICENCE_STATUS_LABELS[shown]}</span>
       <p class="muted">${statusDetail(l)}</p></td>
   </tr>`;
 }
