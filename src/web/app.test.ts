@@ -32,7 +32,9 @@ describe('web basics', () => {
   it('answers an unknown page with a 404 page in the layout, and an unknown API path with problem+json', async () => {
     const page = await store.request('/no-such-page');
     expect(page.status).toBe(404);
-    expect(await page.text()).toContain('We could not find that page');
+    const html = await page.text();
+    expect(html).toContain('We could not find that page');
+    expect(html).toContain('Need help? Call us at <a href="tel:+18007709083">(800) 770-9083</a>.');
     const api = await store.request('/api/store/no-such-thing');
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toBe('application/problem+json');

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { StoreSettings } from '#src/store/schema.ts';
-import { renderPage } from './layout.ts';
+import { renderPage, telHref } from './layout.ts';
 
 const HEADINGS: Record<number, string> = {
   400: 'That request could not be understood',
@@ -29,7 +29,7 @@ export function renderErrorPage(o: { status: number; message: string; store: Sto
         <button type="submit">Search</button>
       </form>
       <p><a href="/">Back to the home page</a> or <a href="/products">browse all products</a>.</p>
-      ${o.store.phone ? html`<p>Need help? Call us at ${o.store.phone}.</p>` : ''}
+      ${o.store.phone ? html`<p>Need help? Call us at <a href="${telHref(o.store.phone)}">${o.store.phone}</a>.</p>` : ''}
     </section>`,
   });
 }
