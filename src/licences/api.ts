@@ -14,14 +14,19 @@ import { readLicenceUpload } from './upload.ts';
 /** The customer's licences in the store API under /api/store/account/licences. */
 export const licenceApi = createApiRouter();
 
-// The same scheme the account API declares, so the document names one customer bearer token.
+// The same schemes the account API declares, so the document names one customer session.
 licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'bearerSession', {
   type: 'http',
   scheme: 'bearer',
   description: 'The `token` returned by `POST /api/store/session`.',
 });
-licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'customerCookie', { type: 'apiKey', in: 'cookie', name: 'sid' });
-const security: Record<string, string[]>[] = [{ bearerSession: [] }, { customerCookie: [] }];
+licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'cookieSession', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'sid',
+  description: 'The session cookie set at sign-in. Requests carrying it must come from the store\'s own origin.',
+});
+const security: Record<string, string[]>[] = [{ bearerSession: [] }, { cookieSession: [] }];
 const notSignedIn = problemResponse('Not signed in');
 
 // Answers about one customer are never cached, by the store or anyone between.
@@ -53,7 +58,7 @@ licenceApi.openapi(
 // same messages as the form; the route is only described here.
 licenceApi.openAPIRegistry.registerPath({
   method: 'post',
-  path: '/api/store/account/licences',
+  path: '/account/licences',
   tags: ['account'],
   summary: 'Submit a licence for review',
   description: 'The document\'s type is judged from its bytes, whatever its name says. Bodies over about 10 MB answer 413.',
