@@ -137,7 +137,7 @@ licenceApi.openapi(
     if (!entitlement.allowed) {
       const problem = problemJson(c, 403, `${entitlement.reason} ${entitlement.howToQualify}`, { code: 'NOT_ENTITLED' });
       const body = { ...(await problem.json()), reason: entitlement.reason, refusal: entitlement.code, howToQualify: entitlement.howToQualify };
-      // A problem document with two extension members the typed route helpers cannot express.
+      // A problem document with two extension members the typed route responses cannot express.
       const headers = { 'content-type': 'application/problem+json', 'cache-control': 'private, no-store' };
       return new Response(JSON.stringify(body), { status: 403, headers }) as never;
     }
