@@ -22,7 +22,7 @@ export const ACCESS_LABELS: Record<Product['accessClass'], string> = {
 /** What a customer must do to buy a restricted product; shown beside its badge. */
 export const ACCESS_HINTS: Record<Product['accessClass'], string> = {
   open: '',
-  professional: 'Sold to licensed professionals. Sign in with a business account and a verified licence on file to order.',
+  professional: 'Sold to licensed professionals. Sign in with an approved professional licence on file to order.',
   'rx-only': 'Sold to verified prescribers only (MD, DO, NP, PA or dentist). Sign in with a verified prescriber licence to order.',
 };
 
