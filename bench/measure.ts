@@ -21,7 +21,7 @@ function assertLoopback(url: string): void {
 }
 
 /** Loads `url` with 50 connections for `seconds`, and stops it for good a few seconds after that. */
-export async function measure(url: string, seconds: number): Promise<Measurement> {
+export async function measure(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Measurement> {
   assertLoopback(url);
   const instance = autocannon({
     url,
@@ -29,6 +29,7 @@ export async function measure(url: string, seconds: number): Promise<Measurement
     duration: seconds,
     maxOverallRequests: MAX_REQUESTS,
     timeout: 5,
+    headers,
   });
   const guard = setTimeout(() => instance.stop(), (seconds + 5) * 1000);
   try {

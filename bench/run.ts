@@ -19,11 +19,14 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.
 const DEADLINE_MS = 6 * 60_000;
 
 const PAGES = [
-  { page: 'product list', path: '/products' },
-  { page: 'product page', path: '/products/pep-factor' },
-  { page: 'article page', path: '/blog/exosome-hair-therapy-side-effects' },
-  { page: 'search', path: '/search?q=hair+loss' },
+  { page: 'product list', path: '/products', isAlsoUncached: true },
+  { page: 'product page', path: '/products/pep-factor', isAlsoUncached: true },
+  { page: 'article page', path: '/blog/exosome-hair-therapy-side-effects', isAlsoUncached: false },
+  { page: 'search', path: '/search?q=hair+loss', isAlsoUncached: false },
 ];
+// A session cookie makes the store skip its page cache (as for a signed-in visitor): every request then runs
+// its queries and renders, which is what the cache hides and what a slow query or template would show in.
+const UNCACHED_HEADERS = { cookie: 'sid=bench-visitor-without-a-session' };
 
 // However it goes, the run ends: a hung server or database must not keep a terminal or CI job waiting.
 setTimeout(() => {
@@ -70,7 +73,7 @@ async function checkPages(store: ServerProcess): Promise<void> {
 async function benchStore(database: DatabaseKind, store: ServerProcess, baseline: ServerProcess): Promise<Row[]> {
   await checkPages(store);
   const rows: Row[] = [];
-  for (const { page, path } of PAGES) {
+  for (const { page, path, isAlsoUncached } of PAGES) {
     process.stdout.write(`  ${database}: ${page} (${path}) ...`);
     // The first requests render and cache the page and warm the JIT; they are not what a busy store sees.
     await measure(store.url + path, WARM_UP_SECONDS);
@@ -79,6 +82,12 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
     const ratio = base.reqPerSec > 0 ? result.reqPerSec / base.reqPerSec : 0;
     rows.push({ database, page, path, store: result, baseline: base, ratio, ...judge(database, page, result, ratio) });
     process.stdout.write(` ${result.reqPerSec} req/s, p99 ${result.p99Ms} ms (baseline ${base.reqPerSec} req/s)\n`);
+    if (!isAlsoUncached) continue;
+    const uncached = await measure(store.url + path, SECONDS, UNCACHED_HEADERS);
+    const uncachedRatio = base.reqPerSec > 0 ? uncached.reqPerSec / base.reqPerSec : 0;
+    const name = `${page}, uncached`;
+    rows.push({ database, page: name, path, store: uncached, baseline: base, ratio: uncachedRatio, ...judge(database, name, uncached, uncachedRatio) });
+    process.stdout.write(`  ${database}: ${name} ... ${uncached.reqPerSec} req/s, p99 ${uncached.p99Ms} ms\n`);
   }
   return rows;
 }
