@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
@@ -32,6 +33,8 @@ import { staffAuthPages } from '#src/staff/auth-routes.ts';
 
 // Longer addresses are refused before routing: no page needs one, and parsing them costs.
 const MAX_URL_LENGTH = 4096;
+// Forms and JSON calls are a few kilobytes; only licence uploads, limited on their own, need more.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
@@ -65,8 +68,16 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     }
     await next();
   });
-  // Uploads are size-checked before the CSRF check reads their body.
-  for (const path of ['/account/licences', '/api/store/account/licences']) app.use(path, licenceUploadLimit());
+  // Bodies are size-checked before the CSRF check reads them: uploads up to their own limit, the rest small.
+  const uploadPaths = ['/account/licences', '/api/store/account/licences'];
+  for (const path of uploadPaths) app.use(path, licenceUploadLimit());
+  const smallBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'The request is larger than 1 MB, more than any form or API call here needs.');
+    },
+  });
+  app.use((c, next) => (uploadPaths.includes(c.req.path) ? next() : smallBody(c, next)));
   app.use(csrfProtection());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

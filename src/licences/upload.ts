@@ -11,7 +11,7 @@ import { licenceFieldsSchema, type LicenceFields } from './validators.ts';
 
 export const UPLOAD_TOO_LARGE_MESSAGE =
   'The upload is far larger than the 10 MB a licence document may have, so it was not read or stored. ' +
-  'Go back and choose a smaller scan or photo of the licence (PDF, JPEG or PNG).';
+  'Choose a smaller scan or photo of the licence (PDF, JPEG or PNG).';
 
 // Room for the form's text fields around a document of the largest allowed size: a document just over
 // 10 MB still reaches the form, which answers with a field error; anything far larger stops here.
