@@ -42,6 +42,7 @@ tingling or itching of the scalp.
   },
   {
     slug: 'microneedling-pen',
+    isFeatured: true,
     name: 'Microneedling Pen Pro',
     brand: 'Dermaline',
     sku: 'DML-PEN-PRO',

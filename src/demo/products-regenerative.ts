@@ -88,6 +88,7 @@ who must decide whether and how to use it within their scope of practice.
   },
   {
     slug: 'prp-kit',
+    isFeatured: true,
     name: 'PRP Preparation Kit',
     brand: 'Centrivo',
     sku: 'CTV-PRP-KIT1',

@@ -72,6 +72,7 @@ level of **panthenol** soothes tightness and flaking.
   },
   {
     slug: 'growth-factor-serum',
+    isFeatured: true,
     name: 'Stem Cell-Derived Growth Factor Serum',
     brand: 'Auxera',
     sku: 'AUX-GF-30',
