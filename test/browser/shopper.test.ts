@@ -89,6 +89,25 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     await main.getByText('Professional only', { exact: true }).first().waitFor();
   });
 
+  it('reads the exosome article and its disclaimer on a phone without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const response = await page.goto(`${b.url}/blog/exosome-hair-therapy-side-effects`);
+      expect(response?.status()).toBe(200);
+      const main = page.getByRole('main');
+      await main.getByRole('heading', { level: 1, name: 'Side Effects of Exosome Hair Therapy' }).waitFor();
+      const disclaimer = main.getByRole('note', { name: 'Disclaimer' });
+      await disclaimer.waitFor();
+      expect(await disclaimer.innerText()).toContain('informational purposes only');
+      // The comparison table may scroll inside itself; the page must not.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'the page is wider than the phone').toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath('article-phone.png'), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('loaded every stylesheet, image and script it asked for', () => {
     expect(brokenLoads).toEqual([]);
   });
