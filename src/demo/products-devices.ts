@@ -74,7 +74,6 @@ that stops quickly. Dryness and light flaking can follow for a few days.
     priceCents: 64900,
     stockOnHand: 9,
     status: 'active',
-    isFeatured: false,
     form: 'device',
     route: 'device',
     regulatoryStatus: 'fda-cleared',

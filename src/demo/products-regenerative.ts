@@ -120,7 +120,6 @@ that usually settle within a few days.
     priceCents: 7900,
     stockOnHand: 60,
     status: 'active',
-    isFeatured: false,
     form: 'kit',
     route: 'injectable',
     regulatoryStatus: 'fda-cleared',

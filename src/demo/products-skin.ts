@@ -101,7 +101,6 @@ sold to licensed professionals, kept cold, and ships on ice.
     priceCents: 16500,
     stockOnHand: 18,
     status: 'active',
-    isFeatured: false,
     form: 'serum',
     route: 'topical',
     regulatoryStatus: 'not-fda-approved',
