@@ -27,10 +27,9 @@ export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
       if (res.status !== 200 || res.headers.has('set-cookie') || res.headers.get('cache-control') === 'no-store') {
         return;
       }
-      const body = await res.text();
-      entry = pages.set(key, { body, contentType, status: res.status }, generation);
+      entry = pages.set(key, { body: await res.text(), contentType, status: res.status }, generation);
       c.res = undefined;
-      c.res = new Response(body, { status: res.status, headers: res.headers });
+      c.res = new Response(entry.bytes, { status: res.status, headers: res.headers });
       c.header('ETag', entry.etag);
       c.header('Cache-Control', 'public, max-age=0, must-revalidate');
       c.header('X-Cache', 'miss');
@@ -39,7 +38,7 @@ export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
     if (c.req.header('if-none-match') === entry.etag) {
       return c.body(null, 304, { ETag: entry.etag, 'Cache-Control': 'public, max-age=0, must-revalidate' });
     }
-    return new Response(method === 'HEAD' ? null : entry.body, {
+    return new Response(method === 'HEAD' ? null : entry.bytes, {
       status: 200,
       headers: {
         'Content-Type': entry.contentType,

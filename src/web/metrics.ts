@@ -79,7 +79,7 @@ export function recordMetrics(metrics: RequestMetrics): MiddlewareHandler<AppEnv
 }
 
 /** Process figures an operator watches beside the request counts. */
-export function processGauges(pageCache: { size: number; chars: number }): Record<string, { help: string; value: number }> {
+export function processGauges(pageCache: { size: number; bytes: number }): Record<string, { help: string; value: number }> {
   const memory = process.memoryUsage();
   return {
     process_resident_memory_bytes: { help: 'Resident set size of the process in bytes.', value: memory.rss },
@@ -88,6 +88,6 @@ export function processGauges(pageCache: { size: number; chars: number }): Recor
     nodejs_external_memory_bytes: { help: 'Memory of C++ objects bound to JavaScript (PGlite lives here), in bytes.', value: memory.external },
     process_uptime_seconds: { help: 'Seconds since the process started.', value: Math.round(process.uptime()) },
     medstore_page_cache_entries: { help: 'Pages and API answers held in the page cache.', value: pageCache.size },
-    medstore_page_cache_chars: { help: 'Characters of text held in the page cache.', value: pageCache.chars },
+    medstore_page_cache_bytes: { help: 'Bytes of answers held in the page cache.', value: pageCache.bytes },
   };
 }

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 
-export type CachedPage = { body: string; contentType: string; etag: string; status: number };
+/** A stored answer. The body is kept encoded: writing ready bytes to the socket is measurably faster than
+ * encoding the same string again for every visitor. */
+export type CachedPage = { bytes: Uint8Array<ArrayBuffer>; contentType: string; etag: string; status: number };
 
-export type PageCacheLimits = { maxEntries?: number; maxChars?: number };
+const encoder = new TextEncoder();
+
+export type PageCacheLimits = { maxEntries?: number; maxBytes?: number };
 
 /**
  * Rendered anonymous pages and API answers, keyed by URL. Any write that changes what they show calls
@@ -15,14 +19,14 @@ export type PageCacheLimits = { maxEntries?: number; maxChars?: number };
 export class PageCache {
   readonly #entries = new Map<string, CachedPage>();
   readonly #maxEntries: number;
-  readonly #maxChars: number;
-  #chars = 0;
+  readonly #maxBytes: number;
+  #bytes = 0;
   #generation = 0;
 
   constructor(limits: PageCacheLimits = {}) {
     this.#maxEntries = limits.maxEntries ?? 5000;
-    // About 64 MB of UTF-16 text; a product page is 15-30 thousand characters.
-    this.#maxChars = limits.maxChars ?? 32 * 1024 * 1024;
+    // A product page is 10-20 KB.
+    this.#maxBytes = limits.maxBytes ?? 64 * 1024 * 1024;
   }
 
   get generation(): number {
@@ -33,40 +37,41 @@ export class PageCache {
     return this.#entries.size;
   }
 
-  /** Characters of body text held, for the metrics. */
-  get chars(): number {
-    return this.#chars;
+  /** Bytes of bodies held, for the metrics. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   get(key: string): CachedPage | undefined {
     return this.#entries.get(key);
   }
 
-  set(key: string, page: Omit<CachedPage, 'etag'>, renderedAtGeneration: number): CachedPage {
-    const etag = `W/"${createHash('sha1').update(page.body).digest('base64url').slice(0, 22)}"`;
-    const entry = { ...page, etag };
-    if (renderedAtGeneration !== this.#generation || page.body.length > this.#maxChars / 4) return entry;
+  set(key: string, page: { body: string; contentType: string; status: number }, renderedAtGeneration: number): CachedPage {
+    const bytes = encoder.encode(page.body);
+    const etag = `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
+    const entry = { bytes, contentType: page.contentType, status: page.status, etag };
+    if (renderedAtGeneration !== this.#generation || bytes.length > this.#maxBytes / 4) return entry;
     this.#remove(key);
     // Maps iterate in insertion order: the first keys are the oldest entries.
     for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size < this.#maxEntries && this.#chars + page.body.length <= this.#maxChars) break;
+      if (this.#entries.size < this.#maxEntries && this.#bytes + bytes.length <= this.#maxBytes) break;
       this.#remove(oldest);
     }
     this.#entries.set(key, entry);
-    this.#chars += page.body.length;
+    this.#bytes += bytes.length;
     return entry;
   }
 
   invalidate(): void {
     this.#generation++;
     this.#entries.clear();
-    this.#chars = 0;
+    this.#bytes = 0;
   }
 
   #remove(key: string): void {
     const entry = this.#entries.get(key);
     if (!entry) return;
-    this.#chars -= entry.body.length;
+    this.#bytes -= entry.bytes.length;
     this.#entries.delete(key);
   }
 }
