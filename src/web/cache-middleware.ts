@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 
+// Stored, but checked with the server (a 304 when unchanged) before each reuse: a price change is never missed.
+const PUBLIC = 'public, max-age=0, must-revalidate';
 // Visitors with a session see per-user parts; only anonymous requests share cached answers.
 const SESSION_COOKIE = /(?:^|;\s*)(?:sid|staff_sid)=/;
 
@@ -13,8 +15,13 @@ export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
     const method = c.req.method;
     // A bearer token signs an API client in just as a cookie does.
     const isSignedIn = SESSION_COOKIE.test(c.req.header('cookie') ?? '') || c.req.header('authorization') !== undefined;
-    if ((method !== 'GET' && method !== 'HEAD') || isSignedIn) {
-      return next();
+    if (method !== 'GET' && method !== 'HEAD') return next();
+    if (isSignedIn) {
+      await next();
+      // A page made for one visitor must not be kept by a CDN or proxy and shown to the next one.
+      if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'private, no-cache');
+      c.header('Vary', 'Cookie, Authorization', { append: true });
+      return;
     }
     const pages = c.var.ctx.cache.pages;
     const key = c.req.url.slice(c.req.url.indexOf('/', 8));
@@ -31,19 +38,22 @@ export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
       c.res = undefined;
       c.res = new Response(entry.bytes, { status: res.status, headers: res.headers });
       c.header('ETag', entry.etag);
-      c.header('Cache-Control', 'public, max-age=0, must-revalidate');
+      c.header('Cache-Control', PUBLIC);
+      c.header('Vary', 'Cookie, Authorization');
       c.header('X-Cache', 'miss');
       return;
     }
     if (c.req.header('if-none-match') === entry.etag) {
-      return c.body(null, 304, { ETag: entry.etag, 'Cache-Control': 'public, max-age=0, must-revalidate' });
+      return c.body(null, 304, { ETag: entry.etag, 'Cache-Control': PUBLIC, Vary: 'Cookie, Authorization' });
     }
     return new Response(method === 'HEAD' ? null : entry.bytes, {
       status: 200,
       headers: {
         'Content-Type': entry.contentType,
         ETag: entry.etag,
-        'Cache-Control': 'public, max-age=0, must-revalidate',
+        'Cache-Control': PUBLIC,
+        // Shared caches may keep this answer for visitors without a session only.
+        Vary: 'Cookie, Authorization',
         'X-Cache': 'hit',
       },
     });
