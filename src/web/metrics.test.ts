@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { RequestMetrics } from './metrics.ts';
 
 let store: TestStore;
 
@@ -51,5 +52,20 @@ describe('/metrics', () => {
     expect(valueOf(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
     expect(valueOf(text, 'nodejs_heap_used_bytes')).toBeGreaterThan(0);
     expect(valueOf(text, 'medstore_page_cache_entries')).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('duration buckets', () => {
+  it('are cumulative, as Prometheus expects', () => {
+    const metrics = new RequestMetrics();
+    for (const seconds of [0.0001, 0.003, 0.003, 0.2, 9]) metrics.record('GET', '/x', 200, seconds);
+    const text = metrics.render({});
+    const bucket = (le: string) => valueOf(text, `http_request_duration_seconds_bucket{method="GET",route="/x",le="${le}"}`);
+    expect(bucket('0.0005')).toBe(1);
+    expect(bucket('0.0025')).toBe(1);
+    expect(bucket('0.005')).toBe(3);
+    expect(bucket('0.25')).toBe(4);
+    expect(bucket('5')).toBe(4);
+    expect(bucket('+Inf')).toBe(5);
   });
 });

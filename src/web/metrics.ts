@@ -21,7 +21,11 @@ export class RequestMetrics {
     const durationKey = `${method}\u0000${route}`;
     let series = this.#durations.get(durationKey);
     if (!series) this.#durations.set(durationKey, (series = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) series.counts[i]!++;
+    // One count per request, in the first bucket that holds it; render() adds them up into Prometheus's
+    // cumulative buckets, so the hot path writes a single counter.
+    let bucket = 0;
+    while (bucket < BUCKETS.length && seconds > BUCKETS[bucket]!) bucket++;
+    if (bucket < BUCKETS.length) series.counts[bucket]!++;
     series.sum += seconds;
     series.count++;
   }
@@ -43,7 +47,11 @@ export class RequestMetrics {
     for (const [key, s] of this.#durations) {
       const [method, route] = key.split('\u0000');
       const labels = `method="${method}",route="${escapeLabel(route!)}"`;
-      BUCKETS.forEach((le, i) => out.push(`http_request_duration_seconds_bucket{${labels},le="${le}"} ${s.counts[i]}`));
+      let cumulative = 0;
+      BUCKETS.forEach((le, i) => {
+        cumulative += s.counts[i]!;
+        out.push(`http_request_duration_seconds_bucket{${labels},le="${le}"} ${cumulative}`);
+      });
       out.push(`http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
       out.push(`http_request_duration_seconds_sum{${labels}} ${s.sum}`);
       out.push(`http_request_duration_seconds_count{${labels}} ${s.count}`);
