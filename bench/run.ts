@@ -34,13 +34,32 @@ setTimeout(() => {
   process.exit(2);
 }, DEADLINE_MS).unref();
 
-async function adminQuery(statement: string): Promise<void> {
+async function adminQuery(statement: string): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: SERVER_URL });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query(statement)).rows;
   } finally {
     await client.end();
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A run stopped with Ctrl-C cannot drop its database on the way out; the next run drops it instead, unless the
+// process that made it is still running.
+async function dropAbandonedDatabases(): Promise<void> {
+  const rows = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE 'medstore\\_bench\\_%'`);
+  for (const { datname } of rows) {
+    const pid = Number(/^medstore_bench_(\d+)$/.exec(String(datname))?.[1]);
+    if (pid && !isProcessAlive(pid)) await adminQuery(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   }
 }
 
@@ -96,6 +115,7 @@ async function runOnPostgres(baseline: ServerProcess): Promise<Row[]> {
   const name = `medstore_bench_${process.pid}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
+  await dropAbandonedDatabases();
   await adminQuery(`CREATE DATABASE ${name}`);
   // The store keeps files other than the database (uploads) in DATA_DIR even on PostgreSQL.
   const dataDir = mkdtempSync(join(tmpdir(), 'medstore-bench-'));
