@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
+import { inputErrorOf } from '#src/db/errors.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
 import { securityHeaders } from '#src/web/security-headers.ts';
 import { getAsset } from '#src/web/assets.ts';
@@ -147,8 +148,9 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     return c.html(renderErrorPage({ status: 404, message: 'The page may have moved or never existed.', store, baseUrl: ctx.config.baseUrl }), 404);
   });
 
-  app.onError(async (err, c) => {
-    if (err instanceof SignInRequired) return c.redirect(err.location, 303);
+  app.onError(async (thrown, c) => {
+    if (thrown instanceof SignInRequired) return c.redirect(thrown.location, 303);
+    const err = inputErrorOf(thrown) ?? thrown;
     let status = 500;
     let message = 'An unexpected error occurred. It has been logged and we will look into it.';
     let code = 'INTERNAL';

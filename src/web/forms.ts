@@ -22,6 +22,12 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   for (const [key, value] of Object.entries(body)) {
     if (key !== CSRF_FIELD && typeof value === 'string') values[key] = value;
   }
+  const withNul = Object.keys(values).filter((key) => values[key]!.includes('\u0000'));
+  if (withNul.length > 0) {
+    // PostgreSQL text cannot hold NUL; no one types it, so say so rather than fail at the database.
+    const errors = Object.fromEntries(withNul.map((key) => [key, 'This field contains a null character. Remove it and try again.']));
+    return { ok: false, errors, values };
+  }
   const result = schema.safeParse(values);
   if (!result.success) return { ok: false, errors: fieldErrorsOf(result.error), values };
   return { ok: true, data: result.data, values };

@@ -1,0 +1,22 @@
+import { AppError } from '#src/lib/errors.ts';
+
+// PostgreSQL text cannot hold a NUL character; a value carrying one fails the whole statement with this code.
+const NUL_IN_TEXT = '22021';
+
+function sqlStateOf(err: unknown): string | undefined {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ('code' in e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * The input error a database failure stands for, when the client caused it; undefined for the store's own
+ * failures. The transaction has been rolled back by then, so nothing was changed.
+ */
+export function inputErrorOf(err: unknown): AppError | undefined {
+  if (sqlStateOf(err) === NUL_IN_TEXT) {
+    return new AppError('BAD_REQUEST', 'Some text you sent contains a null character, which cannot be stored. Remove it and try again.');
+  }
+  return undefined;
+}
