@@ -13,7 +13,7 @@ function buildPage(bytes: number): string {
   const tail = '</body></html>\n';
   let body = '';
   while (head.length + body.length + PARAGRAPH.length + tail.length <= bytes) body += PARAGRAPH;
-  return (head + body + tail).padEnd(bytes - 1, ' ') + '\n';
+  return `${(head + body + tail).padEnd(bytes - 1, ' ')}\n`;
 }
 
 const page = buildPage(5 * 1024);

@@ -21,7 +21,11 @@ function assertLoopback(url: string): void {
 }
 
 /** Loads `url` with 50 connections for `seconds`, and stops it for good a few seconds after that. */
-export async function measure(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Measurement> {
+export async function measure(
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<Measurement> {
   assertLoopback(url);
   const instance = autocannon({
     url,

@@ -15,7 +15,12 @@ export type Row = {
 
 // The targets of the foundation issue: catalogue pages on PostgreSQL close to a bare server, and every page
 // on the embedded database still well within reach of one.
-export function judge(database: DatabaseKind, page: string, store: Measurement, ratio: number): { target: string; isPassed: boolean } {
+export function judge(
+  database: DatabaseKind,
+  page: string,
+  store: Measurement,
+  ratio: number,
+): { target: string; isPassed: boolean } {
   const isClean = store.non2xx === 0 && store.errors === 0 && store.requests > 0;
   if (database === 'postgres' && (page === 'product list' || page === 'product page')) {
     return { target: '>= 0.30x, p99 < 10 ms', isPassed: isClean && ratio >= 0.3 && store.p99Ms < 10 };
@@ -33,8 +38,15 @@ function pad(value: string | number, width: number, right = false): string {
 /** The results as a fixed-width table for the terminal. */
 export function formatTable(rows: Row[]): string {
   const header = [
-    pad('database', 9, true), pad('page', 23, true), pad('req/s', 8), pad('p99 ms', 7),
-    pad('base req/s', 11), pad('base p99', 9), pad('ratio', 6), '  ' + pad('target', 22, true), 'result',
+    pad('database', 9, true),
+    pad('page', 23, true),
+    pad('req/s', 8),
+    pad('p99 ms', 7),
+    pad('base req/s', 11),
+    pad('base p99', 9),
+    pad('ratio', 6),
+    `  ${pad('target', 22, true)}`,
+    'result',
   ].join(' ');
   const lines = rows.map((r) =>
     [
@@ -45,8 +57,10 @@ export function formatTable(rows: Row[]): string {
       pad(r.baseline.reqPerSec, 11),
       pad(r.baseline.p99Ms, 9),
       pad(r.ratio.toFixed(2), 6),
-      '  ' + pad(r.target, 22, true),
-      r.isPassed ? 'PASS' : `FAIL${r.store.non2xx || r.store.errors ? ` (${r.store.non2xx} non-2xx, ${r.store.errors} errors)` : ''}`,
+      `  ${pad(r.target, 22, true)}`,
+      r.isPassed
+        ? 'PASS'
+        : `FAIL${r.store.non2xx || r.store.errors ? ` (${r.store.non2xx} non-2xx, ${r.store.errors} errors)` : ''}`,
     ].join(' '),
   );
   return [header, '-'.repeat(header.length), ...lines].join('\n');

@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { BENCH_CONNECTIONS, measure } from './measure.ts';
-import { formatTable, judge, type DatabaseKind, type Row } from './report.ts';
-import { startServerProcess, type ServerProcess } from './processes.ts';
+import { type ServerProcess, startServerProcess } from './processes.ts';
+import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
 
 /**
  * `npm run bench`: the store on PostgreSQL and on PGlite, each loaded with the demo store, against a bare
@@ -96,7 +96,7 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
     process.stdout.write(`  ${database}: ${page} (${path}) ...`);
     // The first requests render and cache the page and warm the JIT; they are not what a busy store sees.
     await measure(store.url + path, WARM_UP_SECONDS);
-    const base = await measure(baseline.url + '/', SECONDS);
+    const base = await measure(`${baseline.url}/`, SECONDS);
     const result = await measure(store.url + path, SECONDS);
     const ratio = base.reqPerSec > 0 ? result.reqPerSec / base.reqPerSec : 0;
     rows.push({ database, page, path, store: result, baseline: base, ratio, ...judge(database, page, result, ratio) });
@@ -105,7 +105,15 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
     const uncached = await measure(store.url + path, SECONDS, UNCACHED_HEADERS);
     const uncachedRatio = base.reqPerSec > 0 ? uncached.reqPerSec / base.reqPerSec : 0;
     const name = `${page}, uncached`;
-    rows.push({ database, page: name, path, store: uncached, baseline: base, ratio: uncachedRatio, ...judge(database, name, uncached, uncachedRatio) });
+    rows.push({
+      database,
+      page: name,
+      path,
+      store: uncached,
+      baseline: base,
+      ratio: uncachedRatio,
+      ...judge(database, name, uncached, uncachedRatio),
+    });
     process.stdout.write(`  ${database}: ${name} ... ${uncached.reqPerSec} req/s, p99 ${uncached.p99Ms} ms\n`);
   }
   return rows;
@@ -148,7 +156,7 @@ function writeResults(rows: Row[], startedAt: Date): string {
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
   const settings = { connections: BENCH_CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS };
-  writeFileSync(file, JSON.stringify({ startedAt, machine, settings, rows }, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify({ startedAt, machine, settings, rows }, null, 2)}\n`);
   return file;
 }
 

@@ -1,36 +1,36 @@
+import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'drizzle-orm';
-import { AppError } from '#src/lib/errors.ts';
-import { inputErrorOf } from '#src/db/errors.ts';
-import type { AppContext, AppEnv } from '#src/web/context.ts';
-import { securityHeaders } from '#src/web/security-headers.ts';
-import { getAsset } from '#src/web/assets.ts';
-import { renderErrorPage } from '#src/web/error-page.ts';
-import { isApiPath, problemJson } from '#src/web/problem.ts';
-import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
-import { RequestMetrics, processGauges, recordMetrics } from '#src/web/metrics.ts';
-import { csrfProtection } from '#src/security/csrf.ts';
-import { SignInRequired } from '#src/accounts/current.ts';
-import { rememberRequest } from '#src/accounts/viewer.ts';
-import { catalogPages } from '#src/catalog/routes.ts';
-import { catalogApi } from '#src/catalog/api.ts';
-import { contentPages } from '#src/content/routes.ts';
-import { contentApi } from '#src/content/api.ts';
-import { searchPages, searchApi } from '#src/search/routes.ts';
-import { homePage } from '#src/home/routes.ts';
-import { createApiRouter } from '#src/web/api.ts';
-import { accountPages } from '#src/accounts/routes.ts';
 import { accountApi } from '#src/accounts/api.ts';
-import { licencePages } from '#src/licences/routes.ts';
-import { licenceApi } from '#src/licences/api.ts';
-import { licenceUploadLimit } from '#src/licences/upload.ts';
-import { adminPages } from '#src/admin/routes.ts';
+import { SignInRequired } from '#src/accounts/current.ts';
+import { accountPages } from '#src/accounts/routes.ts';
+import { rememberRequest } from '#src/accounts/viewer.ts';
 import { adminApi } from '#src/admin/api.ts';
-import { staffPages } from '#src/staff/routes.ts';
+import { adminPages } from '#src/admin/routes.ts';
+import { catalogApi } from '#src/catalog/api.ts';
+import { catalogPages } from '#src/catalog/routes.ts';
+import { contentApi } from '#src/content/api.ts';
+import { contentPages } from '#src/content/routes.ts';
+import { inputErrorOf } from '#src/db/errors.ts';
+import { homePage } from '#src/home/routes.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { licenceApi } from '#src/licences/api.ts';
+import { licencePages } from '#src/licences/routes.ts';
+import { licenceUploadLimit } from '#src/licences/upload.ts';
+import { searchApi, searchPages } from '#src/search/routes.ts';
+import { csrfProtection } from '#src/security/csrf.ts';
 import { staffAuthPages } from '#src/staff/auth-routes.ts';
+import { staffPages } from '#src/staff/routes.ts';
+import { createApiRouter } from '#src/web/api.ts';
+import { getAsset } from '#src/web/assets.ts';
+import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
+import type { AppContext, AppEnv } from '#src/web/context.ts';
+import { renderErrorPage } from '#src/web/error-page.ts';
+import { processGauges, RequestMetrics, recordMetrics } from '#src/web/metrics.ts';
+import { isApiPath, problemJson } from '#src/web/problem.ts';
+import { securityHeaders } from '#src/web/security-headers.ts';
 
 // Longer addresses are refused before routing: no page needs one, and parsing them costs.
 const MAX_URL_LENGTH = 4096;
@@ -61,11 +61,17 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use(securityHeaders(ctx.config.baseUrl.startsWith('https:')));
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {
-      throw new AppError('BAD_REQUEST', 'The address of this request is too long. Please shorten the search or filters.');
+      throw new AppError(
+        'BAD_REQUEST',
+        'The address of this request is too long. Please shorten the search or filters.',
+      );
     }
     // PostgreSQL text cannot hold a NUL character: one reaching a query would fail it with a 500.
     if (/%00/.test(c.req.url)) {
-      throw new AppError('BAD_REQUEST', 'The address of this request contains a null character, which no page accepts.');
+      throw new AppError(
+        'BAD_REQUEST',
+        'The address of this request contains a null character, which no page accepts.',
+      );
     }
     await next();
   });
@@ -75,7 +81,10 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const smallBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', 'The request is larger than 1 MB, more than any form or API call here needs.');
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'The request is larger than 1 MB, more than any form or API call here needs.',
+      );
     },
   });
   // GET and HEAD carry no body; checking one anyway builds the full Request object and cost a third of the
@@ -145,7 +154,15 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.notFound(async (c) => {
     if (isApiPath(c.req.path)) return problemJson(c, 404, 'No such endpoint.', { code: 'NOT_FOUND' });
     const store = await ctx.settings();
-    return c.html(renderErrorPage({ status: 404, message: 'The page may have moved or never existed.', store, baseUrl: ctx.config.baseUrl }), 404);
+    return c.html(
+      renderErrorPage({
+        status: 404,
+        message: 'The page may have moved or never existed.',
+        store,
+        baseUrl: ctx.config.baseUrl,
+      }),
+      404,
+    );
   });
 
   app.onError(async (thrown, c) => {

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
+import { createRateLimiter } from '#src/security/rate-limit.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
+import { getStoreSettings } from '#src/store/settings.ts';
 import { createCacheBus } from '#src/web/cache-bus.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { getStoreSettings } from '#src/store/settings.ts';
-import type { StoreSettings } from '#src/store/schema.ts';
-import { createRateLimiter } from '#src/security/rate-limit.ts';
 
 /** Wires configuration, database, logger and caches into the context every handler receives. */
 export async function createAppContext(config: Config, database: Database, log: Logger): Promise<AppContext> {

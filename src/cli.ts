@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '#src/config.ts';
-import { openDatabase, type Database } from '#src/db/client.ts';
+import { type Config, ConfigError, loadConfig } from '#src/config.ts';
+import { type Database, openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { seedDemoStore } from '#src/demo/seed.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { ADMIN_HELP, AdminUsageError, runAdminCreate } from '#src/staff/admin-command.ts';
 import { startServer } from '#src/server.ts';
+import { ADMIN_HELP, AdminUsageError, runAdminCreate } from '#src/staff/admin-command.ts';
 
 const HELP = `Usage: medstore <command> [options]
 
@@ -106,6 +106,7 @@ try {
   await run(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`medstore: ${describeFailure(err)}\n`);
-  const isUsage = err instanceof UsageError || err instanceof AdminUsageError || (err instanceof TypeError && 'code' in err);
+  const isUsage =
+    err instanceof UsageError || err instanceof AdminUsageError || (err instanceof TypeError && 'code' in err);
   process.exitCode = isUsage ? 2 : 1;
 }

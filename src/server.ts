@@ -1,13 +1,13 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
+import { createApp } from '#src/app.ts';
+import { createAppContext } from '#src/boot.ts';
 import type { Config } from '#src/config.ts';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
-import { createLogger } from '#src/lib/logger.ts';
-import { createAppContext } from '#src/boot.ts';
-import { createApp } from '#src/app.ts';
 import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
-import { startWorker } from '#src/jobs/worker.ts';
 import { DAILY_JOBS, JOB_HANDLERS } from '#src/jobs/handlers.ts';
+import { startWorker } from '#src/jobs/worker.ts';
+import { createLogger } from '#src/lib/logger.ts';
 
 export type RunningServer = { server: ServerType; url: string; stop(): Promise<void> };
 

@@ -2,8 +2,17 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
-import { addresses, customers, customerSessions, customerTokens } from './schema.ts';
-import { GOOD_PASSWORD, latestMail, linkIn, SAMPLE_ADDRESS, signInAs, signUp, tokenOf, uniqueEmail } from './test-helpers.ts';
+import { addresses, customerSessions, customers, customerTokens } from './schema.ts';
+import {
+  GOOD_PASSWORD,
+  latestMail,
+  linkIn,
+  SAMPLE_ADDRESS,
+  signInAs,
+  signUp,
+  tokenOf,
+  uniqueEmail,
+} from './test-helpers.ts';
 
 let store: TestStore;
 
@@ -21,14 +30,24 @@ async function customerByEmail(email: string) {
 
 describe('account pages', () => {
   it('sends visitors to sign in first, and back afterwards', async () => {
-    for (const path of ['/account', '/account/profile', '/account/addresses', '/account/password', '/account/privacy']) {
+    for (const path of [
+      '/account',
+      '/account/profile',
+      '/account/addresses',
+      '/account/password',
+      '/account/privacy',
+    ]) {
       const res = await store.request(path);
       expect(res.status, path).toBe(303);
       expect(res.headers.get('location')).toBe(`/account/sign-in?next=${encodeURIComponent(path)}`);
     }
     const { email, password } = await signUp(store);
     const visitor = createVisitor(store);
-    const res = await visitor.submit('/account/sign-in?next=%2Faccount%2Fprivacy', { email, password, next: '/account/privacy' }, '/account/sign-in');
+    const res = await visitor.submit(
+      '/account/sign-in?next=%2Faccount%2Fprivacy',
+      { email, password, next: '/account/privacy' },
+      '/account/sign-in',
+    );
     expect(res.headers.get('location')).toBe('/account/privacy');
   });
 
@@ -44,19 +63,38 @@ describe('account pages', () => {
 
   it('edits the profile, refusing a business without a company name and keeping what was typed', async () => {
     const { visitor, email } = await signUp(store);
-    const refused = await visitor.submit('/account/profile', { name: 'Rosa Diaz', accountType: 'business', companyName: '', phone: '(305) 555-0134' });
+    const refused = await visitor.submit('/account/profile', {
+      name: 'Rosa Diaz',
+      accountType: 'business',
+      companyName: '',
+      phone: '(305) 555-0134',
+    });
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain('Enter the name of your business.');
     expect(html).toContain('value="(305) 555-0134"');
     expect((await customerByEmail(email)).accountType).toBe('client');
 
-    const saved = await visitor.submit('/account/profile', { name: 'Rosa Diaz', accountType: 'business', companyName: 'Diaz Med Spa', phone: '(305) 555-0134' });
+    const saved = await visitor.submit('/account/profile', {
+      name: 'Rosa Diaz',
+      accountType: 'business',
+      companyName: 'Diaz Med Spa',
+      phone: '(305) 555-0134',
+    });
     expect(saved.headers.get('location')).toBe('/account/profile?done=saved');
-    expect(await customerByEmail(email)).toMatchObject({ name: 'Rosa Diaz', accountType: 'business', companyName: 'Diaz Med Spa' });
+    expect(await customerByEmail(email)).toMatchObject({
+      name: 'Rosa Diaz',
+      accountType: 'business',
+      companyName: 'Diaz Med Spa',
+    });
     expect(await visitor.page('/account/profile?done=saved')).toContain('Your profile is saved.');
 
-    const tooLong = await visitor.submit('/account/profile', { name: 'R'.repeat(101), accountType: 'business', companyName: 'Diaz Med Spa', phone: '(305) 555-0134' });
+    const tooLong = await visitor.submit('/account/profile', {
+      name: 'R'.repeat(101),
+      accountType: 'business',
+      companyName: 'Diaz Med Spa',
+      phone: '(305) 555-0134',
+    });
     expect(tooLong.status).toBe(422);
     expect((await customerByEmail(email)).name).toBe('Rosa Diaz');
   });
@@ -67,17 +105,25 @@ describe('account pages', () => {
     await signInAs(phone, email, password);
     const before = visitor.cookies.get('sid');
 
-    const wrong = await visitor.submit('/account/password', { currentPassword: 'not my password', newPassword: 'saffron tunnel piano' });
+    const wrong = await visitor.submit('/account/password', {
+      currentPassword: 'not my password',
+      newPassword: 'saffron tunnel piano',
+    });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('This is not your current password.');
 
-    const done = await visitor.submit('/account/password', { currentPassword: password, newPassword: 'saffron tunnel piano' });
+    const done = await visitor.submit('/account/password', {
+      currentPassword: password,
+      newPassword: 'saffron tunnel piano',
+    });
     expect(done.headers.get('location')).toBe('/account/password?done=password');
     expect(visitor.cookies.get('sid')).not.toBe(before);
     expect((await visitor.request('/account')).status).toBe(200);
     expect((await phone.request('/account')).status).toBe(303);
     const customer = await customerByEmail(email);
-    expect(await store.ctx.db.select().from(customerSessions).where(eq(customerSessions.customerId, customer.id))).toHaveLength(1);
+    expect(
+      await store.ctx.db.select().from(customerSessions).where(eq(customerSessions.customerId, customer.id)),
+    ).toHaveLength(1);
   });
 
   it('changes the email address through a link to the new one', async () => {
@@ -112,11 +158,19 @@ describe('password reset pages', () => {
 
     const link = linkIn(await latestMail(store, email, 'password-reset'), store);
     expect(link).toMatch(/^\/account\/password-reset\/confirm\?token=/);
-    const weak = await visitor.submit(link, { token: tokenOf(link), password: 'password1' }, '/account/password-reset/confirm');
+    const weak = await visitor.submit(
+      link,
+      { token: tokenOf(link), password: 'password1' },
+      '/account/password-reset/confirm',
+    );
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain('Use at least 10 characters.');
 
-    const done = await visitor.submit(link, { token: tokenOf(link), password: 'juniper castle rowboat' }, '/account/password-reset/confirm');
+    const done = await visitor.submit(
+      link,
+      { token: tokenOf(link), password: 'juniper castle rowboat' },
+      '/account/password-reset/confirm',
+    );
     expect(done.headers.get('location')).toBe('/account/sign-in?done=password-reset');
     expect((await signedIn.request('/account')).status).toBe(303);
     await signInAs(visitor, email, 'juniper castle rowboat');
@@ -131,14 +185,19 @@ describe('password reset pages', () => {
     const visitor = createVisitor(store);
     await visitor.submit('/account/forgot-password', { email });
     const link = linkIn(await latestMail(store, email, 'password-reset'), store);
-    await store.ctx.db.update(customerTokens).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(customerTokens.purpose, 'reset-password'));
+    await store.ctx.db
+      .update(customerTokens)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(customerTokens.purpose, 'reset-password'));
     const expired = await visitor.request(link);
     expect(expired.status).toBe(400);
     const html = await expired.text();
     expect(html).toContain('This link has expired.');
     expect(html).toContain('href="/account/forgot-password"');
     expect((await visitor.request('/account/password-reset/confirm?token=abc')).status).toBe(400);
-    expect((await visitor.request('/account/password-reset/confirm?token=made-up-but-long-enough-token')).status).toBe(400);
+    expect((await visitor.request('/account/password-reset/confirm?token=made-up-but-long-enough-token')).status).toBe(
+      400,
+    );
     expect((await visitor.request('/account/password-reset/confirm')).status).toBe(400);
   });
 });
@@ -149,7 +208,11 @@ describe('address book pages', () => {
     const owner = await customerByEmail(email);
     expect(await visitor.page('/account/addresses')).toContain('Your address book is empty.');
 
-    const bad = await visitor.submit('/account/addresses/new', { ...SAMPLE_ADDRESS, postalCode: '123' }, '/account/addresses');
+    const bad = await visitor.submit(
+      '/account/addresses/new',
+      { ...SAMPLE_ADDRESS, postalCode: '123' },
+      '/account/addresses',
+    );
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
     expect(badHtml).toContain('Enter a ZIP code of 5 digits');
@@ -157,8 +220,23 @@ describe('address book pages', () => {
 
     const added = await visitor.submit('/account/addresses/new', SAMPLE_ADDRESS, '/account/addresses');
     expect(added.headers.get('location')).toBe('/account/addresses?done=added');
-    await visitor.submit('/account/addresses/new', { ...SAMPLE_ADDRESS, name: 'Clinic Reception', line1: '9 Ocean Drive', postalCode: '33139', city: 'Miami', state: 'FL' }, '/account/addresses');
-    const rows = await store.ctx.db.select().from(addresses).where(eq(addresses.customerId, owner.id)).orderBy(addresses.createdAt);
+    await visitor.submit(
+      '/account/addresses/new',
+      {
+        ...SAMPLE_ADDRESS,
+        name: 'Clinic Reception',
+        line1: '9 Ocean Drive',
+        postalCode: '33139',
+        city: 'Miami',
+        state: 'FL',
+      },
+      '/account/addresses',
+    );
+    const rows = await store.ctx.db
+      .select()
+      .from(addresses)
+      .where(eq(addresses.customerId, owner.id))
+      .orderBy(addresses.createdAt);
     expect(rows.map((r) => [r.name, r.isDefaultShipping, r.isDefaultBilling])).toEqual([
       ['Dana Reyes', true, true],
       ['Clinic Reception', false, false],
@@ -173,10 +251,25 @@ describe('address book pages', () => {
     const edit = await visitor.page(`/account/addresses/${second!.id}/edit`);
     expect(edit).toContain('value="9 Ocean Drive"');
     expect(edit).toContain('This is your default billing address.');
-    const saved = await visitor.submit(`/account/addresses/${second!.id}/edit`, { ...SAMPLE_ADDRESS, name: 'Front Desk', line1: '9 Ocean Drive', city: 'Miami', state: 'FL', postalCode: '33139' }, `/account/addresses/${second!.id}`);
+    const saved = await visitor.submit(
+      `/account/addresses/${second!.id}/edit`,
+      {
+        ...SAMPLE_ADDRESS,
+        name: 'Front Desk',
+        line1: '9 Ocean Drive',
+        city: 'Miami',
+        state: 'FL',
+        postalCode: '33139',
+      },
+      `/account/addresses/${second!.id}`,
+    );
     expect(saved.headers.get('location')).toBe('/account/addresses?done=saved');
 
-    const after = await store.ctx.db.select().from(addresses).where(eq(addresses.customerId, owner.id)).orderBy(addresses.createdAt);
+    const after = await store.ctx.db
+      .select()
+      .from(addresses)
+      .where(eq(addresses.customerId, owner.id))
+      .orderBy(addresses.createdAt);
     expect(after.map((r) => [r.name, r.isDefaultShipping, r.isDefaultBilling])).toEqual([
       ['Dana Reyes', true, false],
       ['Front Desk', false, true],
@@ -194,11 +287,19 @@ describe('address book pages', () => {
     const ownerRow = await customerByEmail(owner.email);
     const [address] = await store.ctx.db.select().from(addresses).where(eq(addresses.customerId, ownerRow.id));
     expect((await other.visitor.request(`/account/addresses/${address!.id}/edit`)).status).toBe(404);
-    const edit = await other.visitor.submit('/account/addresses', { ...SAMPLE_ADDRESS, name: 'Taken over' }, `/account/addresses/${address!.id}`);
+    const edit = await other.visitor.submit(
+      '/account/addresses',
+      { ...SAMPLE_ADDRESS, name: 'Taken over' },
+      `/account/addresses/${address!.id}`,
+    );
     expect(edit.status).toBe(404);
     const del = await other.visitor.submit('/account/addresses', {}, `/account/addresses/${address!.id}/delete`);
     expect(del.status).toBe(404);
-    const def = await other.visitor.submit('/account/addresses', { kind: 'billing' }, `/account/addresses/${address!.id}/default`);
+    const def = await other.visitor.submit(
+      '/account/addresses',
+      { kind: 'billing' },
+      `/account/addresses/${address!.id}/default`,
+    );
     expect(def.status).toBe(404);
     const [unchanged] = await store.ctx.db.select().from(addresses).where(eq(addresses.id, address!.id));
     expect(unchanged).toEqual(address);

@@ -45,14 +45,23 @@ accountHomePages.post('/account/profile', async (c) => {
     ? await attempt(c, () => updateProfile(c.var.ctx.db, { customer, patch: form.data }))
     : invalid(form.errors);
   if (!done.ok) {
-    return renderAccountPage(c, { title: 'Profile', section: 'profile', status: done.status, body: profileBody(c, { values: form.values, errors: done.errors }) });
+    return renderAccountPage(c, {
+      title: 'Profile',
+      section: 'profile',
+      status: done.status,
+      body: profileBody(c, { values: form.values, errors: done.errors }),
+    });
   }
   return c.redirect('/account/profile?done=saved', 303);
 });
 
 accountHomePages.get('/account/password', async (c) => {
   const customer = await requireCustomer(c);
-  return renderAccountPage(c, { title: 'Security', section: 'security', body: securityBody(c, { customer, notice: c.req.query('done') }) });
+  return renderAccountPage(c, {
+    title: 'Security',
+    section: 'security',
+    body: securityBody(c, { customer, notice: c.req.query('done') }),
+  });
 });
 
 accountHomePages.post('/account/password', async (c) => {
@@ -117,7 +126,12 @@ accountHomePages.post('/account/privacy/delete', async (c) => {
     ? await attempt(c, () => deleteAccount(c.var.ctx, { customer, password: form.data.password }))
     : invalid(form.errors);
   if (!done.ok) {
-    return renderAccountPage(c, { title: 'Privacy', section: 'privacy', status: done.status, body: privacyBody(c, { errors: done.errors }) });
+    return renderAccountPage(c, {
+      title: 'Privacy',
+      section: 'privacy',
+      status: done.status,
+      body: privacyBody(c, { errors: done.errors }),
+    });
   }
   deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c.var.ctx.config));
   forgetCurrentCustomer(c);

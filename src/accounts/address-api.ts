@@ -1,7 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
-import { AddressListSchema, AddressSchema, COMMON_PROBLEMS, jsonBody, json, problemResponse, SIGNED_IN, SIGNED_IN_PROBLEMS } from './api-schemas.ts';
 import { createAddress, deleteAddress, findAddress, listAddresses, updateAddress } from './address-book.ts';
+import {
+  AddressListSchema,
+  AddressSchema,
+  COMMON_PROBLEMS,
+  json,
+  jsonBody,
+  problemResponse,
+  SIGNED_IN,
+  SIGNED_IN_PROBLEMS,
+} from './api-schemas.ts';
 import { requireCustomer } from './current.ts';
 import { toAddressJson } from './serialize.ts';
 import { addressBodySchema, addressPatchSchema } from './validators.ts';
@@ -10,8 +19,15 @@ import { addressBodySchema, addressPatchSchema } from './validators.ts';
 export const addressApi = createApiRouter();
 
 const TAGS = ['addresses'];
-const NOT_FOUND = { 404: problemResponse('No such address in this account (another customer\'s address is not found either)') };
-const params = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const NOT_FOUND = {
+  404: problemResponse("No such address in this account (another customer's address is not found either)"),
+};
+const params = z.object({
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 addressApi.openapi(
   createRoute({

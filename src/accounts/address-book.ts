@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { addresses, customers, type Address } from './schema.ts';
-import { describeAddressProblems, type AddressInput, type AddressPatch } from './validators.ts';
+import { type Address, addresses, customers } from './schema.ts';
+import { type AddressInput, type AddressPatch, describeAddressProblems } from './validators.ts';
 
 export const MAX_ADDRESSES = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +15,12 @@ export function listAddresses(db: Db, customerId: string): Promise<Address[]> {
     .select()
     .from(addresses)
     .where(eq(addresses.customerId, customerId))
-    .orderBy(desc(addresses.isDefaultShipping), desc(addresses.isDefaultBilling), asc(addresses.createdAt), asc(addresses.id));
+    .orderBy(
+      desc(addresses.isDefaultShipping),
+      desc(addresses.isDefaultBilling),
+      asc(addresses.createdAt),
+      asc(addresses.id),
+    );
 }
 
 /**
@@ -50,9 +55,15 @@ async function clearDefaults(tx: Db, customerId: string, o: { shipping: boolean;
 export async function createAddress(db: Db, customerId: string, input: AddressInput): Promise<Address> {
   return db.transaction(async (tx) => {
     await lockCustomer(tx, customerId);
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(addresses).where(eq(addresses.customerId, customerId));
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(addresses)
+      .where(eq(addresses.customerId, customerId));
     if (n >= MAX_ADDRESSES) {
-      throw new AppError('CONFLICT', `An address book holds at most ${MAX_ADDRESSES} addresses. Delete one you no longer use.`);
+      throw new AppError(
+        'CONFLICT',
+        `An address book holds at most ${MAX_ADDRESSES} addresses. Delete one you no longer use.`,
+      );
     }
     const isDefaultShipping = input.isDefaultShipping || n === 0;
     const isDefaultBilling = input.isDefaultBilling || n === 0;
@@ -101,7 +112,12 @@ export async function updateAddress(db: Db, customerId: string, id: string, patc
 
 /** Makes one address the default of its kind and clears the previous default, in one transaction. */
 export async function setDefaultAddress(db: Db, customerId: string, id: string, kind: DefaultKind): Promise<Address> {
-  return updateAddress(db, customerId, id, kind === 'shipping' ? { isDefaultShipping: true } : { isDefaultBilling: true });
+  return updateAddress(
+    db,
+    customerId,
+    id,
+    kind === 'shipping' ? { isDefaultShipping: true } : { isDefaultBilling: true },
+  );
 }
 
 /** Deletes an address; when it was a default, the oldest remaining address takes its place. */

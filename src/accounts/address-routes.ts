@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
-import { createAddress, deleteAddress, findAddress, listAddresses, setDefaultAddress, updateAddress } from './address-book.ts';
+import {
+  createAddress,
+  deleteAddress,
+  findAddress,
+  listAddresses,
+  setDefaultAddress,
+  updateAddress,
+} from './address-book.ts';
 import { requireCustomer } from './current.ts';
 import { attempt, invalid } from './form-outcome.ts';
 import { addressFormSchema } from './validators.ts';
@@ -12,7 +19,9 @@ import { addressFormBody, addressListBody, addressValues } from './views/address
 /** The address book: list, add, edit, delete, and the default shipping and billing addresses. */
 export const addressPages = new Hono<AppEnv>();
 
-const defaultKindSchema = z.strictObject({ kind: z.enum(['shipping', 'billing'], { error: 'Choose shipping or billing.' }) });
+const defaultKindSchema = z.strictObject({
+  kind: z.enum(['shipping', 'billing'], { error: 'Choose shipping or billing.' }),
+});
 
 addressPages.get('/account/addresses', async (c) => {
   const customer = await requireCustomer(c);
@@ -44,7 +53,12 @@ addressPages.post('/account/addresses', async (c) => {
       title: 'Add an address',
       section: 'addresses',
       status: done.status,
-      body: addressFormBody(c, { action: '/account/addresses', heading: 'Add an address', values: form.values, errors: done.errors }),
+      body: addressFormBody(c, {
+        action: '/account/addresses',
+        heading: 'Add an address',
+        values: form.values,
+        errors: done.errors,
+      }),
     });
   }
   return c.redirect('/account/addresses?done=added', 303);
@@ -57,7 +71,12 @@ addressPages.get('/account/addresses/:id/edit', async (c) => {
   return renderAccountPage(c, {
     title: 'Edit an address',
     section: 'addresses',
-    body: addressFormBody(c, { action: `/account/addresses/${address.id}`, heading: 'Edit an address', values: addressValues(address), address }),
+    body: addressFormBody(c, {
+      action: `/account/addresses/${address.id}`,
+      heading: 'Edit an address',
+      values: addressValues(address),
+      address,
+    }),
   });
 });
 
@@ -80,7 +99,13 @@ addressPages.post('/account/addresses/:id', async (c) => {
       title: 'Edit an address',
       section: 'addresses',
       status: done.status,
-      body: addressFormBody(c, { action: `/account/addresses/${address.id}`, heading: 'Edit an address', values: form.values, errors: done.errors, address }),
+      body: addressFormBody(c, {
+        action: `/account/addresses/${address.id}`,
+        heading: 'Edit an address',
+        values: form.values,
+        errors: done.errors,
+        address,
+      }),
     });
   }
   return c.redirect('/account/addresses?done=saved', 303);
@@ -97,7 +122,12 @@ addressPages.post('/account/addresses/:id/default', async (c) => {
   const form = await readForm(c, defaultKindSchema);
   if (!form.ok) {
     const addresses = await listAddresses(c.var.ctx.db, customer.id);
-    return renderAccountPage(c, { title: 'Addresses', section: 'addresses', status: 422, body: addressListBody(c, { addresses, errors: form.errors }) });
+    return renderAccountPage(c, {
+      title: 'Addresses',
+      section: 'addresses',
+      status: 422,
+      body: addressListBody(c, { addresses, errors: form.errors }),
+    });
   }
   await setDefaultAddress(c.var.ctx.db, customer.id, c.req.param('id'), form.data.kind);
   return c.redirect('/account/addresses?done=default', 303);

@@ -42,7 +42,9 @@ export const AddressListSchema = z.object({ items: z.array(AddressSchema) }).ope
 
 export const SessionSchema = z
   .object({
-    token: z.string().openapi({ description: 'Send as `Authorization: Bearer <token>`; the same session is also set as a cookie.' }),
+    token: z
+      .string()
+      .openapi({ description: 'Send as `Authorization: Bearer <token>`; the same session is also set as a cookie.' }),
     expiresAt: z.string(),
     customer: CustomerSchema,
   })

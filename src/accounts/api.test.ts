@@ -19,7 +19,11 @@ async function call(method: string, path: string, o: { body?: unknown; token?: s
   const headers: Record<string, string> = { accept: 'application/json' };
   if (o.body !== undefined) headers['content-type'] = 'application/json';
   if (o.token) headers.authorization = `Bearer ${o.token}`;
-  const res = await store.request(`/api/store${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+  const res = await store.request(`/api/store${path}`, {
+    method,
+    headers,
+    body: o.body === undefined ? undefined : JSON.stringify(o.body),
+  });
   const text = await res.text();
   return { res, status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -27,7 +31,9 @@ async function call(method: string, path: string, o: { body?: unknown; token?: s
 /** Registers, confirms and signs in over the API; returns the bearer token. */
 async function apiCustomer(o: Record<string, unknown> = {}) {
   const email = uniqueEmail('api');
-  const reg = await call('POST', '/account', { body: { email, password: GOOD_PASSWORD, name: 'Ana Lima', accountType: 'client', ...o } });
+  const reg = await call('POST', '/account', {
+    body: { email, password: GOOD_PASSWORD, name: 'Ana Lima', accountType: 'client', ...o },
+  });
   expect(reg.status).toBe(202);
   const token = tokenOf(linkIn(await latestMail(store, email, 'verify-email'), store));
   expect((await call('POST', '/account/verify-email', { body: { token } })).status).toBe(204);
@@ -40,7 +46,14 @@ describe('registration and sessions', () => {
   it('registers, signs in with a bearer token and a cookie, reads the account and signs out', async () => {
     const email = uniqueEmail('api');
     const reg = await call('POST', '/account', {
-      body: { email, password: GOOD_PASSWORD, name: 'Ana Lima', accountType: 'business', companyName: 'Lima Skin Clinic', phone: '(212) 555-0142' },
+      body: {
+        email,
+        password: GOOD_PASSWORD,
+        name: 'Ana Lima',
+        accountType: 'business',
+        companyName: 'Lima Skin Clinic',
+        phone: '(212) 555-0142',
+      },
     });
     expect(reg.status).toBe(202);
     expect(reg.body.message).toContain('Check your email');
@@ -48,7 +61,12 @@ describe('registration and sessions', () => {
     const session = await call('POST', '/session', { body: { email, password: GOOD_PASSWORD } });
     expect(session.status).toBe(200);
     expect(session.body.token).toMatch(/^[\w-]{40,}$/);
-    expect(session.body.customer).toMatchObject({ email, accountType: 'business', companyName: 'Lima Skin Clinic', emailVerified: false });
+    expect(session.body.customer).toMatchObject({
+      email,
+      accountType: 'business',
+      companyName: 'Lima Skin Clinic',
+      emailVerified: false,
+    });
     expect(session.body.customer).not.toHaveProperty('passwordHash');
     expect(session.res.headers.getSetCookie().some((l) => l.startsWith('sid=') && /HttpOnly/i.test(l))).toBe(true);
 
@@ -65,8 +83,12 @@ describe('registration and sessions', () => {
 
   it('answers the same for an email that already has an account', async () => {
     const { email } = await apiCustomer();
-    const again = await call('POST', '/account', { body: { email, password: 'a different passphrase', name: 'Someone', accountType: 'client' } });
-    const fresh = await call('POST', '/account', { body: { email: uniqueEmail('api'), password: 'a different passphrase', name: 'Someone', accountType: 'client' } });
+    const again = await call('POST', '/account', {
+      body: { email, password: 'a different passphrase', name: 'Someone', accountType: 'client' },
+    });
+    const fresh = await call('POST', '/account', {
+      body: { email: uniqueEmail('api'), password: 'a different passphrase', name: 'Someone', accountType: 'client' },
+    });
     expect(again.status).toBe(202);
     expect(again.body).toEqual(fresh.body);
     const [row] = await store.ctx.db.select().from(customers).where(eq(customers.email, email));
@@ -90,11 +112,17 @@ describe('registration and sessions', () => {
       expect(r.res.headers.get('content-type')).toBe('application/problem+json');
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    const malformed = await store.request('/api/store/account', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await store.request('/api/store/account', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
     const noType = await store.request('/api/store/account', { method: 'POST', body: 'email=a@b.c' });
     expect(noType.status).toBe(400);
-    const huge = await call('POST', '/account', { body: { email, password: GOOD_PASSWORD, name: 'x'.repeat(200_000) } });
+    const huge = await call('POST', '/account', {
+      body: { email, password: GOOD_PASSWORD, name: 'x'.repeat(200_000) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.res.headers.get('content-type')).toBe('application/problem+json');
     expect(await store.ctx.db.select().from(customers).where(eq(customers.email, email))).toEqual([]);
@@ -103,7 +131,9 @@ describe('registration and sessions', () => {
   it('signs in wrong passwords and unknown emails with one answer', async () => {
     const { email } = await apiCustomer();
     const wrong = await call('POST', '/session', { body: { email, password: 'wrong wrong wrong' } });
-    const unknown = await call('POST', '/session', { body: { email: uniqueEmail('ghost'), password: 'wrong wrong wrong' } });
+    const unknown = await call('POST', '/session', {
+      body: { email: uniqueEmail('ghost'), password: 'wrong wrong wrong' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
@@ -119,7 +149,10 @@ describe('the profile', () => {
     const incomplete = await call('PATCH', '/account', { token, body: { accountType: 'business' } });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toContain('companyName');
-    const business = await call('PATCH', '/account', { token, body: { accountType: 'business', companyName: 'Lima Aesthetics' } });
+    const business = await call('PATCH', '/account', {
+      token,
+      body: { accountType: 'business', companyName: 'Lima Aesthetics' },
+    });
     expect(business.body).toMatchObject({ accountType: 'business', companyName: 'Lima Aesthetics' });
     expect((await call('PATCH', '/account', { token, body: { email: 'new@example.com' } })).status).toBe(400);
     expect((await call('PATCH', '/account', { token, body: { name: '' } })).status).toBe(400);
@@ -128,11 +161,20 @@ describe('the profile', () => {
 
   it('changes the password with the current one, ending the old sessions', async () => {
     const { email, token } = await apiCustomer();
-    const wrong = await call('POST', '/account/password', { token, body: { currentPassword: 'not my password', newPassword: 'violet harbour lantern' } });
+    const wrong = await call('POST', '/account/password', {
+      token,
+      body: { currentPassword: 'not my password', newPassword: 'violet harbour lantern' },
+    });
     expect(wrong.status).toBe(422);
-    const weak = await call('POST', '/account/password', { token, body: { currentPassword: GOOD_PASSWORD, newPassword: 'qwertyuiop' } });
+    const weak = await call('POST', '/account/password', {
+      token,
+      body: { currentPassword: GOOD_PASSWORD, newPassword: 'qwertyuiop' },
+    });
     expect(weak.status).toBe(422);
-    const changed = await call('POST', '/account/password', { token, body: { currentPassword: GOOD_PASSWORD, newPassword: 'violet harbour lantern' } });
+    const changed = await call('POST', '/account/password', {
+      token,
+      body: { currentPassword: GOOD_PASSWORD, newPassword: 'violet harbour lantern' },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.token).not.toBe(token);
     expect((await call('GET', '/account', { token })).status).toBe(401);
@@ -164,17 +206,25 @@ describe('password reset', () => {
     expect(unknown.body).toEqual(known.body);
     const reset = tokenOf(linkIn(await latestMail(store, email, 'password-reset'), store));
 
-    const weak = await call('POST', '/account/password-reset/confirm', { body: { token: reset, password: '1234567890' } });
+    const weak = await call('POST', '/account/password-reset/confirm', {
+      body: { token: reset, password: '1234567890' },
+    });
     expect(weak.status).toBe(400);
-    const personal = await call('POST', '/account/password-reset/confirm', { body: { token: reset, password: `${email}-plus` } });
+    const personal = await call('POST', '/account/password-reset/confirm', {
+      body: { token: reset, password: `${email}-plus` },
+    });
     expect(personal.status).toBe(422);
 
-    const done = await call('POST', '/account/password-reset/confirm', { body: { token: reset, password: 'copper meadow violin' } });
+    const done = await call('POST', '/account/password-reset/confirm', {
+      body: { token: reset, password: 'copper meadow violin' },
+    });
     expect(done.status).toBe(204);
     expect((await call('GET', '/account', { token })).status).toBe(401);
     expect((await call('POST', '/session', { body: { email, password: 'copper meadow violin' } })).status).toBe(200);
 
-    const reused = await call('POST', '/account/password-reset/confirm', { body: { token: reset, password: 'another fine phrase' } });
+    const reused = await call('POST', '/account/password-reset/confirm', {
+      body: { token: reset, password: 'another fine phrase' },
+    });
     expect(reused.status).toBe(400);
     expect(reused.body.detail).toContain('already been used');
   });
@@ -183,8 +233,13 @@ describe('password reset', () => {
     const { email } = await apiCustomer();
     await call('POST', '/account/password-reset', { body: { email } });
     const reset = tokenOf(linkIn(await latestMail(store, email, 'password-reset'), store));
-    await store.ctx.db.update(customerTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(customerTokens.purpose, 'reset-password'));
-    const expired = await call('POST', '/account/password-reset/confirm', { body: { token: reset, password: 'copper meadow violin' } });
+    await store.ctx.db
+      .update(customerTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(customerTokens.purpose, 'reset-password'));
+    const expired = await call('POST', '/account/password-reset/confirm', {
+      body: { token: reset, password: 'copper meadow violin' },
+    });
     expect(expired.status).toBe(400);
     expect(expired.body.detail).toContain('expired');
     expect((await call('POST', '/session', { body: { email, password: GOOD_PASSWORD } })).status).toBe(200);
@@ -200,14 +255,25 @@ describe('addresses', () => {
     expect(first.body.id).toBeTruthy();
     const second = await call('POST', '/account/addresses', {
       token,
-      body: { name: 'Lima Clinic', line1: '5 Harbor Road', city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6', country: 'ca', isDefaultBilling: true },
+      body: {
+        name: 'Lima Clinic',
+        line1: '5 Harbor Road',
+        city: 'Toronto',
+        state: 'ON',
+        postalCode: 'M5V 2T6',
+        country: 'ca',
+        isDefaultBilling: true,
+      },
     });
     expect(second.body).toMatchObject({ country: 'CA', isDefaultShipping: false, isDefaultBilling: true });
     const list = await call('GET', '/account/addresses', { token });
     expect(list.body.items).toHaveLength(2);
     expect(list.body.items.filter((a: { isDefaultBilling: boolean }) => a.isDefaultBilling)).toHaveLength(1);
 
-    const changed = await call('PATCH', `/account/addresses/${second.body.id}`, { token, body: { line2: 'Unit 9', isDefaultShipping: true } });
+    const changed = await call('PATCH', `/account/addresses/${second.body.id}`, {
+      token,
+      body: { line2: 'Unit 9', isDefaultShipping: true },
+    });
     expect(changed.body).toMatchObject({ line2: 'Unit 9', isDefaultShipping: true });
     expect((await call('GET', `/account/addresses/${first.body.id}`, { token })).body.isDefaultShipping).toBe(false);
 
@@ -217,15 +283,23 @@ describe('addresses', () => {
 
     expect((await call('DELETE', `/account/addresses/${second.body.id}`, { token })).status).toBe(204);
     const left = await call('GET', '/account/addresses', { token });
-    expect(left.body.items).toEqual([expect.objectContaining({ id: first.body.id, isDefaultShipping: true, isDefaultBilling: true })]);
+    expect(left.body.items).toEqual([
+      expect.objectContaining({ id: first.body.id, isDefaultShipping: true, isDefaultBilling: true }),
+    ]);
   });
 
   it('refuses incomplete and oversized addresses', async () => {
     const { token } = await apiCustomer();
-    const missing = await call('POST', '/account/addresses', { token, body: { name: 'A', line1: '1 Main St', city: 'Boston', postalCode: '02110' } });
+    const missing = await call('POST', '/account/addresses', {
+      token,
+      body: { name: 'A', line1: '1 Main St', city: 'Boston', postalCode: '02110' },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toContainEqual({ field: 'state', message: 'Enter the state.' });
-    const long = await call('POST', '/account/addresses', { token, body: { ...SAMPLE_ADDRESS, line1: 'x'.repeat(201) } });
+    const long = await call('POST', '/account/addresses', {
+      token,
+      body: { ...SAMPLE_ADDRESS, line1: 'x'.repeat(201) },
+    });
     expect(long.status).toBe(400);
     const country = await call('POST', '/account/addresses', { token, body: { ...SAMPLE_ADDRESS, country: 'XX' } });
     expect(country.status).toBe(400);
@@ -236,14 +310,21 @@ describe('addresses', () => {
     const owner = await apiCustomer();
     const other = await apiCustomer();
     const address = (await call('POST', '/account/addresses', { token: owner.token, body: SAMPLE_ADDRESS })).body;
-    const missing = await call('GET', '/account/addresses/00000000-0000-4000-8000-000000000000', { token: other.token });
+    const missing = await call('GET', '/account/addresses/00000000-0000-4000-8000-000000000000', {
+      token: other.token,
+    });
     const theirs = await call('GET', `/account/addresses/${address.id}`, { token: other.token });
     expect(theirs.status).toBe(404);
     expect(theirs.body.detail).toBe(missing.body.detail);
-    expect((await call('PATCH', `/account/addresses/${address.id}`, { token: other.token, body: { name: 'Mine now' } })).status).toBe(404);
+    expect(
+      (await call('PATCH', `/account/addresses/${address.id}`, { token: other.token, body: { name: 'Mine now' } }))
+        .status,
+    ).toBe(404);
     expect((await call('DELETE', `/account/addresses/${address.id}`, { token: other.token })).status).toBe(404);
     expect((await call('GET', '/account/addresses/not-a-uuid', { token: other.token })).status).toBe(404);
-    expect((await call('GET', `/account/addresses/${address.id}`, { token: owner.token })).body.name).toBe(SAMPLE_ADDRESS.name);
+    expect((await call('GET', `/account/addresses/${address.id}`, { token: owner.token })).body.name).toBe(
+      SAMPLE_ADDRESS.name,
+    );
   });
 
   it('needs a session', async () => {
@@ -253,7 +334,7 @@ describe('addresses', () => {
 });
 
 describe('caching and the description', () => {
-  it('never serves one customer\'s account from the public cache', async () => {
+  it("never serves one customer's account from the public cache", async () => {
     const { token, email } = await apiCustomer();
     expect((await call('GET', '/account', { token })).body.email).toBe(email);
     const anonymous = await call('GET', '/account');
@@ -261,19 +342,37 @@ describe('caching and the description', () => {
   });
 
   it('describes the account endpoints in the OpenAPI document', async () => {
-    const doc = await (await store.request('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>>; components: { securitySchemes?: object } };
-    for (const path of ['/api/store/account', '/api/store/session', '/api/store/account/password-reset', '/api/store/account/password-reset/confirm', '/api/store/account/addresses', '/api/store/account/addresses/{id}']) {
+    const doc = (await (await store.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes?: object };
+    };
+    for (const path of [
+      '/api/store/account',
+      '/api/store/session',
+      '/api/store/account/password-reset',
+      '/api/store/account/password-reset/confirm',
+      '/api/store/account/addresses',
+      '/api/store/account/addresses/{id}',
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
-    expect(Object.keys(doc.paths['/api/store/account']!)).toEqual(expect.arrayContaining(['get', 'post', 'patch', 'delete']));
+    expect(Object.keys(doc.paths['/api/store/account']!)).toEqual(
+      expect.arrayContaining(['get', 'post', 'patch', 'delete']),
+    );
     expect(doc.components.securitySchemes).toHaveProperty('bearerSession');
   });
 
   it('lets a browser page call the API with its cookie from the same origin', async () => {
     const email = uniqueEmail('browser');
     const visitor = createVisitor(store);
-    await visitor.api('/api/store/account', { method: 'POST', body: { email, password: GOOD_PASSWORD, name: 'Kim', accountType: 'client' } });
-    const signedIn = await visitor.api('/api/store/session', { method: 'POST', body: { email, password: GOOD_PASSWORD, remember: true } });
+    await visitor.api('/api/store/account', {
+      method: 'POST',
+      body: { email, password: GOOD_PASSWORD, name: 'Kim', accountType: 'client' },
+    });
+    const signedIn = await visitor.api('/api/store/session', {
+      method: 'POST',
+      body: { email, password: GOOD_PASSWORD, remember: true },
+    });
     expect(signedIn.status).toBe(200);
     expect((await visitor.api('/api/store/account')).status).toBe(200);
     expect((await visitor.api('/api/store/session', { method: 'DELETE' })).status).toBe(204);

@@ -42,7 +42,7 @@ accountApi.openAPIRegistry.registerComponent('securitySchemes', 'cookieSession',
   type: 'apiKey',
   in: 'cookie',
   name: 'sid',
-  description: 'The session cookie set at sign-in. Requests carrying it must come from the store\'s own origin.',
+  description: "The session cookie set at sign-in. Requests carrying it must come from the store's own origin.",
 });
 
 accountApi.route('/', sessionApi);

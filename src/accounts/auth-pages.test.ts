@@ -2,8 +2,17 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
-import { customers, customerSessions } from './schema.ts';
-import { countMails, GOOD_PASSWORD, latestMail, linkIn, signInAs, signUp, tokenOf, uniqueEmail } from './test-helpers.ts';
+import { customerSessions, customers } from './schema.ts';
+import {
+  countMails,
+  GOOD_PASSWORD,
+  latestMail,
+  linkIn,
+  signInAs,
+  signUp,
+  tokenOf,
+  uniqueEmail,
+} from './test-helpers.ts';
 
 let store: TestStore;
 
@@ -23,7 +32,12 @@ describe('registration', () => {
   it('creates an account, mails a confirmation link, and confirms the address from it', async () => {
     const email = uniqueEmail();
     const visitor = createVisitor(store);
-    const res = await visitor.submit('/account/register', { email: `  ${email.toUpperCase()} `, password: GOOD_PASSWORD, name: 'Dana Reyes', accountType: 'client' });
+    const res = await visitor.submit('/account/register', {
+      email: `  ${email.toUpperCase()} `,
+      password: GOOD_PASSWORD,
+      name: 'Dana Reyes',
+      accountType: 'client',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/register/check-email');
     expect(await visitor.page('/account/register/check-email')).toContain('Check your email');
@@ -55,7 +69,12 @@ describe('registration', () => {
   it('registers a business with its company name and phone, and asks for them when missing', async () => {
     const email = uniqueEmail('clinic');
     const visitor = createVisitor(store);
-    const missing = await visitor.submit('/account/register', { email, password: GOOD_PASSWORD, name: 'Sam Ortiz', accountType: 'business' });
+    const missing = await visitor.submit('/account/register', {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Sam Ortiz',
+      accountType: 'business',
+    });
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html).toContain('Enter the name of your business.');
@@ -65,10 +84,19 @@ describe('registration', () => {
     expect(await findCustomer(email)).toBeUndefined();
 
     const ok = await visitor.submit('/account/register', {
-      email, password: GOOD_PASSWORD, name: 'Sam Ortiz', accountType: 'business', companyName: 'Ortiz Aesthetics', phone: '(415) 555-0199',
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Sam Ortiz',
+      accountType: 'business',
+      companyName: 'Ortiz Aesthetics',
+      phone: '(415) 555-0199',
     });
     expect(ok.status).toBe(303);
-    expect(await findCustomer(email)).toMatchObject({ accountType: 'business', companyName: 'Ortiz Aesthetics', phone: '(415) 555-0199' });
+    expect(await findCustomer(email)).toMatchObject({
+      accountType: 'business',
+      companyName: 'Ortiz Aesthetics',
+      phone: '(415) 555-0199',
+    });
   });
 
   it('refuses bad input with field messages, keeps what was typed except the password, and creates nothing', async () => {
@@ -80,7 +108,10 @@ describe('registration', () => {
       [{ email: uniqueEmail(), password: GOOD_PASSWORD, name: '' }, 'Enter your name.'],
       [{ email: uniqueEmail(), password: GOOD_PASSWORD, name: 'x'.repeat(5000) }, 'Use at most 100 characters.'],
       [{ email: `${'a'.repeat(300)}@example.com`, password: GOOD_PASSWORD, name: 'A' }, 'Use at most 254 characters.'],
-      [{ email: uniqueEmail(), password: GOOD_PASSWORD, name: 'A', accountType: 'admin' }, 'Choose a client or a business account.'],
+      [
+        { email: uniqueEmail(), password: GOOD_PASSWORD, name: 'A', accountType: 'admin' },
+        'Choose a client or a business account.',
+      ],
     ];
     for (const [fields, message] of cases) {
       const res = await visitor.submit('/account/register', fields);
@@ -89,7 +120,12 @@ describe('registration', () => {
       expect(html).toContain(message);
       expect(html).not.toContain(`value="${fields.password}"`);
     }
-    const unknownField = await visitor.submit('/account/register', { email: uniqueEmail(), password: GOOD_PASSWORD, name: 'A', isAdmin: 'on' });
+    const unknownField = await visitor.submit('/account/register', {
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+      name: 'A',
+      isAdmin: 'on',
+    });
     expect(unknownField.status).toBe(422);
     const count = await store.ctx.db.select({ id: customers.id }).from(customers);
     expect(count.length).toBe(2);
@@ -99,7 +135,12 @@ describe('registration', () => {
     const { email } = await signUp(store);
     const before = await findCustomer(email);
     const visitor = createVisitor(store);
-    const res = await visitor.submit('/account/register', { email, password: 'another long passphrase', name: 'Intruder', accountType: 'client' });
+    const res = await visitor.submit('/account/register', {
+      email,
+      password: 'another long passphrase',
+      name: 'Intruder',
+      accountType: 'client',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/register/check-email');
     expect(await findCustomer(email)).toEqual(before);
@@ -142,7 +183,11 @@ describe('sign-in and sign-out', () => {
     const cookie = res.headers.getSetCookie().find((l) => l.startsWith('sid='))!;
     expect(cookie).toMatch(/Max-Age=2592000/);
     const customer = await findCustomer(email);
-    const [session] = await store.ctx.db.select().from(customerSessions).where(eq(customerSessions.customerId, customer!.id)).orderBy(customerSessions.createdAt);
+    const [session] = await store.ctx.db
+      .select()
+      .from(customerSessions)
+      .where(eq(customerSessions.customerId, customer!.id))
+      .orderBy(customerSessions.createdAt);
     expect(session).toBeDefined();
   });
 
@@ -155,7 +200,11 @@ describe('sign-in and sign-out', () => {
       ['/\\evil.example', '/account'],
     ]) {
       const visitor = createVisitor(store);
-      const res = await visitor.submit(`/account/sign-in?next=${encodeURIComponent(next!)}`, { email, password, next: next! }, '/account/sign-in');
+      const res = await visitor.submit(
+        `/account/sign-in?next=${encodeURIComponent(next!)}`,
+        { email, password, next: next! },
+        '/account/sign-in',
+      );
       expect(res.headers.get('location'), next).toBe(expected);
     }
   });
@@ -164,7 +213,10 @@ describe('sign-in and sign-out', () => {
     const { email } = await signUp(store);
     const visitor = createVisitor(store);
     const wrong = await visitor.submit('/account/sign-in', { email, password: 'not the right one' });
-    const unknown = await visitor.submit('/account/sign-in', { email: uniqueEmail('nobody'), password: 'not the right one' });
+    const unknown = await visitor.submit('/account/sign-in', {
+      email: uniqueEmail('nobody'),
+      password: 'not the right one',
+    });
     expect(wrong.status).toBe(422);
     expect(unknown.status).toBe(422);
     const [a, b] = [await wrong.text(), await unknown.text()];
@@ -177,7 +229,12 @@ describe('sign-in and sign-out', () => {
   it('sends the confirmation again on request, with the same answer for unknown addresses', async () => {
     const email = uniqueEmail();
     const visitor = createVisitor(store);
-    await visitor.submit('/account/register', { email, password: GOOD_PASSWORD, name: 'Lee Park', accountType: 'client' });
+    await visitor.submit('/account/register', {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Lee Park',
+      accountType: 'client',
+    });
     const first = linkIn(await latestMail(store, email, 'verify-email'), store);
     const known = await visitor.submit('/account/verify-email/resend', { email });
     const unknown = await visitor.submit('/account/verify-email/resend', { email: uniqueEmail('nobody') });

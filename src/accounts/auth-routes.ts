@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { currentCustomer, forgetCurrentCustomer } from './current.ts';
@@ -29,12 +29,20 @@ authPages.post('/account/register', async (c) => {
   const form = await readForm(c, registrationSchema);
   const values = keptValues(form.values);
   if (!form.ok) {
-    return renderAccountPage(c, { title: 'Create an account', status: 422, body: registerBody(c, { values, errors: form.errors }) });
+    return renderAccountPage(c, {
+      title: 'Create an account',
+      status: 422,
+      body: registerBody(c, { values, errors: form.errors }),
+    });
   }
   const input = form.data;
   const done = await attempt(c, () => registerCustomer(c.var.ctx, { input, ip: clientIpOf(c) }));
   if (!done.ok) {
-    return renderAccountPage(c, { title: 'Create an account', status: done.status, body: registerBody(c, { values, errors: done.errors }) });
+    return renderAccountPage(c, {
+      title: 'Create an account',
+      status: done.status,
+      body: registerBody(c, { values, errors: done.errors }),
+    });
   }
   return c.redirect('/account/register/check-email', 303);
 });
@@ -68,12 +76,20 @@ authPages.post('/account/sign-in', async (c) => {
   const next = safeNext(form.values.next);
   const values = keptValues(form.values);
   if (!form.ok) {
-    return renderAccountPage(c, { title: 'Sign in', status: 422, body: signInBody(c, { values, errors: form.errors, next }) });
+    return renderAccountPage(c, {
+      title: 'Sign in',
+      status: 422,
+      body: signInBody(c, { values, errors: form.errors, next }),
+    });
   }
   const { email, password, remember } = form.data;
   const done = await attempt(c, () => signIn(c.var.ctx, { email, password, ip: clientIpOf(c) }));
   if (!done.ok) {
-    return renderAccountPage(c, { title: 'Sign in', status: done.status, body: signInBody(c, { values, errors: done.errors, next }) });
+    return renderAccountPage(c, {
+      title: 'Sign in',
+      status: done.status,
+      body: signInBody(c, { values, errors: done.errors, next }),
+    });
   }
   await startCustomerSession(c, done.value.id, { remember });
   forgetCurrentCustomer(c);
@@ -99,15 +115,26 @@ function emailFormRoute(
   authPages.post(path, async (c) => {
     const form = await readForm(c, emailOnlySchema);
     if (!form.ok) {
-      return renderAccountPage(c, { title: o.title, status: 422, body: o.body(c, { values: form.values, errors: form.errors }) });
+      return renderAccountPage(c, {
+        title: o.title,
+        status: 422,
+        body: o.body(c, { values: form.values, errors: form.errors }),
+      });
     }
     const email = form.data.email;
     const done = await attempt(c, () => o.run(c, email));
     if (!done.ok) {
-      return renderAccountPage(c, { title: o.title, status: done.status, body: o.body(c, { values: form.values, errors: done.errors }) });
+      return renderAccountPage(c, {
+        title: o.title,
+        status: done.status,
+        body: o.body(c, { values: form.values, errors: done.errors }),
+      });
     }
     // Said the same way whether or not the address has an account.
-    return renderAccountPage(c, { title: o.sent.heading, body: messageBody({ ...o.sent, links: [{ href: '/account/sign-in', label: 'Back to sign in' }] }) });
+    return renderAccountPage(c, {
+      title: o.sent.heading,
+      body: messageBody({ ...o.sent, links: [{ href: '/account/sign-in', label: 'Back to sign in' }] }),
+    });
   });
 }
 
@@ -117,7 +144,9 @@ emailFormRoute('/account/verify-email/resend', {
   run: (c, email) => resendVerification(c.var.ctx, { email, ip: clientIpOf(c) }),
   sent: {
     heading: 'Check your email',
-    paragraphs: ['If an account with this address is waiting for confirmation, a new link is on its way. Earlier links no longer work.'],
+    paragraphs: [
+      'If an account with this address is waiting for confirmation, a new link is on its way. Earlier links no longer work.',
+    ],
   },
 });
 

@@ -1,14 +1,14 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
 import { queueMail } from '#src/mail/outbox.ts';
-import { enforceRateLimit } from '#src/security/rate-limit.ts';
 import { describeWeakPassword, hashPassword, verifyPassword } from '#src/security/passwords.ts';
+import { enforceRateLimit } from '#src/security/rate-limit.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS } from './limits.ts';
 import { composeChangeEmail, composeEmailChanged, composeEmailTaken, composePasswordChanged } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
-import { customers, customerSessions, type Customer } from './schema.ts';
+import { type Customer, customerSessions, customers } from './schema.ts';
 import { confirmPassword } from './sign-in.ts';
 import { personalPartsOf } from './validators.ts';
 
@@ -49,7 +49,9 @@ export async function requestEmailChange(
   const { customer, email } = o;
   await confirmPassword(ctx, customer, o.password);
   if (email === customer.email) {
-    throw new AppError('VALIDATION', 'This is already your email address.', { fields: { email: 'This is already your email address.' } });
+    throw new AppError('VALIDATION', 'This is already your email address.', {
+      fields: { email: 'This is already your email address.' },
+    });
   }
   await enforceRateLimit(ctx.rateLimiter, LIMITS.changeEmail, customer.id);
   const sender = await mailSenderOf(ctx);
@@ -81,7 +83,8 @@ export async function confirmEmailChange(ctx: AppContext, token: string): Promis
       .select({ id: customers.id })
       .from(customers)
       .where(and(eq(customers.email, newEmail), ne(customers.id, customer.id)));
-    if (taken) throw new AppError('CONFLICT', 'This email address now belongs to another account, so it cannot be used.');
+    if (taken)
+      throw new AppError('CONFLICT', 'This email address now belongs to another account, so it cannot be used.');
     const [updated] = await tx
       .update(customers)
       .set({ email: newEmail, emailVerifiedAt: new Date(), updatedAt: new Date() })

@@ -38,7 +38,8 @@ export async function checkLinkToken(db: Db, token: string, purpose: LinkPurpose
     .select()
     .from(customerTokens)
     .where(and(eq(customerTokens.tokenHash, hashToken(token)), eq(customerTokens.purpose, purpose)));
-  if (!row) throw new AppError('BAD_REQUEST', 'This link is not valid. Check that you opened the whole link from the email.');
+  if (!row)
+    throw new AppError('BAD_REQUEST', 'This link is not valid. Check that you opened the whole link from the email.');
   if (row.usedAt) throw new AppError('BAD_REQUEST', 'This link has already been used. Each link works once.');
   if (row.expiresAt.getTime() <= Date.now()) {
     throw new AppError('BAD_REQUEST', 'This link has expired. Please ask for a new one.');
@@ -68,5 +69,11 @@ export async function retireLinkTokens(db: Db, customerId: string, purpose: Link
   await db
     .update(customerTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(customerTokens.customerId, customerId), eq(customerTokens.purpose, purpose), isNull(customerTokens.usedAt)));
+    .where(
+      and(
+        eq(customerTokens.customerId, customerId),
+        eq(customerTokens.purpose, purpose),
+        isNull(customerTokens.usedAt),
+      ),
+    );
 }

@@ -15,12 +15,16 @@ const SHOWN_ON_FORM = new Set(['BAD_REQUEST', 'VALIDATION', 'UNAUTHORIZED', 'CON
 export function refusalOf(c: Context<AppEnv>, err: unknown): Refusal {
   if (!(err instanceof AppError) || !SHOWN_ON_FORM.has(err.code)) throw err;
   for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
-  const status: FormStatus = err.code === 'RATE_LIMITED' ? 429 : err.code === 'CONFLICT' ? 409 : err.code === 'BAD_REQUEST' ? 400 : 422;
+  const status: FormStatus =
+    err.code === 'RATE_LIMITED' ? 429 : err.code === 'CONFLICT' ? 409 : err.code === 'BAD_REQUEST' ? 400 : 422;
   return { status, errors: { _: err.message, ...err.fields } };
 }
 
 /** Runs a service call for a form; a refusal comes back as a value, the result otherwise. */
-export async function attempt<T>(c: Context<AppEnv>, work: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & Refusal)> {
+export async function attempt<T>(
+  c: Context<AppEnv>,
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | ({ ok: false } & Refusal)> {
   try {
     return { ok: true, value: await work() };
   } catch (err) {

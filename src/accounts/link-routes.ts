@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { secureCookieOptions } from '#src/security/cookies.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -111,13 +111,21 @@ linkPages.post('/account/password-reset/confirm', async (c) => {
   const token = form.values.token ?? '';
   if (!form.ok) {
     if (form.errors.token) return linkFailed(c, 'reset-password', 400, form.errors.token);
-    return renderAccountPage(c, { title: RESET_TITLE, status: 422, body: resetConfirmBody(c, { token, errors: form.errors }) });
+    return renderAccountPage(c, {
+      title: RESET_TITLE,
+      status: 422,
+      body: resetConfirmBody(c, { token, errors: form.errors }),
+    });
   }
   const data = form.data;
   const done = await attempt(c, () => resetPassword(c.var.ctx, data));
   if (!done.ok) {
     if (done.errors.password) {
-      return renderAccountPage(c, { title: RESET_TITLE, status: done.status, body: resetConfirmBody(c, { token, errors: done.errors }) });
+      return renderAccountPage(c, {
+        title: RESET_TITLE,
+        status: done.status,
+        body: resetConfirmBody(c, { token, errors: done.errors }),
+      });
     }
     return linkFailed(c, 'reset-password', done.status, done.errors._ ?? '');
   }

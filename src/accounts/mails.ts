@@ -7,7 +7,13 @@ export type MailSender = { store: StoreSettings; baseUrl: string };
 
 type Recipient = { to: string; name: string };
 
-async function build(s: MailSender, r: Recipient, kind: string, subject: string, content: Omit<MailContent, 'greeting'>): Promise<NewMail> {
+async function build(
+  s: MailSender,
+  r: Recipient,
+  kind: string,
+  subject: string,
+  content: Omit<MailContent, 'greeting'>,
+): Promise<NewMail> {
   const { text, html } = await composeMail(s.store, { greeting: `Hello ${r.name},`, ...content });
   return { to: r.to, subject: `${subject} | ${s.store.name}`, text, html, kind };
 }
@@ -48,7 +54,9 @@ export function composeAccountExists(s: MailSender, r: Recipient): Promise<NewMa
 
 export function composePasswordReset(s: MailSender, r: Recipient & { token: string }): Promise<NewMail> {
   return build(s, r, 'password-reset', 'Reset your password', {
-    paragraphs: ['We received a request to reset the password of your account. Choose a new password with the link below.'],
+    paragraphs: [
+      'We received a request to reset the password of your account. Choose a new password with the link below.',
+    ],
     action: { label: 'Choose a new password', url: link(s, '/account/password-reset/confirm', r.token) },
     note: 'This link works once and expires in 1 hour. If you did not ask for it, ignore this email: your password stays as it is.',
   });

@@ -7,12 +7,19 @@ import { checkLinkToken, consumeLinkToken, issueLinkToken, retireLinkTokens } fr
 import { LIMITS, limitAttempt } from './limits.ts';
 import { composePasswordChanged, composePasswordReset } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
-import { customers, customerSessions } from './schema.ts';
+import { customerSessions, customers } from './schema.ts';
 import { personalPartsOf } from './validators.ts';
 
 /** Mails a reset link to the account with this email, if there is one; the answer is the same either way. */
-export async function requestPasswordReset(ctx: AppContext, o: { email: string; ip?: string | undefined }): Promise<void> {
-  await limitAttempt(ctx.rateLimiter, { email: LIMITS.resetPerEmail, ip: LIMITS.resetPerIp }, { email: o.email, ip: o.ip });
+export async function requestPasswordReset(
+  ctx: AppContext,
+  o: { email: string; ip?: string | undefined },
+): Promise<void> {
+  await limitAttempt(
+    ctx.rateLimiter,
+    { email: LIMITS.resetPerEmail, ip: LIMITS.resetPerIp },
+    { email: o.email, ip: o.ip },
+  );
   const [customer] = await ctx.db
     .select()
     .from(customers)

@@ -1,14 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { anonymiseLicencesOf, deleteLicenceDocuments } from '#src/licences/service.ts';
 import { listLicencesOf } from '#src/licences/queries.ts';
+import { anonymiseLicencesOf, deleteLicenceDocuments } from '#src/licences/service.ts';
 import { queueMail } from '#src/mail/outbox.ts';
 import { outbox } from '#src/mail/schema.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { listAddresses } from './address-book.ts';
 import { composeAccountDeleted } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
-import { addresses, customers, customerSessions, customerTokens, type Customer } from './schema.ts';
+import { addresses, type Customer, customerSessions, customers, customerTokens } from './schema.ts';
 import { toAddressJson, toCustomerJson } from './serialize.ts';
 import { confirmPassword } from './sign-in.ts';
 

@@ -1,13 +1,29 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
-import { COMMON_PROBLEMS, CustomerSchema, jsonBody, json, MessageSchema, problemResponse, SessionSchema, SIGNED_IN, SIGNED_IN_PROBLEMS } from './api-schemas.ts';
+import {
+  COMMON_PROBLEMS,
+  CustomerSchema,
+  json,
+  jsonBody,
+  MessageSchema,
+  problemResponse,
+  SessionSchema,
+  SIGNED_IN,
+  SIGNED_IN_PROBLEMS,
+} from './api-schemas.ts';
 import { changePassword, confirmEmailChange, requestEmailChange } from './credentials.ts';
 import { forgetCurrentCustomer, requireCustomer } from './current.ts';
 import { deleteAccount, exportCustomerData } from './privacy.ts';
 import { updateProfile } from './profile.ts';
 import { toCustomerJson } from './serialize.ts';
 import { endCustomerSession, isSessionPersistent, startCustomerSession } from './sessions.ts';
-import { changeEmailSchema, changePasswordSchema, passwordOnlySchema, profilePatchSchema, tokenBodySchema } from './validators.ts';
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  passwordOnlySchema,
+  profilePatchSchema,
+  tokenBodySchema,
+} from './validators.ts';
 
 /** The signed-in customer's own account: profile, password, email address, data export and deletion. */
 export const profileApi = createApiRouter();
@@ -32,7 +48,8 @@ profileApi.openapi(
     path: '/account',
     tags: TAGS,
     summary: 'Change name, account type, company name or phone',
-    description: 'A business account keeps a company name and a phone. The email address changes through `POST /account/email`.',
+    description:
+      'A business account keeps a company name and a phone. The email address changes through `POST /account/email`.',
     security: SIGNED_IN,
     request: { body: jsonBody(profilePatchSchema, 'The fields to change') },
     responses: {
@@ -60,7 +77,12 @@ profileApi.openapi(
       'records the store must keep stay with their personal details anonymised.',
     security: SIGNED_IN,
     request: { body: jsonBody(passwordOnlySchema, 'The current password') },
-    responses: { 204: { description: 'Deleted and signed out' }, 422: problemResponse('Wrong password'), ...COMMON_PROBLEMS, ...SIGNED_IN_PROBLEMS },
+    responses: {
+      204: { description: 'Deleted and signed out' },
+      422: problemResponse('Wrong password'),
+      ...COMMON_PROBLEMS,
+      ...SIGNED_IN_PROBLEMS,
+    },
   }),
   async (c) => {
     const customer = await requireCustomer(c);
@@ -79,7 +101,10 @@ profileApi.openapi(
     summary: 'Everything the store holds about the customer',
     description: 'Profile, addresses, licences, sessions (times only) and mails, without passwords or link tokens.',
     security: SIGNED_IN,
-    responses: { 200: json(z.record(z.string(), z.unknown()), 'The data, as a downloadable JSON file'), ...SIGNED_IN_PROBLEMS },
+    responses: {
+      200: json(z.record(z.string(), z.unknown()), 'The data, as a downloadable JSON file'),
+      ...SIGNED_IN_PROBLEMS,
+    },
   }),
   async (c) => {
     const customer = await requireCustomer(c);
@@ -111,7 +136,10 @@ profileApi.openapi(
     await changePassword(c.var.ctx, { customer, ...c.req.valid('json') });
     const session = await startCustomerSession(c, customer.id, { remember });
     forgetCurrentCustomer(c);
-    return c.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomerJson(customer) }, 200);
+    return c.json(
+      { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomerJson(customer) },
+      200,
+    );
   },
 );
 
@@ -121,10 +149,16 @@ profileApi.openapi(
     path: '/account/email',
     tags: TAGS,
     summary: 'Ask to change the email address',
-    description: 'Needs the password. Mails a link to the new address; the account keeps its address until the link is used.',
+    description:
+      'Needs the password. Mails a link to the new address; the account keeps its address until the link is used.',
     security: SIGNED_IN,
     request: { body: jsonBody(changeEmailSchema, 'The new address and the current password') },
-    responses: { 202: json(MessageSchema, 'Link sent'), 422: problemResponse('Wrong password'), ...COMMON_PROBLEMS, ...SIGNED_IN_PROBLEMS },
+    responses: {
+      202: json(MessageSchema, 'Link sent'),
+      422: problemResponse('Wrong password'),
+      ...COMMON_PROBLEMS,
+      ...SIGNED_IN_PROBLEMS,
+    },
   }),
   async (c) => {
     const customer = await requireCustomer(c);
@@ -141,7 +175,11 @@ profileApi.openapi(
     summary: 'Confirm a new email address with the token of its emailed link',
     description: 'The previous address is told of the change.',
     request: { body: jsonBody(tokenBodySchema, 'The `token` parameter of the link') },
-    responses: { 204: { description: 'The account now uses the new address' }, 409: problemResponse('The address was taken meanwhile'), ...COMMON_PROBLEMS },
+    responses: {
+      204: { description: 'The account now uses the new address' },
+      409: problemResponse('The address was taken meanwhile'),
+      ...COMMON_PROBLEMS,
+    },
   }),
   async (c) => {
     await confirmEmailChange(c.var.ctx, c.req.valid('json').token);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { customers, type Customer } from './schema.ts';
+import { type Customer, customers } from './schema.ts';
 import { describeProfileProblems, type ProfilePatch } from './validators.ts';
 
 /**
@@ -19,7 +19,9 @@ export async function updateProfile(db: Db, o: { customer: Customer; patch: Prof
   };
   const problems = describeProfileProblems(next);
   if (Object.keys(problems).length > 0) {
-    throw new AppError('VALIDATION', 'A business account needs a company name and a phone number.', { fields: problems });
+    throw new AppError('VALIDATION', 'A business account needs a company name and a phone number.', {
+      fields: problems,
+    });
   }
   const [updated] = await db
     .update(customers)

@@ -35,15 +35,22 @@ describe.skipIf(!hasRedis)('rate limits in Redis (REDIS_URL set)', () => {
   });
 
   function post(path: string, body: unknown) {
-    return store.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return store.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   it('limits sign-in attempts per email with 429 and Retry-After', async () => {
     // Counters in Redis outlive the test store, so the address is new to every run.
     const email = uniqueEmail('redis');
-    expect((await post('/api/store/account', { email, password: GOOD_PASSWORD, name: 'Ray', accountType: 'client' })).status).toBe(202);
+    expect(
+      (await post('/api/store/account', { email, password: GOOD_PASSWORD, name: 'Ray', accountType: 'client' })).status,
+    ).toBe(202);
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post('/api/store/session', { email, password: 'a wrong password' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await post('/api/store/session', { email, password: 'a wrong password' })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const limited = await post('/api/store/session', { email, password: GOOD_PASSWORD });
     expect(limited.status).toBe(429);

@@ -6,7 +6,7 @@ import type { AppContext } from '#src/web/context.ts';
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS, limitAttempt } from './limits.ts';
 import { composeAccountExists, composeVerifyEmail, type MailSender } from './mails.ts';
-import { customers, type Customer } from './schema.ts';
+import { type Customer, customers } from './schema.ts';
 import type { RegistrationInput } from './validators.ts';
 
 /** The store and base address that sign and link every account mail. */
@@ -18,9 +18,16 @@ export async function mailSenderOf(ctx: AppContext): Promise<MailSender> {
  * Creates an account and mails its verification link. When the email already has an account, that address
  * is told so instead, and the caller cannot tell the two cases apart: same answer, about the same time.
  */
-export async function registerCustomer(ctx: AppContext, o: { input: RegistrationInput; ip?: string | undefined }): Promise<void> {
+export async function registerCustomer(
+  ctx: AppContext,
+  o: { input: RegistrationInput; ip?: string | undefined },
+): Promise<void> {
   const { input } = o;
-  await limitAttempt(ctx.rateLimiter, { email: LIMITS.registerPerEmail, ip: LIMITS.registerPerIp }, { email: input.email, ip: o.ip });
+  await limitAttempt(
+    ctx.rateLimiter,
+    { email: LIMITS.registerPerEmail, ip: LIMITS.registerPerIp },
+    { email: input.email, ip: o.ip },
+  );
   // Hashed in both cases, so an existing address does not answer faster.
   const passwordHash = await hashPassword(input.password);
   const sender = await mailSenderOf(ctx);
@@ -39,7 +46,8 @@ export async function registerCustomer(ctx: AppContext, o: { input: Registration
       .returning();
     if (!created) {
       const [existing] = await tx.select().from(customers).where(eq(customers.email, input.email));
-      if (existing) await queueMail(tx, await composeAccountExists(sender, { to: existing.email, name: existing.name }));
+      if (existing)
+        await queueMail(tx, await composeAccountExists(sender, { to: existing.email, name: existing.name }));
       return;
     }
     const token = await issueLinkToken(tx, { customerId: created.id, purpose: 'verify-email' });
@@ -65,8 +73,15 @@ export async function verifyEmail(ctx: AppContext, token: string): Promise<Custo
  * Sends a fresh verification link to an unverified account with this email; older links stop working.
  * Answers the same whether or not such an account exists.
  */
-export async function resendVerification(ctx: AppContext, o: { email: string; ip?: string | undefined }): Promise<void> {
-  await limitAttempt(ctx.rateLimiter, { email: LIMITS.verifyPerEmail, ip: LIMITS.verifyPerIp }, { email: o.email, ip: o.ip });
+export async function resendVerification(
+  ctx: AppContext,
+  o: { email: string; ip?: string | undefined },
+): Promise<void> {
+  await limitAttempt(
+    ctx.rateLimiter,
+    { email: LIMITS.verifyPerEmail, ip: LIMITS.verifyPerIp },
+    { email: o.email, ip: o.ip },
+  );
   const [customer] = await ctx.db
     .select()
     .from(customers)

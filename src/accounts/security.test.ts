@@ -33,7 +33,10 @@ describe('cross-site request forgery', () => {
     const token = /name="_csrf" value="([^"]+)"/.exec(await mine.page('/account/register'))![1]!;
     const stranger = createVisitor(store);
     await stranger.page('/account/register');
-    const borrowed = await stranger.request('/account/register', { method: 'POST', body: new URLSearchParams({ ...fields, _csrf: token }) });
+    const borrowed = await stranger.request('/account/register', {
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, _csrf: token }),
+    });
     expect(borrowed.status).toBe(403);
     expect(await store.ctx.db.select().from(customers).where(eq(customers.email, email))).toEqual([]);
   });
@@ -76,8 +79,14 @@ describe('cookies', () => {
     const https = await createTestStore({ template: 'empty', env: { BASE_URL: 'https://store.test' } });
     try {
       const email = uniqueEmail('tls');
-      await https.request('/api/store/account', json({ email, password: GOOD_PASSWORD, name: 'Tess', accountType: 'client' }));
-      const res = await https.request('/api/store/session', json({ email, password: GOOD_PASSWORD }, { origin: 'https://store.test' }));
+      await https.request(
+        '/api/store/account',
+        json({ email, password: GOOD_PASSWORD, name: 'Tess', accountType: 'client' }),
+      );
+      const res = await https.request(
+        '/api/store/session',
+        json({ email, password: GOOD_PASSWORD }, { origin: 'https://store.test' }),
+      );
       expect(res.status).toBe(200);
       const cookie = res.headers.getSetCookie().find((l) => l.startsWith('sid='))!;
       expect(cookie).toMatch(/; Secure/i);
@@ -92,24 +101,33 @@ describe('cookies', () => {
 describe('logs', () => {
   it('never writes passwords, session tokens or link tokens to the request log', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const app = createApp({ ...store.ctx, log: pino({ level: 'info' }, sink) });
     const send = (path: string, init?: RequestInit) => app.request(`http://store.test${path}`, init);
 
     const email = uniqueEmail('logs');
     const password = 'plum lighthouse quartz';
     await send('/api/store/account', json({ email, password, name: 'Noor', accountType: 'client' }));
-    const session = await (await send('/api/store/session', json({ email, password }))).json() as { token: string };
+    const session = (await (await send('/api/store/session', json({ email, password }))).json()) as { token: string };
     await send('/api/store/account/password-reset', json({ email }));
     const link = linkIn(await latestMail(store, email, 'password-reset'), store);
     const resetToken = new URL(link, 'http://x').searchParams.get('token')!;
     await send(link);
-    await send('/api/store/account/password-reset/confirm', json({ token: resetToken, password: 'a brand new passphrase' }));
+    await send(
+      '/api/store/account/password-reset/confirm',
+      json({ token: resetToken, password: 'a brand new passphrase' }),
+    );
     await send('/api/store/account', { headers: { authorization: `Bearer ${session.token}` } });
 
     const log = lines.join('');
     expect(log).toContain('/account/password-reset/confirm');
-    for (const secret of [password, 'a brand new passphrase', session.token, resetToken]) expect(log).not.toContain(secret);
+    for (const secret of [password, 'a brand new passphrase', session.token, resetToken])
+      expect(log).not.toContain(secret);
   });
 });
 
@@ -132,7 +150,8 @@ describe('rate limits on the database', () => {
 
   it('limits registrations, reset mails and confirmation mails per email, sending no more mail', async () => {
     const email = uniqueEmail('flood');
-    const register = () => store.request('/api/store/account', json({ email, password: GOOD_PASSWORD, name: 'Flo', accountType: 'client' }));
+    const register = () =>
+      store.request('/api/store/account', json({ email, password: GOOD_PASSWORD, name: 'Flo', accountType: 'client' }));
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await register()).status);
     expect(statuses).toEqual([202, 202, 202, 429]);

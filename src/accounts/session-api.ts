@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
-import { COMMON_PROBLEMS, jsonBody, json, MessageSchema, problemResponse, SessionSchema } from './api-schemas.ts';
+import { COMMON_PROBLEMS, json, jsonBody, MessageSchema, problemResponse, SessionSchema } from './api-schemas.ts';
 import { forgetCurrentCustomer } from './current.ts';
 import { clientIpOf } from './limits.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
@@ -8,7 +8,13 @@ import { registerCustomer, resendVerification, verifyEmail } from './registratio
 import { toCustomerJson } from './serialize.ts';
 import { endCustomerSession, startCustomerSession } from './sessions.ts';
 import { signIn } from './sign-in.ts';
-import { emailOnlySchema, registrationSchema, resetConfirmSchema, signInBodySchema, tokenBodySchema } from './validators.ts';
+import {
+  emailOnlySchema,
+  registrationSchema,
+  resetConfirmSchema,
+  signInBodySchema,
+  tokenBodySchema,
+} from './validators.ts';
 
 /** Registration, sessions, email confirmation and password reset: the API calls made before signing in. */
 export const sessionApi = createApiRouter();
@@ -24,7 +30,12 @@ sessionApi.openapi(
     description:
       'Mails a confirmation link to the address. The answer is the same when the address already has an ' +
       'account (that mailbox is told instead), so it never reveals who is a customer. Sign in afterwards.',
-    request: { body: jsonBody(registrationSchema, 'A business (`accountType: "business"`) also needs `companyName` and `phone`.') },
+    request: {
+      body: jsonBody(
+        registrationSchema,
+        'A business (`accountType: "business"`) also needs `companyName` and `phone`.',
+      ),
+    },
     responses: { 202: json(MessageSchema, 'Accepted; check the mailbox'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
@@ -39,7 +50,8 @@ sessionApi.openapi(
     path: '/session',
     tags: TAGS,
     summary: 'Sign in',
-    description: 'Starts a new session, set as an HttpOnly cookie and returned as a bearer token. `remember` keeps it 30 days instead of one.',
+    description:
+      'Starts a new session, set as an HttpOnly cookie and returned as a bearer token. `remember` keeps it 30 days instead of one.',
     request: { body: jsonBody(signInBodySchema, 'Email and password') },
     responses: {
       200: json(SessionSchema, 'Signed in'),
@@ -52,7 +64,10 @@ sessionApi.openapi(
     const customer = await signIn(c.var.ctx, { email, password, ip: clientIpOf(c) });
     const session = await startCustomerSession(c, customer.id, { remember });
     forgetCurrentCustomer(c);
-    return c.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomerJson(customer) }, 200);
+    return c.json(
+      { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomerJson(customer) },
+      200,
+    );
   },
 );
 
@@ -93,13 +108,17 @@ sessionApi.openapi(
     path: '/account/verify-email/resend',
     tags: TAGS,
     summary: 'Send a new confirmation link',
-    description: 'Only an unconfirmed account gets a mail, but the answer is always the same. Earlier links stop working.',
+    description:
+      'Only an unconfirmed account gets a mail, but the answer is always the same. Earlier links stop working.',
     request: { body: jsonBody(emailOnlySchema, 'The address registered with') },
     responses: { 202: json(MessageSchema, 'Accepted'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
     await resendVerification(c.var.ctx, { email: c.req.valid('json').email, ip: clientIpOf(c) });
-    return c.json({ message: 'If an account with this address is waiting for confirmation, a new link is on its way.' }, 202);
+    return c.json(
+      { message: 'If an account with this address is waiting for confirmation, a new link is on its way.' },
+      202,
+    );
   },
 );
 
@@ -126,7 +145,12 @@ sessionApi.openapi(
     tags: TAGS,
     summary: 'Choose a new password with the token of a reset link',
     description: 'Ends every session of the account; sign in again with the new password.',
-    request: { body: jsonBody(resetConfirmSchema, 'The link token and the new password (at least 10 characters, not a common one)') },
+    request: {
+      body: jsonBody(
+        resetConfirmSchema,
+        'The link token and the new password (at least 10 characters, not a common one)',
+      ),
+    },
     responses: {
       204: { description: 'Password changed' },
       422: problemResponse('The password is refused; the link stays usable'),

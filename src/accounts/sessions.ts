@@ -5,7 +5,7 @@ import type { Db } from '#src/db/client.ts';
 import { secureCookieOptions } from '#src/security/cookies.ts';
 import { createToken, hashToken } from '#src/security/tokens.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { customers, customerSessions, type Customer } from './schema.ts';
+import { type Customer, customerSessions, customers } from './schema.ts';
 
 export const CUSTOMER_COOKIE = 'sid';
 const DAY = 24 * 60 * 60;

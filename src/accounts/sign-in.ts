@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
-import { enforceRateLimit } from '#src/security/rate-limit.ts';
 import { verifyAgainstDummy, verifyPassword } from '#src/security/passwords.ts';
+import { enforceRateLimit } from '#src/security/rate-limit.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { LIMITS, limitAttempt } from './limits.ts';
-import { customers, type Customer } from './schema.ts';
+import { type Customer, customers } from './schema.ts';
 
 const INCORRECT = 'Email or password is incorrect.';
 
@@ -16,7 +16,11 @@ export async function signIn(
   ctx: AppContext,
   o: { email: string; password: string; ip?: string | undefined },
 ): Promise<Customer> {
-  await limitAttempt(ctx.rateLimiter, { email: LIMITS.signInPerEmail, ip: LIMITS.signInPerIp }, { email: o.email, ip: o.ip });
+  await limitAttempt(
+    ctx.rateLimiter,
+    { email: LIMITS.signInPerEmail, ip: LIMITS.signInPerIp },
+    { email: o.email, ip: o.ip },
+  );
   const [customer] = await ctx.db
     .select()
     .from(customers)
@@ -35,7 +39,12 @@ export async function signIn(
  * Checks the password of a signed-in customer before a sensitive change; `field` names the form field the
  * error belongs to. Rate-limited, since a stolen session could otherwise guess the password.
  */
-export async function confirmPassword(ctx: AppContext, customer: Customer, password: string, field = 'password'): Promise<void> {
+export async function confirmPassword(
+  ctx: AppContext,
+  customer: Customer,
+  password: string,
+  field = 'password',
+): Promise<void> {
   await enforceRateLimit(ctx.rateLimiter, LIMITS.passwordCheck, customer.id);
   if (!(await verifyPassword(customer.passwordHash, password))) {
     throw new AppError('VALIDATION', 'Your current password is not correct.', {

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { outbox, type OutboxMail } from '#src/mail/schema.ts';
+import { type OutboxMail, outbox } from '#src/mail/schema.ts';
 import type { TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 
@@ -49,16 +49,29 @@ export type Registered = { visitor: Visitor; email: string; password: string };
  */
 export async function signUp(
   store: TestStore,
-  o: { email?: string; password?: string; name?: string; accountType?: 'client' | 'business'; companyName?: string; phone?: string } = {},
+  o: {
+    email?: string;
+    password?: string;
+    name?: string;
+    accountType?: 'client' | 'business';
+    companyName?: string;
+    phone?: string;
+  } = {},
 ): Promise<Registered> {
   const email = o.email ?? uniqueEmail();
   const password = o.password ?? GOOD_PASSWORD;
   const visitor = createVisitor(store);
-  const fields: Record<string, string> = { email, password, name: o.name ?? 'Dana Reyes', accountType: o.accountType ?? 'client' };
+  const fields: Record<string, string> = {
+    email,
+    password,
+    name: o.name ?? 'Dana Reyes',
+    accountType: o.accountType ?? 'client',
+  };
   if (o.companyName) fields.companyName = o.companyName;
   if (o.phone) fields.phone = o.phone;
   const registered = await visitor.submit('/account/register', fields);
-  if (registered.status !== 303) throw new Error(`registration answered ${registered.status}: ${(await registered.text()).slice(0, 400)}`);
+  if (registered.status !== 303)
+    throw new Error(`registration answered ${registered.status}: ${(await registered.text()).slice(0, 400)}`);
   const link = linkIn(await latestMail(store, email, 'verify-email'), store);
   const confirmed = await visitor.submit(link, { token: tokenOf(link) }, '/account/verify-email');
   if (confirmed.status !== 303) throw new Error(`confirmation answered ${confirmed.status}`);

@@ -9,11 +9,7 @@ export const MAX_COMPANY_LENGTH = 200;
 
 /** A required text field: trimmed, not empty, at most `max` characters. */
 function requiredText(prompt: string, max: number) {
-  return z
-    .string({ error: prompt })
-    .trim()
-    .min(1, prompt)
-    .max(max, `Use at most ${max} characters.`);
+  return z.string({ error: prompt }).trim().min(1, prompt).max(max, `Use at most ${max} characters.`);
 }
 
 function optionalText(max: number) {
@@ -56,7 +52,11 @@ const newPasswordSchema = z
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
 /** Parts of the customer's identity a password must not contain. */
-export function personalPartsOf(o: { email?: string | undefined; name?: string | undefined; companyName?: string | undefined }) {
+export function personalPartsOf(o: {
+  email?: string | undefined;
+  name?: string | undefined;
+  companyName?: string | undefined;
+}) {
   const parts: string[] = [];
   if (o.email) parts.push(o.email, o.email.split('@')[0] ?? '');
   for (const text of [o.name, o.companyName]) {
@@ -74,7 +74,8 @@ function checkPassword(ctx: z.RefinementCtx, password: unknown, path: string, pe
 /** A business account needs a company name and a phone number to be reached at. */
 function checkBusiness(ctx: z.RefinementCtx, v: { accountType?: string; companyName?: string; phone?: string }) {
   if (v.accountType !== 'business') return;
-  if (!v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'Enter the name of your business.' });
+  if (!v.companyName)
+    ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'Enter the name of your business.' });
   if (!v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number for your business.' });
 }
 
@@ -182,7 +183,11 @@ const addressFields = {
 function checkAddress(v: { country?: string; postalCode?: string; state?: string }, ctx: z.RefinementCtx) {
   if (v.country !== 'US') return;
   if (v.postalCode && !/^\d{5}(-\d{4})?$/.test(v.postalCode)) {
-    ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'Enter a ZIP code of 5 digits, or 5+4 like 94107-1234.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['postalCode'],
+      message: 'Enter a ZIP code of 5 digits, or 5+4 like 94107-1234.',
+    });
   }
   if (!v.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'Enter the state.' });
 }

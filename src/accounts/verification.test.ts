@@ -18,7 +18,12 @@ describe('an account whose email is not confirmed yet', () => {
   it('may sign in, is reminded to confirm, and can have the link sent again from the overview', async () => {
     const email = uniqueEmail('later');
     const visitor = createVisitor(store);
-    await visitor.submit('/account/register', { email, password: GOOD_PASSWORD, name: 'Ines Duarte', accountType: 'client' });
+    await visitor.submit('/account/register', {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Ines Duarte',
+      accountType: 'client',
+    });
     await signInAs(visitor, email, GOOD_PASSWORD);
     const overview = await visitor.page('/account');
     expect(overview).toContain('Please confirm your email address');
@@ -44,7 +49,11 @@ describe('changing the email address', () => {
   it('needs the current password', async () => {
     const { visitor, email } = await signUp(store);
     const newEmail = uniqueEmail('new');
-    const res = await visitor.submit('/account/password', { email: newEmail, password: 'not my password' }, '/account/email');
+    const res = await visitor.submit(
+      '/account/password',
+      { email: newEmail, password: 'not my password' },
+      '/account/email',
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toContain(`value="${newEmail}"`);
     expect(await latestMail(store, newEmail, 'change-email')).toBeUndefined();

@@ -25,7 +25,13 @@ export const StaffSessionSchema = z
   .openapi('StaffSession');
 
 export const AdminLicenceSchema = LicenceSchema.extend({
-  customer: z.object({ id: z.string(), name: z.string(), email: z.string(), companyName: z.string(), accountType: z.string() }),
+  customer: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    companyName: z.string(),
+    accountType: z.string(),
+  }),
   documentUrl: z.string().nullable().openapi({ description: 'The document, for signed-in staff only.' }),
 }).openapi('AdminLicence');
 
@@ -36,11 +42,18 @@ export const LicenceQueueQuerySchema = z.object({
 });
 
 export const AdminLicenceListSchema = z
-  .object({ items: z.array(AdminLicenceSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
+  .object({
+    items: z.array(AdminLicenceSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    limit: z.number().int(),
+  })
   .openapi('AdminLicenceList');
 
 export const ReasonSchema = z
-  .object({ reason: z.string().max(2000).openapi({ description: 'What the customer will read; at least 3 characters.' }) })
+  .object({
+    reason: z.string().max(2000).openapi({ description: 'What the customer will read; at least 3 characters.' }),
+  })
   .strict()
   .openapi('ReviewReason');
 
@@ -58,11 +71,20 @@ const OutboxItemSchema = z.object({
 });
 
 export const OutboxListSchema = z
-  .object({ items: z.array(OutboxItemSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() })
+  .object({
+    items: z.array(OutboxItemSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    limit: z.number().int(),
+  })
   .openapi('OutboxList');
 
 export function toAdminLicenceJson(l: ReviewedLicence) {
-  return { ...toLicenceJson(l), customer: l.customer, documentUrl: l.documentFile ? `/admin/licences/${l.id}/document` : null };
+  return {
+    ...toLicenceJson(l),
+    customer: l.customer,
+    documentUrl: l.documentFile ? `/admin/licences/${l.id}/document` : null,
+  };
 }
 
 export function toOutboxItemJson(m: OutboxSummary) {

@@ -99,14 +99,24 @@ describe('the admin API', () => {
     expect(noReason.status).toBe(400);
     const short = await store.request(`/api/admin/licences/${licenceId}/reject`, json({ reason: 'x' }, token));
     expect(short.status).toBe(422);
-    const approve = await store.request(`/api/admin/licences/${licenceId}/approve`, { method: 'POST', ...bearer(token) });
+    const approve = await store.request(`/api/admin/licences/${licenceId}/approve`, {
+      method: 'POST',
+      ...bearer(token),
+    });
     expect(approve.status).toBe(200);
     expect(await approve.json()).toMatchObject({ status: 'approved' });
     const twice = await store.request(`/api/admin/licences/${licenceId}/approve`, { method: 'POST', ...bearer(token) });
     expect(twice.status).toBe(409);
-    const suspend = await store.request(`/api/admin/licences/${licenceId}/suspend`, json({ reason: 'Board lists it as lapsed.' }, token));
+    const suspend = await store.request(
+      `/api/admin/licences/${licenceId}/suspend`,
+      json({ reason: 'Board lists it as lapsed.' }, token),
+    );
     expect(await suspend.json()).toMatchObject({ status: 'suspended', reason: 'Board lists it as lapsed.' });
-    const mails = await store.ctx.db.select().from(outbox).where(eq(outbox.to, customerEmail)).orderBy(outbox.createdAt);
+    const mails = await store.ctx.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.to, customerEmail))
+      .orderBy(outbox.createdAt);
     expect(mails.map((m) => m.kind)).toEqual(['licence-approved', 'licence-suspended']);
     const outboxList = await store.request('/api/admin/outbox', bearer(token));
     expect(((await outboxList.json()) as { total: number }).total).toBe(2);
@@ -121,9 +131,18 @@ describe('the admin API', () => {
   });
 
   it('describes its routes in the OpenAPI document', async () => {
-    const doc = (await (await store.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await store.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(doc.paths['/api/store/account/licences'] ?? {}).sort()).toEqual(['get', 'post']);
-    for (const path of ['/api/admin/session', '/api/admin/licences', '/api/admin/licences/{id}/approve', '/api/admin/outbox', '/api/store/account/licences', '/api/store/account/entitlements/{productSlug}']) {
+    for (const path of [
+      '/api/admin/session',
+      '/api/admin/licences',
+      '/api/admin/licences/{id}/approve',
+      '/api/admin/outbox',
+      '/api/store/account/licences',
+      '/api/store/account/entitlements/{productSlug}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponse } from '#src/catalog/api-schemas.ts';
-import { findLicenceForReview, listLicencesForReview } from '#src/licences/queries.ts';
-import { reviewLicence, type ReviewAction } from '#src/licences/review.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { findLicenceForReview, listLicencesForReview } from '#src/licences/queries.ts';
+import { type ReviewAction, reviewLicence } from '#src/licences/review.ts';
 import { actorOf, requireStaff } from '#src/staff/current.ts';
 import { createStaffSession, endStaffSession } from '#src/staff/sessions.ts';
 import { checkStaffSignIn } from '#src/staff/sign-in.ts';
@@ -32,8 +32,13 @@ adminApi.openAPIRegistry.registerComponent('securitySchemes', 'staffBearer', {
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['admin'];
 const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse('The staff member\'s role lacks the permission');
-const idParams = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+const forbidden = problemResponse("The staff member's role lacks the permission");
+const idParams = z.object({
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 // Admin answers hold customer data: never stored by a browser or anything between.
 function noStore(c: { header(name: string, value: string): void }) {
@@ -137,8 +142,16 @@ adminApi.openapi(
 
 const DECISIONS: { action: ReviewAction; summary: string; needsReason: boolean }[] = [
   { action: 'approve', summary: 'Approve a pending or suspended licence; the customer is emailed', needsReason: false },
-  { action: 'reject', summary: 'Reject a pending or suspended licence with a reason; the customer is emailed', needsReason: true },
-  { action: 'suspend', summary: 'Suspend an approved licence with a reason; the customer is emailed', needsReason: true },
+  {
+    action: 'reject',
+    summary: 'Reject a pending or suspended licence with a reason; the customer is emailed',
+    needsReason: true,
+  },
+  {
+    action: 'suspend',
+    summary: 'Suspend an approved licence with a reason; the customer is emailed',
+    needsReason: true,
+  },
 ];
 
 for (const { action, summary, needsReason } of DECISIONS) {
@@ -153,12 +166,15 @@ for (const { action, summary, needsReason } of DECISIONS) {
       ...(needsReason ? { body: { required: true, content: { 'application/json': { schema: ReasonSchema } } } } : {}),
     },
     responses: {
-      200: { description: 'The licence after the decision', content: { 'application/json': { schema: AdminLicenceSchema } } },
+      200: {
+        description: 'The licence after the decision',
+        content: { 'application/json': { schema: AdminLicenceSchema } },
+      },
       400: problemResponse('Invalid body'),
       401: unauthorized,
       403: forbidden,
       404: problemResponse('No such licence'),
-      409: problemResponse('The licence\'s status does not allow this decision'),
+      409: problemResponse("The licence's status does not allow this decision"),
       422: problemResponse('The reason is missing or too short'),
     },
   });

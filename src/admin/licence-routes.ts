@@ -1,9 +1,9 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
+import { AppError } from '#src/lib/errors.ts';
 import { readLicenceDocument } from '#src/licences/documents.ts';
 import { findLicenceForReview, listLicencesForReview } from '#src/licences/queries.ts';
-import { REVIEW_ACTIONS, reviewLicence, type ReviewAction } from '#src/licences/review.ts';
+import { REVIEW_ACTIONS, type ReviewAction, reviewLicence } from '#src/licences/review.ts';
 import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';
-import { AppError } from '#src/lib/errors.ts';
 import { actorOf, requireStaff } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -32,7 +32,11 @@ async function licenceOf(c: Context<AppEnv>) {
 licenceReviewPages.get('/admin/licences', async (c) => {
   const staff = await requireStaff(c, 'licences:review');
   const query = parseQuery(c, licenceQueueQuerySchema);
-  const list = await listLicencesForReview(c.var.ctx.db, { status: query.status, page: query.page, limit: ADMIN_PAGE_SIZE });
+  const list = await listLicencesForReview(c.var.ctx.db, {
+    status: query.status,
+    page: query.page,
+    limit: ADMIN_PAGE_SIZE,
+  });
   return renderAdminPage(c, {
     staff,
     title: 'Licences',
@@ -59,8 +63,11 @@ licenceReviewPages.get('/admin/licences/:id', async (c) => {
 licenceReviewPages.get('/admin/licences/:id/document', async (c) => {
   await requireStaff(c, 'licences:review');
   const licence = await licenceOf(c);
-  const bytes = licence.documentFile ? await readLicenceDocument(c.var.ctx.config.dataDir, licence.documentFile) : undefined;
-  if (!bytes || !licence.documentType) throw new AppError('NOT_FOUND', 'The document of this licence is no longer stored.');
+  const bytes = licence.documentFile
+    ? await readLicenceDocument(c.var.ctx.config.dataDir, licence.documentFile)
+    : undefined;
+  if (!bytes || !licence.documentType)
+    throw new AppError('NOT_FOUND', 'The document of this licence is no longer stored.');
   const ext = licence.documentFile!.split('.').pop();
   const name = `licence-${LICENCE_TYPE_LABELS[licence.type].replace(/[^A-Za-z0-9]+/g, '-')}-${licence.number.replace(/[^A-Za-z0-9]+/g, '-')}.${ext}`;
   const disposition = c.req.query('download') ? 'attachment' : 'inline';
@@ -83,7 +90,11 @@ async function decide(c: Context<AppEnv>, staff: StaffUser, action: ReviewAction
       title: `Licence ${licence.number}`,
       section: 'licences',
       status: err.code === 'CONFLICT' ? 409 : 422,
-      body: renderLicenceReview(c, { licence: await licenceOf(c), values: { action, reason: reason ?? '' }, errors: err.fields }),
+      body: renderLicenceReview(c, {
+        licence: await licenceOf(c),
+        values: { action, reason: reason ?? '' },
+        errors: err.fields,
+      }),
     });
   }
   return c.redirect(`/admin/licences/${licence.id}?notice=${action}`, 303);

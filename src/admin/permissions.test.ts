@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCustomer, createTestCustomerSession, createTestLicence, createTestStaff } from '#src/licences/test-factory.ts';
+import {
+  createTestCustomer,
+  createTestCustomerSession,
+  createTestLicence,
+  createTestStaff,
+} from '#src/licences/test-factory.ts';
 import type { StaffRole } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
@@ -28,7 +33,15 @@ afterAll(async () => {
   await store?.close();
 });
 
-const PAGES = ['/admin', '/admin/licences', `/admin/licences/LICENCE`, '/admin/outbox', '/admin/customers', '/admin/staff', '/admin/audit'];
+const PAGES = [
+  '/admin',
+  '/admin/licences',
+  `/admin/licences/LICENCE`,
+  '/admin/outbox',
+  '/admin/customers',
+  '/admin/staff',
+  '/admin/audit',
+];
 const ALLOWED: Record<StaffRole, string[]> = {
   owner: PAGES,
   admin: ['/admin', '/admin/licences', '/admin/licences/LICENCE', '/admin/outbox', '/admin/customers'],
@@ -75,7 +88,7 @@ describe('admin permissions, checked on the server', () => {
     expect(asCustomer.headers.get('location')).toMatch(/^\/account\/sign-in/);
   });
 
-  it('refuses a post to the owners\' staff page from the staff role', async () => {
+  it("refuses a post to the owners' staff page from the staff role", async () => {
     const res = await asRole.staff.submit('/admin/licences', { reason: 'no' }, '/admin/staff');
     expect(res.status).toBe(403);
   });

@@ -1,8 +1,8 @@
 import { count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
-import { customers, type Customer } from '#src/accounts/schema.ts';
+import { type Customer, customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { licences, type Licence } from '#src/licences/schema.ts';
-import { outbox, type OutboxMail } from '#src/mail/schema.ts';
+import { type Licence, licences } from '#src/licences/schema.ts';
+import { type OutboxMail, outbox } from '#src/mail/schema.ts';
 
 export type OutboxSummary = Omit<OutboxMail, 'text' | 'html'>;
 
@@ -19,9 +19,17 @@ const summaryColumns = {
 };
 
 /** The outbox, newest first, without the bodies. */
-export async function listOutbox(db: Db, o: { page: number; limit: number }): Promise<{ items: OutboxSummary[]; total: number }> {
+export async function listOutbox(
+  db: Db,
+  o: { page: number; limit: number },
+): Promise<{ items: OutboxSummary[]; total: number }> {
   const [items, [total]] = await Promise.all([
-    db.select(summaryColumns).from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(o.limit).offset((o.page - 1) * o.limit),
+    db
+      .select(summaryColumns)
+      .from(outbox)
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(o.limit)
+      .offset((o.page - 1) * o.limit),
     db.select({ n: count() }).from(outbox),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -36,12 +44,18 @@ export async function findOutboxMail(db: Db, id: string): Promise<OutboxMail | u
 export async function countOutbox(db: Db): Promise<{ total: number; undelivered: number }> {
   const [[all], [waiting]] = await Promise.all([
     db.select({ n: count() }).from(outbox),
-    db.select({ n: count() }).from(outbox).where(inArray(outbox.status, ['queued', 'kept', 'failed'])),
+    db
+      .select({ n: count() })
+      .from(outbox)
+      .where(inArray(outbox.status, ['queued', 'kept', 'failed'])),
   ]);
   return { total: all?.n ?? 0, undelivered: waiting?.n ?? 0 };
 }
 
-export type CustomerWithLicences = Pick<Customer, 'id' | 'email' | 'name' | 'accountType' | 'companyName' | 'createdAt' | 'deletedAt'> & {
+export type CustomerWithLicences = Pick<
+  Customer,
+  'id' | 'email' | 'name' | 'accountType' | 'companyName' | 'createdAt' | 'deletedAt'
+> & {
   licences: Pick<Licence, 'id' | 'type' | 'number' | 'status' | 'expiresOn'>[];
 };
 
@@ -56,7 +70,11 @@ export async function searchCustomers(
   o: { q?: string | undefined; page: number; limit: number },
 ): Promise<{ items: CustomerWithLicences[]; total: number }> {
   const where = o.q
-    ? or(ilike(customers.email, likePattern(o.q)), ilike(customers.name, likePattern(o.q)), ilike(customers.companyName, likePattern(o.q)))
+    ? or(
+        ilike(customers.email, likePattern(o.q)),
+        ilike(customers.name, likePattern(o.q)),
+        ilike(customers.companyName, likePattern(o.q)),
+      )
     : undefined;
   const [rows, [total]] = await Promise.all([
     db
@@ -78,9 +96,21 @@ export async function searchCustomers(
   ]);
   const held = rows.length
     ? await db
-        .select({ id: licences.id, customerId: licences.customerId, type: licences.type, number: licences.number, status: licences.status, expiresOn: licences.expiresOn })
+        .select({
+          id: licences.id,
+          customerId: licences.customerId,
+          type: licences.type,
+          number: licences.number,
+          status: licences.status,
+          expiresOn: licences.expiresOn,
+        })
         .from(licences)
-        .where(inArray(licences.customerId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            licences.customerId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(desc(licences.createdAt))
     : [];
   return {

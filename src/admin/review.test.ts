@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licences } from '#src/licences/schema.ts';
-import { createTestCustomer, createTestCustomerSession, createTestStaff, SAMPLE_FILES } from '#src/licences/test-factory.ts';
+import {
+  createTestCustomer,
+  createTestCustomerSession,
+  createTestStaff,
+  SAMPLE_FILES,
+} from '#src/licences/test-factory.ts';
 import { addDays, todayUtc } from '#src/licences/validators.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
@@ -49,7 +54,9 @@ afterAll(async () => {
 describe('licence review in the admin area', () => {
   it('counts the pending licence on the dashboard and lists it first in the queue', async () => {
     const dashboard = await reviewer.page('/admin');
-    expect(dashboard).toMatch(/<p class="stat-value">1<\/p>\s*<p><a href="\/admin\/licences\?status=pending">Licence waiting for review/);
+    expect(dashboard).toMatch(
+      /<p class="stat-value">1<\/p>\s*<p><a href="\/admin\/licences\?status=pending">Licence waiting for review/,
+    );
     const queue = await reviewer.page('/admin/licences');
     expect(queue).toContain('NP-30412');
     expect(queue).toContain('Reyes Aesthetics');
@@ -73,7 +80,11 @@ describe('licence review in the admin area', () => {
   });
 
   it('refuses a rejection without a reason, keeping the licence pending', async () => {
-    const res = await reviewer.submit(`/admin/licences/${licenceId}`, { reason: ' ' }, `/admin/licences/${licenceId}/reject`);
+    const res = await reviewer.submit(
+      `/admin/licences/${licenceId}`,
+      { reason: ' ' },
+      `/admin/licences/${licenceId}/reject`,
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Give the reason the customer will read.');
     const [row] = await store.ctx.db.select().from(licences).where(eq(licences.id, licenceId));
@@ -82,7 +93,10 @@ describe('licence review in the admin area', () => {
   });
 
   it('refuses a decision posted without the CSRF token', async () => {
-    const res = await reviewer.request(`/admin/licences/${licenceId}/approve`, { method: 'POST', body: new URLSearchParams({}) });
+    const res = await reviewer.request(`/admin/licences/${licenceId}/approve`, {
+      method: 'POST',
+      body: new URLSearchParams({}),
+    });
     expect(res.status).toBe(403);
     const [row] = await store.ctx.db.select().from(licences).where(eq(licences.id, licenceId));
     expect(row!.status).toBe('pending');
@@ -94,7 +108,10 @@ describe('licence review in the admin area', () => {
     expect(res.headers.get('location')).toBe(`/admin/licences/${licenceId}?notice=approve`);
     expect(await reviewer.page(res.headers.get('location')!)).toContain('Approved. The customer was emailed');
     const [mail] = await mailsTo(customerEmail);
-    expect(mail).toMatchObject({ kind: 'licence-approved', subject: 'Your licence is approved | ' + (await store.ctx.settings()).name });
+    expect(mail).toMatchObject({
+      kind: 'licence-approved',
+      subject: `Your licence is approved | ${(await store.ctx.settings()).name}`,
+    });
     expect(mail!.text).toContain('NP-30412');
     expect(mail!.html).toContain('NP-30412');
     const [entry] = await store.ctx.db

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { AppError } from '#src/lib/errors.ts';
 import { countPendingLicences } from '#src/licences/queries.ts';
 import { uuidSchema } from '#src/licences/validators.ts';
-import { AppError } from '#src/lib/errors.ts';
 import { listAuditEntries } from '#src/staff/audit.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { hasPermission } from '#src/staff/permissions.ts';
@@ -26,7 +26,12 @@ adminPages.get('/admin', async (c) => {
     hasPermission(staff.role, 'licences:review') ? countPendingLicences(db) : undefined,
     hasPermission(staff.role, 'outbox:read') ? countOutbox(db) : undefined,
   ]);
-  return renderAdminPage(c, { staff, title: 'Dashboard', section: 'dashboard', body: renderDashboard({ staff, pendingLicences, outbox }) });
+  return renderAdminPage(c, {
+    staff,
+    title: 'Dashboard',
+    section: 'dashboard',
+    body: renderDashboard({ staff, pendingLicences, outbox }),
+  });
 });
 
 adminPages.route('/', licenceReviewPages);
@@ -35,7 +40,12 @@ adminPages.get('/admin/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');
   const { page } = parseQuery(c, outboxQuerySchema);
   const list = await listOutbox(c.var.ctx.db, { page, limit: ADMIN_PAGE_SIZE });
-  return renderAdminPage(c, { staff, title: 'Outbox', section: 'outbox', body: renderOutboxList({ ...list, page, limit: ADMIN_PAGE_SIZE }) });
+  return renderAdminPage(c, {
+    staff,
+    title: 'Outbox',
+    section: 'outbox',
+    body: renderOutboxList({ ...list, page, limit: ADMIN_PAGE_SIZE }),
+  });
 });
 
 adminPages.get('/admin/outbox/:id', async (c) => {
@@ -49,7 +59,11 @@ adminPages.get('/admin/outbox/:id', async (c) => {
 adminPages.get('/admin/audit', async (c) => {
   const staff = await requireStaff(c, 'audit:read');
   const query = parseQuery(c, auditQuerySchema);
-  const list = await listAuditEntries(c.var.ctx.db, { entityType: query.entity, page: query.page, limit: ADMIN_PAGE_SIZE });
+  const list = await listAuditEntries(c.var.ctx.db, {
+    entityType: query.entity,
+    page: query.page,
+    limit: ADMIN_PAGE_SIZE,
+  });
   return renderAdminPage(c, {
     staff,
     title: 'Audit log',
@@ -67,6 +81,12 @@ adminPages.get('/admin/customers', async (c) => {
     staff,
     title: 'Customers',
     section: 'customers',
-    body: renderCustomersPage({ ...list, page: query.page, limit: ADMIN_PAGE_SIZE, q, canReview: hasPermission(staff.role, 'licences:review') }),
+    body: renderCustomersPage({
+      ...list,
+      page: query.page,
+      limit: ADMIN_PAGE_SIZE,
+      q,
+      canReview: hasPermission(staff.role, 'licences:review'),
+    }),
   });
 });

@@ -7,7 +7,10 @@ export const ADMIN_PAGE_SIZE = 25;
 const pageSchema = z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(1);
 
 export const licenceQueueQuerySchema = z.object({
-  status: z.enum(LICENCE_STATUSES, { error: 'unknown status' }).optional().or(z.literal('').transform(() => undefined)),
+  status: z
+    .enum(LICENCE_STATUSES, { error: 'unknown status' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   page: pageSchema,
   notice: z.string().max(40).optional(),
 });
@@ -15,7 +18,10 @@ export const licenceQueueQuerySchema = z.object({
 export const outboxQuerySchema = z.object({ page: pageSchema });
 
 export const auditQuerySchema = z.object({
-  entity: z.enum(AUDIT_ENTITY_TYPES, { error: 'unknown record type' }).optional().or(z.literal('').transform(() => undefined)),
+  entity: z
+    .enum(AUDIT_ENTITY_TYPES, { error: 'unknown record type' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   page: pageSchema,
 });
 

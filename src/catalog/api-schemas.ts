@@ -1,14 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_QUERY_LENGTH } from '#src/search/tsquery.ts';
-import {
-  ACCESS_CLASSES,
-  PRODUCT_FORMS,
-  REGULATORY_STATUSES,
-  ROUTES_OF_USE,
-  STORAGE_CLASSES,
-} from './schema.ts';
 import { STOCK_STATUSES } from './labels.ts';
-import { PAGE_SIZE, limitSchema, pageSchema, slugSchema, sortSchema } from './validators.ts';
+import { ACCESS_CLASSES, PRODUCT_FORMS, REGULATORY_STATUSES, ROUTES_OF_USE, STORAGE_CLASSES } from './schema.ts';
+import { limitSchema, PAGE_SIZE, pageSchema, slugSchema, sortSchema } from './validators.ts';
 
 export const ProblemSchema = z
   .object({
@@ -33,14 +27,21 @@ export const searchTextSchema = z
   .min(1, { error: 'must not be empty' })
   .max(MAX_QUERY_LENGTH, { error: `must be at most ${MAX_QUERY_LENGTH} characters` })
   // A NUL cannot be stored or compared in PostgreSQL text; refuse it here rather than fail in the query.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses
   .regex(/^[^\u0000]*$/, { error: 'must not contain a null character' });
 
 export const ProductListQuerySchema = z.object({
   category: slugSchema.optional().openapi({ description: 'Slug of a category; its subcategories are included.' }),
   sort: sortSchema.default('name'),
   q: searchTextSchema.optional().openapi({ description: 'Full-text filter (for ranked results use /search).' }),
-  page: pageSchema.optional().openapi({ description: '1-based page number; the first page when neither page nor cursor is given.' }),
-  cursor: z.string().max(600).optional().openapi({ description: 'nextCursor of a previous answer (keyset pagination).' }),
+  page: pageSchema
+    .optional()
+    .openapi({ description: '1-based page number; the first page when neither page nor cursor is given.' }),
+  cursor: z
+    .string()
+    .max(600)
+    .optional()
+    .openapi({ description: 'nextCursor of a previous answer (keyset pagination).' }),
   limit: limitSchema.default(PAGE_SIZE),
 });
 

@@ -190,6 +190,8 @@ describe('OpenAPI document', () => {
     expect(params).toEqual(expect.arrayContaining(['category', 'sort', 'q', 'page', 'cursor', 'limit']));
     expect(body.components.schemas.ProductSummary.properties.priceCents.type).toBe('integer');
     expect(JSON.stringify(body.components.schemas.ProductDetail)).toContain('dsheaStatement');
-    expect(JSON.stringify(body.components.schemas.CategoryNode.properties.children)).toContain('#/components/schemas/CategoryNode');
+    expect(JSON.stringify(body.components.schemas.CategoryNode.properties.children)).toContain(
+      '#/components/schemas/CategoryNode',
+    );
   });
 });

@@ -43,7 +43,9 @@ catalogApi.openapi(listProductsRoute, async (c) => {
   const all = await listCategories(ctx.db);
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
-    throw new AppError('NOT_FOUND', `There is no category "${query.category}".`, { fields: { category: 'no such category' } });
+    throw new AppError('NOT_FOUND', `There is no category "${query.category}".`, {
+      fields: { category: 'no such category' },
+    });
   }
   const page = after ? undefined : (query.page ?? 1);
   const list = await listActiveProducts(ctx.db, {
@@ -75,7 +77,14 @@ const getProductRoute = createRoute({
   tags: ['catalogue'],
   summary: 'One active product with all its facts',
   description: 'An old slug of a renamed product answers 301 with the new address in Location.',
-  request: { params: z.object({ slug: z.string().max(200).openapi({ param: { name: 'slug', in: 'path' } }) }) },
+  request: {
+    params: z.object({
+      slug: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: 'slug', in: 'path' } }),
+    }),
+  },
   responses: {
     200: { description: 'The product', content: { 'application/json': { schema: ProductDetailSchema } } },
     301: { description: 'The product was renamed; see Location' },

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { catalogSlugRedirects, categories, products, type Category } from './schema.ts';
+import { type Category, catalogSlugRedirects, categories, products } from './schema.ts';
 
 export type CategoryNode = Category & { children: CategoryNode[]; productCount: number };
 

@@ -5,11 +5,13 @@ import { PRODUCT_SORTS, type ProductSort } from './validators.ts';
 /** Where a keyset page ends: the sort it belongs to, the last row's sort value and its id (the tie-breaker). */
 export type ProductCursor = { sort: ProductSort; value: string; id: string };
 
-const cursorSchema = z.object({
-  s: z.enum(PRODUCT_SORTS),
-  v: z.string().max(300),
-  id: z.uuid(),
-}).strict();
+const cursorSchema = z
+  .object({
+    s: z.enum(PRODUCT_SORTS),
+    v: z.string().max(300),
+    id: z.uuid(),
+  })
+  .strict();
 
 /** Cursors are opaque to clients: base64url JSON, so nobody builds them by hand. */
 export function encodeCursor(cursor: ProductCursor): string {

@@ -23,7 +23,8 @@ export const ACCESS_LABELS: Record<Product['accessClass'], string> = {
 export const ACCESS_HINTS: Record<Product['accessClass'], string> = {
   open: '',
   professional: 'Sold to licensed professionals. Sign in with an approved professional licence on file to order.',
-  'rx-only': 'Sold to verified prescribers only (MD, DO, NP, PA or dentist). Sign in with a verified prescriber licence to order.',
+  'rx-only':
+    'Sold to verified prescribers only (MD, DO, NP, PA or dentist). Sign in with a verified prescriber licence to order.',
 };
 
 /** The statement dietary supplements with structure/function claims must carry (DSHEA). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { products, type Category } from './schema.ts';
+import { type Category, products } from './schema.ts';
 import { createTestCategory, createTestProduct } from './test-factory.ts';
 
 let store: TestStore;
@@ -16,11 +16,20 @@ beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   const ctx = store.ctx;
   hair = await createTestCategory(ctx, { slug: 'hair-care', name: 'Hair care', description: 'For scalp and hair.' });
-  const supplements = await createTestCategory(ctx, { slug: 'hair-supplements', name: 'Hair supplements', parentId: hair.id });
+  const supplements = await createTestCategory(ctx, {
+    slug: 'hair-supplements',
+    name: 'Hair supplements',
+    parentId: hair.id,
+  });
   const devices = await createTestCategory(ctx, { slug: 'devices', name: 'Devices' });
   bulk = await createTestCategory(ctx, { slug: 'bulk', name: 'Bulk shelf' });
   await createTestProduct(ctx, { slug: 'alpha-serum', name: 'Alpha Serum', priceCents: 3000, categoryId: hair.id });
-  await createTestProduct(ctx, { slug: 'beta-gummies', name: 'Beta Gummies', priceCents: 1000, categoryId: supplements.id });
+  await createTestProduct(ctx, {
+    slug: 'beta-gummies',
+    name: 'Beta Gummies',
+    priceCents: 1000,
+    categoryId: supplements.id,
+  });
   await createTestProduct(ctx, { slug: 'gamma-laser', name: 'Gamma Laser', priceCents: 20000, categoryId: devices.id });
   await createTestProduct(ctx, { slug: 'delta-draft', name: 'Delta Draft', status: 'draft', categoryId: hair.id });
   await createTestProduct(ctx, { slug: 'epsilon-old', name: 'Epsilon Old', status: 'archived', categoryId: hair.id });
@@ -123,7 +132,9 @@ describe('/categories/:slug', () => {
     expect(page).toContain('<h1>Hair care</h1>');
     expect(page).toContain('For scalp and hair.');
     expect(page).toContain('<a href="/categories/hair-supplements">Hair supplements</a>');
-    expect(page).toMatch(/<nav class="breadcrumbs"[\s\S]*href="\/products">Shop<\/a>[\s\S]*aria-current="page">Hair care</);
+    expect(page).toMatch(
+      /<nav class="breadcrumbs"[\s\S]*href="\/products">Shop<\/a>[\s\S]*aria-current="page">Hair care</,
+    );
     expect(cardSlugs(page)).toEqual(['alpha-serum', 'beta-gummies']);
   });
 

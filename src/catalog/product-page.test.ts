@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveStoreSettings, DEFAULT_SETTINGS } from '#src/store/settings.ts';
+import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { ACCESS_HINTS, DSHEA_STATEMENT } from './labels.ts';
 import type { Category } from './schema.ts';
@@ -40,7 +40,10 @@ beforeAll(async () => {
     categoryId: regenerative.id,
     form: 'serum',
     route: 'topical',
-    activeIngredients: [{ name: 'Basic fibroblast growth factor (bFGF)', amount: '10 mcg/ml' }, { name: 'Copper peptide' }],
+    activeIngredients: [
+      { name: 'Basic fibroblast growth factor (bFGF)', amount: '10 mcg/ml' },
+      { name: 'Copper peptide' },
+    ],
     sideEffects: ['Mild redness where applied'],
     regulatoryStatus: 'cosmetic',
     storage: 'refrigerated',
@@ -64,7 +67,14 @@ beforeAll(async () => {
     form: 'gummy',
     route: 'oral',
   });
-  await createTestProduct(ctx, { slug: 'exosome-vial', name: 'Exosome Vial', regulatoryStatus: 'not-fda-approved', accessClass: 'rx-only', form: 'vial', route: 'injectable' });
+  await createTestProduct(ctx, {
+    slug: 'exosome-vial',
+    name: 'Exosome Vial',
+    regulatoryStatus: 'not-fda-approved',
+    accessClass: 'rx-only',
+    form: 'vial',
+    route: 'injectable',
+  });
   await createTestProduct(ctx, { slug: 'hidden-draft', name: 'Hidden Draft', status: 'draft' });
 });
 afterAll(() => store.close());
@@ -81,7 +91,9 @@ describe('/products/:slug', () => {
     expect(page).toContain('Low stock: only 3 left');
     expect(page).toContain('alt="Amber dropper bottle of growth factor serum"');
     expect(page).toContain('alt="Serum carton, side view"');
-    expect(page).toMatch(/href="\/categories\/aesthetics">Aesthetics<\/a>[\s\S]*href="\/categories\/regenerative">Regenerative<\/a>[\s\S]*aria-current="page">Growth Factor Serum/);
+    expect(page).toMatch(
+      /href="\/categories\/aesthetics">Aesthetics<\/a>[\s\S]*href="\/categories\/regenerative">Regenerative<\/a>[\s\S]*aria-current="page">Growth Factor Serum/,
+    );
   });
 
   it('renders the facts table with ingredients, storage, route and regulatory wording', async () => {

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { toTsQuery } from '#src/search/tsquery.ts';
 import { encodeCursor, type ProductCursor } from './cursor.ts';
-import { catalogSlugRedirects, categories, products, type Category, type Product } from './schema.ts';
+import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import type { ProductSort } from './validators.ts';
 
 /** The columns a product list needs: everything but the long texts and the search document. */
@@ -31,7 +31,10 @@ const listColumns = {
   createdKey: sql<string>`to_char(${products.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 };
 
-export type ProductListItem = Omit<Product, 'description' | 'directions' | 'activeIngredients' | 'sideEffects' | 'search' | 'status'> & {
+export type ProductListItem = Omit<
+  Product,
+  'description' | 'directions' | 'activeIngredients' | 'sideEffects' | 'search' | 'status'
+> & {
   createdKey: string;
 };
 
@@ -86,7 +89,13 @@ export async function listActiveProducts(db: Db, o: ProductListOptions): Promise
   const pageWhere = o.after ? and(where, afterCursor(o.after)) : where;
   const offset = !o.after && o.page ? (o.page - 1) * o.limit : 0;
   const [rows, [count]] = await Promise.all([
-    db.select(listColumns).from(products).where(pageWhere).orderBy(...ORDERS[o.sort]).limit(o.limit + 1).offset(offset),
+    db
+      .select(listColumns)
+      .from(products)
+      .where(pageWhere)
+      .orderBy(...ORDERS[o.sort])
+      .limit(o.limit + 1)
+      .offset(offset),
     db.select({ total: sql<number>`count(*)::int` }).from(products).where(where),
   ]);
   const items = rows.slice(0, o.limit);

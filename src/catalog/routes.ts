@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { currentCustomer } from '#src/accounts/current.ts';
-import { checkPurchaseEntitlement } from '#src/licences/entitlement.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { checkPurchaseEntitlement } from '#src/licences/entitlement.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
@@ -9,14 +9,17 @@ import { collectAncestors, collectDescendantIds, findCategory, listCategories } 
 import { buildProductJsonLd } from './json-ld.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import type { Category } from './schema.ts';
-import { PAGE_SIZE, listPageQuerySchema, slugSchema } from './validators.ts';
+import { listPageQuerySchema, PAGE_SIZE, slugSchema } from './validators.ts';
 import type { Crumb } from './views/breadcrumbs.ts';
 import { buildListHref, renderProductListPage } from './views/product-list-page.ts';
 import { renderProductPage } from './views/product-page.ts';
 
 export const catalogPages = new Hono<AppEnv>();
 
-const SHOP_CRUMBS: Crumb[] = [{ label: 'Home', href: '/' }, { label: 'Shop', href: '/products' }];
+const SHOP_CRUMBS: Crumb[] = [
+  { label: 'Home', href: '/' },
+  { label: 'Shop', href: '/products' },
+];
 
 function crumbsOf(chain: Category[]): Crumb[] {
   return [...SHOP_CRUMBS, ...chain.map((c) => ({ label: c.name, href: `/categories/${c.slug}` }))];

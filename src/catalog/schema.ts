@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -11,7 +11,6 @@ import {
   text,
   timestamp,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 // tsvector kept up to date by a trigger (see the catalog search migration), so every writer gets it for free.
@@ -19,11 +18,26 @@ export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
 export const PRODUCT_FORMS = [
-  'gummy', 'capsule', 'tablet', 'serum', 'cream', 'solution', 'spray', 'vial', 'kit', 'device', 'other',
+  'gummy',
+  'capsule',
+  'tablet',
+  'serum',
+  'cream',
+  'solution',
+  'spray',
+  'vial',
+  'kit',
+  'device',
+  'other',
 ] as const;
 export const ROUTES_OF_USE = ['oral', 'topical', 'injectable', 'device'] as const;
 export const REGULATORY_STATUSES = [
-  'fda-approved', 'fda-cleared', 'de-novo', 'cosmetic', 'dietary-supplement', 'not-fda-approved',
+  'fda-approved',
+  'fda-cleared',
+  'de-novo',
+  'cosmetic',
+  'dietary-supplement',
+  'not-fda-approved',
 ] as const;
 export const ACCESS_CLASSES = ['open', 'professional', 'rx-only'] as const;
 export const STORAGE_CLASSES = ['ambient', 'refrigerated'] as const;

@@ -1,3 +1,4 @@
+import { renderMarkdown } from '#src/lib/markdown.ts';
 import type { CategoryTreeJson } from './api-schemas.ts';
 import type { CategoryNode } from './category-queries.ts';
 import { toAbsoluteUrl } from './json-ld.ts';
@@ -5,11 +6,10 @@ import {
   ACCESS_HINTS,
   ACCESS_LABELS,
   DSHEA_STATEMENT,
+  getStockStatus,
   REFRIGERATED_NOTE,
   REGULATORY_LABELS,
-  getStockStatus,
 } from './labels.ts';
-import { renderMarkdown } from '#src/lib/markdown.ts';
 import type { ProductListItem } from './queries.ts';
 import type { Category, Product } from './schema.ts';
 

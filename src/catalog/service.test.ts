@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -22,8 +25,13 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
 describe('catalogue writes', () => {
   it('creates a product with database defaults and stores only the changed fields on update', async () => {
     const created = await createProduct(store.ctx, {
-      slug: 'plain-serum', name: 'Plain Serum', sku: 'PLAIN-1', priceCents: 1500,
-      form: 'serum', route: 'topical', regulatoryStatus: 'cosmetic',
+      slug: 'plain-serum',
+      name: 'Plain Serum',
+      sku: 'PLAIN-1',
+      priceCents: 1500,
+      form: 'serum',
+      route: 'topical',
+      regulatoryStatus: 'cosmetic',
     });
     expect(created).toMatchObject({ status: 'draft', accessClass: 'open', storage: 'ambient', currency: 'USD' });
     await updateProduct(store.ctx, { id: created.id, changes: { summary: 'Now described.' } });
@@ -42,7 +50,10 @@ describe('catalogue writes', () => {
     const other = await createTestProduct(store.ctx);
     const rename = await errorOf(updateProduct(store.ctx, { id: other.id, changes: { slug: 'taken-slug' } }));
     expect(rename.code).toBe('CONFLICT');
-    const redirects = await store.ctx.db.select().from(catalogSlugRedirects).where(eq(catalogSlugRedirects.targetId, other.id));
+    const redirects = await store.ctx.db
+      .select()
+      .from(catalogSlugRedirects)
+      .where(eq(catalogSlugRedirects.targetId, other.id));
     expect(redirects).toEqual([]);
   });
 
@@ -62,7 +73,9 @@ describe('catalogue writes', () => {
   });
 
   it('answers NOT_FOUND when updating a product that does not exist', async () => {
-    const err = await errorOf(updateProduct(store.ctx, { id: '00000000-0000-4000-8000-000000000000', changes: { name: 'X' } }));
+    const err = await errorOf(
+      updateProduct(store.ctx, { id: '00000000-0000-4000-8000-000000000000', changes: { name: 'X' } }),
+    );
     expect(err.code).toBe('NOT_FOUND');
   });
 

@@ -3,16 +3,16 @@ import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
-import { catalogSlugRedirects, categories, products, type Category, type Product } from './schema.ts';
+import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import {
-  categoryChangesSchema,
-  categoryInputSchema,
-  productChangesSchema,
-  productInputSchema,
   type CategoryChanges,
   type CategoryInput,
+  categoryChangesSchema,
+  categoryInputSchema,
   type ProductChanges,
   type ProductInput,
+  productChangesSchema,
+  productInputSchema,
 } from './validators.ts';
 
 /**
@@ -46,7 +46,8 @@ function translateUniqueViolation(err: unknown, what: string): never {
 async function checkCategoryExists(tx: Tx, id: string | null | undefined): Promise<void> {
   if (!id) return;
   const [row] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
-  if (!row) throw new AppError('VALIDATION', 'The category does not exist.', { fields: { categoryId: 'no such category' } });
+  if (!row)
+    throw new AppError('VALIDATION', 'The category does not exist.', { fields: { categoryId: 'no such category' } });
 }
 
 // The old slug keeps answering (301) for the renamed record; a slug taken back frees its redirect.
@@ -146,14 +147,19 @@ async function checkParent(tx: Tx, parentId: string, selfId: string | null): Pro
   let id: string | null = parentId;
   for (let depth = 0; id && depth < 50; depth++) {
     if (id === selfId) {
-      throw new AppError('VALIDATION', 'A category cannot be placed under itself.', { fields: { parentId: 'would make a loop' } });
+      throw new AppError('VALIDATION', 'A category cannot be placed under itself.', {
+        fields: { parentId: 'would make a loop' },
+      });
     }
     const [row]: { parentId: string | null }[] = await tx
       .select({ parentId: categories.parentId })
       .from(categories)
       .where(eq(categories.id, id));
     if (!row) {
-      if (id === parentId) throw new AppError('VALIDATION', 'The parent category does not exist.', { fields: { parentId: 'no such category' } });
+      if (id === parentId)
+        throw new AppError('VALIDATION', 'The parent category does not exist.', {
+          fields: { parentId: 'no such category' },
+        });
       return;
     }
     id = row.parentId;

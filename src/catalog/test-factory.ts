@@ -1,5 +1,5 @@
 import type { Category, Product } from './schema.ts';
-import { createCategory, createProduct, type CatalogWriteContext } from './service.ts';
+import { type CatalogWriteContext, createCategory, createProduct } from './service.ts';
 import type { CategoryInput, ProductInput } from './validators.ts';
 
 let sequence = 0;

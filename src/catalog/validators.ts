@@ -56,15 +56,23 @@ export const listPageQuerySchema = z.object({
   page: z.preprocess(blankAsUndefined, pageSchema.default(1)),
 });
 
-const ingredientSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  amount: z.string().trim().max(100).optional(),
-}).strict();
+const ingredientSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    amount: z.string().trim().max(100).optional(),
+  })
+  .strict();
 
-const imageSchema = z.object({
-  src: z.string().min(1).max(500).regex(/^(\/|https:\/\/)/, { error: 'must be a site path or an https URL' }),
-  alt: z.string().trim().min(1, { error: 'every image needs alt text' }).max(300),
-}).strict();
+const imageSchema = z
+  .object({
+    src: z
+      .string()
+      .min(1)
+      .max(500)
+      .regex(/^(\/|https:\/\/)/, { error: 'must be a site path or an https URL' }),
+    alt: z.string().trim().min(1, { error: 'every image needs alt text' }).max(300),
+  })
+  .strict();
 
 const centsSchema = z.number().int().min(0).max(100_000_000);
 
@@ -95,24 +103,26 @@ const productFields = {
 };
 
 /** Everything a new product carries; defaults match the database's. */
-export const productInputSchema = z.object({
-  ...productFields,
-  summary: productFields.summary.default(''),
-  description: productFields.description.default(''),
-  categoryId: productFields.categoryId.default(null),
-  brand: productFields.brand.default(''),
-  images: productFields.images.default([]),
-  compareAtCents: productFields.compareAtCents.default(null),
-  currency: productFields.currency.default('USD'),
-  stockOnHand: productFields.stockOnHand.default(0),
-  status: productFields.status.default('draft'),
-  isFeatured: productFields.isFeatured.default(false),
-  activeIngredients: productFields.activeIngredients.default([]),
-  sideEffects: productFields.sideEffects.default([]),
-  accessClass: productFields.accessClass.default('open'),
-  storage: productFields.storage.default('ambient'),
-  directions: productFields.directions.default(''),
-}).strict();
+export const productInputSchema = z
+  .object({
+    ...productFields,
+    summary: productFields.summary.default(''),
+    description: productFields.description.default(''),
+    categoryId: productFields.categoryId.default(null),
+    brand: productFields.brand.default(''),
+    images: productFields.images.default([]),
+    compareAtCents: productFields.compareAtCents.default(null),
+    currency: productFields.currency.default('USD'),
+    stockOnHand: productFields.stockOnHand.default(0),
+    status: productFields.status.default('draft'),
+    isFeatured: productFields.isFeatured.default(false),
+    activeIngredients: productFields.activeIngredients.default([]),
+    sideEffects: productFields.sideEffects.default([]),
+    accessClass: productFields.accessClass.default('open'),
+    storage: productFields.storage.default('ambient'),
+    directions: productFields.directions.default(''),
+  })
+  .strict();
 export type ProductInput = z.input<typeof productInputSchema>;
 
 /** A partial change to a product: only the fields given are written. */
@@ -127,12 +137,14 @@ const categoryFields = {
   position: z.number().int().min(0).max(10_000),
 };
 
-export const categoryInputSchema = z.object({
-  ...categoryFields,
-  description: categoryFields.description.default(''),
-  parentId: categoryFields.parentId.default(null),
-  position: categoryFields.position.default(0),
-}).strict();
+export const categoryInputSchema = z
+  .object({
+    ...categoryFields,
+    description: categoryFields.description.default(''),
+    parentId: categoryFields.parentId.default(null),
+    position: categoryFields.position.default(0),
+  })
+  .strict();
 export type CategoryInput = z.input<typeof categoryInputSchema>;
 
 export const categoryChangesSchema = z.object(categoryFields).partial().strict();

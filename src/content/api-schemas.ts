@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
 
 const ImageSchema = z
-  .object({ src: z.string().openapi({ example: 'http://localhost:3000/assets/demo/article-exosome-cover.svg' }), alt: z.string() })
+  .object({
+    src: z.string().openapi({ example: 'http://localhost:3000/assets/demo/article-exosome-cover.svg' }),
+    alt: z.string(),
+  })
   .openapi('ArticleImage');
 
 export const ArticleSummarySchema = z
@@ -38,5 +41,8 @@ export const ArticleDetailSchema = ArticleSummarySchema.extend({
 }).openapi('ArticleDetail');
 
 export const articleSlugParam = z.object({
-  slug: z.string().max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'exosome-hair-therapy-side-effects' }),
+  slug: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'exosome-hair-therapy-side-effects' }),
 });

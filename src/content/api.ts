@@ -3,7 +3,7 @@ import { ProblemSchema } from '#src/catalog/api-schemas.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { ArticleDetailSchema, ArticleListSchema, articleSlugParam } from './api-schemas.ts';
-import { findPublishedArticle, findRenamedArticleSlug, listPublishedArticles, type ArticleSummary } from './queries.ts';
+import { type ArticleSummary, findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
 import { articleListApiQuery, articleSlugSchema } from './validators.ts';
 

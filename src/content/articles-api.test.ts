@@ -17,7 +17,12 @@ async function expectProblem(path: string, status: number): Promise<Problem> {
 
 beforeAll(async () => {
   store = await createTestStore();
-  await insertTestArticle(store.ctx.db, { slug: 'a-draft', title: 'Unfinished draft', status: 'draft', publishedAt: null });
+  await insertTestArticle(store.ctx.db, {
+    slug: 'a-draft',
+    title: 'Unfinished draft',
+    status: 'draft',
+    publishedAt: null,
+  });
 });
 afterAll(() => store.close());
 
@@ -65,7 +70,10 @@ describe('GET /api/store/articles', () => {
     ] as const) {
       const problem = await expectProblem(`/api/store/articles?${query}`, 400);
       expect(problem.code).toBe('BAD_REQUEST');
-      expect(problem.errors?.map((e) => e.field), query).toContain(field);
+      expect(
+        problem.errors?.map((e) => e.field),
+        query,
+      ).toContain(field);
     }
   });
 });
@@ -80,7 +88,12 @@ describe('GET /api/store/articles/:slug', () => {
     expect(a.bodyHtml).toContain('<strong>200 billion exosomes</strong>');
     expect(a.bodyHtml).not.toContain('[[product:');
     expect(a.disclaimer).toContain('informational purposes only');
-    expect(a.products).toEqual(['hair-supplement-gummies', 'laser-hair-comb', 'minoxidil-5-topical-solution', 'pep-factor']);
+    expect(a.products).toEqual([
+      'hair-supplement-gummies',
+      'laser-hair-comb',
+      'minoxidil-5-topical-solution',
+      'pep-factor',
+    ]);
     expect(a.seoTitle).toBe('Exosome Hair Therapy Side Effects, Aftercare and Alternatives');
   });
 

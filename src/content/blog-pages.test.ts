@@ -28,9 +28,17 @@ function jsonLdOf(page: string): Record<string, any> {
 beforeAll(async () => {
   store = await createTestStore();
   const db = store.ctx.db;
-  await insertTestArticle(db, { slug: 'hostile-markup', title: 'Markup </script><b>test</b> & more', body: HOSTILE_BODY });
+  await insertTestArticle(db, {
+    slug: 'hostile-markup',
+    title: 'Markup </script><b>test</b> & more',
+    body: HOSTILE_BODY,
+  });
   await insertTestArticle(db, { slug: 'a-draft', title: 'Unfinished draft', status: 'draft', publishedAt: null });
-  await insertTestArticle(db, { slug: 'next-week', title: 'Scheduled for later', publishedAt: new Date(Date.now() + 7 * 86_400_000) });
+  await insertTestArticle(db, {
+    slug: 'next-week',
+    title: 'Scheduled for later',
+    publishedAt: new Date(Date.now() + 7 * 86_400_000),
+  });
   const renamed = await insertTestArticle(db, { slug: 'current-name', title: 'Renamed article' });
   await db.insert(articleSlugRedirects).values({ fromSlug: 'old-name', articleId: renamed.id });
 });
@@ -46,7 +54,9 @@ describe('/blog', () => {
     expect(page).toContain('Side Effects of Exosome Hair Therapy');
     expect(page).toContain('href="/blog/prp-hair-treatment-aftercare"');
     // The test articles were published a minute ago, the demo ones in the past: fresh ones come first.
-    expect(page.indexOf('href="/blog/current-name"')).toBeLessThan(page.indexOf('href="/blog/exosome-hair-therapy-side-effects"'));
+    expect(page.indexOf('href="/blog/current-name"')).toBeLessThan(
+      page.indexOf('href="/blog/exosome-hair-therapy-side-effects"'),
+    );
   });
 
   it('hides drafts and articles scheduled for a later date', async () => {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { articleSlugRedirects, articles, type Article } from './schema.ts';
+import { type Article, articleSlugRedirects, articles } from './schema.ts';
 
 export type ArticleSummary = Pick<
   Article,
@@ -43,8 +43,14 @@ export async function listPublishedArticles(
 }
 
 /** A public article by its current slug. */
-export async function findPublishedArticle(db: Db, slug: string): Promise<(Article & { publishedAt: Date }) | undefined> {
-  const [row] = await db.select().from(articles).where(and(eq(articles.slug, slug), isPublic));
+export async function findPublishedArticle(
+  db: Db,
+  slug: string,
+): Promise<(Article & { publishedAt: Date }) | undefined> {
+  const [row] = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isPublic));
   return row ? { ...row, publishedAt: row.publishedAt! } : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
 import { products } from '#src/catalog/schema.ts';
-import { renderProductCard, type ProductCardData } from '#src/catalog/views/product-card.ts';
+import { type ProductCardData, renderProductCard } from '#src/catalog/views/product-card.ts';
+import type { Db } from '#src/db/client.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { findProductSlugs, parseShortcode } from './shortcodes.ts';
 import { renderCouponCallout, renderNoteCallout } from './views/embeds.ts';

@@ -6,7 +6,7 @@ import { parseQuery } from '#src/web/validation.ts';
 import { buildArticleJsonLd } from './json-ld.ts';
 import { findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
-import { BLOG_PAGE_SIZE, articleSlugSchema, blogListQuery } from './validators.ts';
+import { articleSlugSchema, BLOG_PAGE_SIZE, blogListQuery } from './validators.ts';
 import { renderArticlePage } from './views/article-page.ts';
 import { renderBlogList } from './views/blog-list.ts';
 
@@ -20,7 +20,8 @@ contentPages.get('/blog', async (c) => {
     listPublishedArticles(ctx.db, { page, perPage: BLOG_PAGE_SIZE }),
   ]);
   const totalPages = Math.max(1, Math.ceil(total / BLOG_PAGE_SIZE));
-  if (page > totalPages) throw new AppError('NOT_FOUND', `There is no page ${page} of articles; the last is ${totalPages}.`);
+  if (page > totalPages)
+    throw new AppError('NOT_FOUND', `There is no page ${page} of articles; the last is ${totalPages}.`);
   return c.html(
     renderPage({
       title: page === 1 ? 'Learn: articles and guides' : `Learn: articles and guides, page ${page}`,

@@ -16,7 +16,10 @@ function sqlStateOf(err: unknown): string | undefined {
  */
 export function inputErrorOf(err: unknown): AppError | undefined {
   if (sqlStateOf(err) === NUL_IN_TEXT) {
-    return new AppError('BAD_REQUEST', 'Some text you sent contains a null character, which cannot be stored. Remove it and try again.');
+    return new AppError(
+      'BAD_REQUEST',
+      'Some text you sent contains a null character, which cannot be stored. Remove it and try again.',
+    );
   }
   return undefined;
 }

@@ -17,7 +17,15 @@ describe('the demo store', () => {
     const body = (await res.json()) as { items: { slug: string; category: { slug: string } | null }[] };
     expect(body.items.length).toBeGreaterThanOrEqual(12);
     const slugs = body.items.map((p) => p.slug);
-    for (const slug of ['hair-supplement-gummies', 'pep-factor', 'exosome-hair-vial', 'laser-hair-comb', 'minoxidil-5-topical-solution', 'prp-kit', 'microneedling-pen']) {
+    for (const slug of [
+      'hair-supplement-gummies',
+      'pep-factor',
+      'exosome-hair-vial',
+      'laser-hair-comb',
+      'minoxidil-5-topical-solution',
+      'prp-kit',
+      'microneedling-pen',
+    ]) {
       expect(slugs).toContain(slug);
     }
   });

@@ -7,7 +7,8 @@ export const DEVICE_PRODUCTS: DemoProduct[] = [
     brand: 'Lumifol',
     sku: 'LMF-COMB-9',
     category: 'devices',
-    summary: 'A cordless comb with nine low-level laser diodes for at-home light therapy of thinning areas. FDA-cleared.',
+    summary:
+      'A cordless comb with nine low-level laser diodes for at-home light therapy of thinning areas. FDA-cleared.',
     description: `Low-level laser therapy (LLLT) shines gentle red light on the scalp to stimulate the natural growth
 cycle of hair follicles. This comb carries **nine 650 nm laser diodes** between rows of teeth that part the hair,
 so the light reaches the scalp instead of the strands.
@@ -38,7 +39,8 @@ tingling or itching of the scalp.
     regulatoryStatus: 'fda-cleared',
     accessClass: 'open',
     storage: 'ambient',
-    imageAlt: 'A white handheld laser comb with a row of small red lights between its teeth, lying beside its charging stand',
+    imageAlt:
+      'A white handheld laser comb with a row of small red lights between its teeth, lying beside its charging stand',
   },
   {
     slug: 'microneedling-pen',
@@ -47,7 +49,8 @@ tingling or itching of the scalp.
     brand: 'Dermaline',
     sku: 'DML-PEN-PRO',
     category: 'microneedling',
-    summary: 'A professional cordless microneedling pen with needle depth from 0.25 to 2.5 mm. FDA-cleared; sold to professionals.',
+    summary:
+      'A professional cordless microneedling pen with needle depth from 0.25 to 2.5 mm. FDA-cleared; sold to professionals.',
     description: `Microneedling makes thousands of controlled micro-channels in the skin, which sets off the skin's
 own repair response. On the scalp, providers combine it with topical serums or PRP; on the face, it is used for
 the look of fine lines, acne scars and uneven texture.

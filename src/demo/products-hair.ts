@@ -7,7 +7,8 @@ export const HAIR_PRODUCTS: DemoProduct[] = [
     brand: 'Harbor Generics',
     sku: 'HBG-MNX5-3M',
     category: 'hair-loss-treatments',
-    summary: 'Extra-strength minoxidil for hereditary hair loss at the top of the scalp. Three 60 mL bottles with droppers.',
+    summary:
+      'Extra-strength minoxidil for hereditary hair loss at the top of the scalp. Three 60 mL bottles with droppers.',
     description: `Minoxidil is one of the few medicines with an **FDA-approved** use against hereditary hair loss
 (androgenetic alopecia), and at 5% it is sold over the counter. Applied to the scalp twice a day, it lengthens the
 growth phase of the hair cycle and can regrow hair on the crown.
@@ -81,7 +82,8 @@ them.
     regulatoryStatus: 'fda-approved',
     accessClass: 'rx-only',
     storage: 'ambient',
-    imageAlt: 'A white prescription bottle of finasteride 1 mg tablets with an Rx label and two small tablets beside it',
+    imageAlt:
+      'A white prescription bottle of finasteride 1 mg tablets with an Rx label and two small tablets beside it',
   },
   {
     slug: 'ketoconazole-2-shampoo',
@@ -121,7 +123,8 @@ or as the prescriber advises.
     brand: 'Crown & Scalp',
     sku: 'CRS-SCALP-50',
     category: 'hair-care',
-    summary: 'A lightweight leave-on serum with caffeine, peptides and niacinamide for a healthy scalp and fuller-looking hair. 50 mL.',
+    summary:
+      'A lightweight leave-on serum with caffeine, peptides and niacinamide for a healthy scalp and fuller-looking hair. 50 mL.',
     description: `A weightless, non-greasy serum for daily use on the scalp. **Caffeine** gives an invigorating feel,
 **peptides** help condition the roots, and **niacinamide** and **panthenol** support a comfortable, balanced scalp.
 
@@ -130,7 +133,8 @@ minoxidil at a different time of day.
 
 - Nozzle applicator to part the hair and reach the scalp
 - Fragrance-free, vegan, not tested on animals`,
-    directions: 'Part dry or towel-dried hair and apply 8 to 10 drops along the partings once a day. Massage in; do not rinse.',
+    directions:
+      'Part dry or towel-dried hair and apply 8 to 10 drops along the partings once a day. Massage in; do not rinse.',
     activeIngredients: [
       { name: 'Caffeine', amount: '2%' },
       { name: 'Niacinamide', amount: '2%' },
@@ -165,7 +169,8 @@ scalp.
 
 - Sulfate-free and colour-safe
 - Light mint scent`,
-    directions: 'Massage into wet hair and scalp, leave for one minute and rinse. Use daily or as often as you wash your hair.',
+    directions:
+      'Massage into wet hair and scalp, leave for one minute and rinse. Use daily or as often as you wash your hair.',
     activeIngredients: [
       { name: 'Caffeine', amount: '0.5%' },
       { name: 'Panthenol', amount: '0.5%' },

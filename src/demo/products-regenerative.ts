@@ -7,7 +7,8 @@ export const REGENERATIVE_PRODUCTS: DemoProduct[] = [
     brand: 'Cellora Labs',
     sku: 'CEL-PEP-15ML',
     category: 'regenerative',
-    summary: 'A topical serum with basic fibroblast growth factor (bFGF) and copper peptide for fuller-looking hair and skin. 15 mL.',
+    summary:
+      'A topical serum with basic fibroblast growth factor (bFGF) and copper peptide for fuller-looking hair and skin. 15 mL.',
     description: `PEP Factor is a ready-to-use serum built around two actives: **basic fibroblast growth factor
 (bFGF)**, a signalling protein that takes part in the messages cells exchange as they grow and renew, and **copper
 peptide (GHK-Cu)**, known for its antioxidant properties.
@@ -48,7 +49,8 @@ fresh micro-channels in the skin, and many providers include it in their hair-de
     brand: 'Quillon Biologics',
     sku: 'QBL-EXO-200B',
     category: 'regenerative',
-    summary: 'A ready-made, single-use vial of about 200 billion exosomes for professional scalp protocols. Ships refrigerated.',
+    summary:
+      'A ready-made, single-use vial of about 200 billion exosomes for professional scalp protocols. Ships refrigerated.',
     description: `Each single-use vial holds about **200 billion exosomes**: tiny vesicles that cells release to
 carry proteins and genetic messages to their neighbours. They are derived from donated **amniotic fluid and
 umbilical cord blood**, collected from screened donors and processed under sterile conditions, so the vial is
@@ -84,7 +86,8 @@ who must decide whether and how to use it within their scope of practice.
     regulatoryStatus: 'not-fda-approved',
     accessClass: 'professional',
     storage: 'refrigerated',
-    imageAlt: 'A small glass vial with a violet cap and a Quillon Biologics label reading Exosome 200B, on a bed of ice',
+    imageAlt:
+      'A small glass vial with a violet cap and a Quillon Biologics label reading Exosome 200B, on a bed of ice',
   },
   {
     slug: 'prp-kit',
@@ -110,7 +113,7 @@ that usually settle within a few days.
 - Sold to licensed professionals only`,
     directions:
       'For licensed professional use only. Draw blood into the kit tube, invert gently, and spin following the ' +
-      "centrifuge settings on the package insert. Use the PRP within the time the insert states. Dispose of sharps safely.",
+      'centrifuge settings on the package insert. Use the PRP within the time the insert states. Dispose of sharps safely.',
     activeIngredients: [{ name: 'Anticoagulant citrate dextrose solution A (ACD-A)', amount: '1.5 mL per tube' }],
     sideEffects: [
       'Pain or soreness at the injection sites',

@@ -7,7 +7,8 @@ export const SKIN_PRODUCTS: DemoProduct[] = [
     brand: 'Verity Skin',
     sku: 'VRS-HA-30',
     category: 'skin-care',
-    summary: 'Three weights of hyaluronic acid with panthenol for plump, comfortable skin, before and after treatments. 30 mL.',
+    summary:
+      'Three weights of hyaluronic acid with panthenol for plump, comfortable skin, before and after treatments. 30 mL.',
     description: `Hyaluronic acid holds many times its weight in water. This serum combines **three molecular
 weights**: large ones that sit on the surface and smooth, smaller ones that hydrate the upper layers of the skin.
 **Panthenol** soothes and helps the skin keep its moisture.
@@ -40,7 +41,8 @@ under moisturiser as part of a daily routine.
     brand: 'Verity Skin',
     sku: 'VRS-BALM-50',
     category: 'aftercare',
-    summary: 'A rich, fragrance-free balm with centella, ceramides and panthenol for skin after microneedling or injections. 50 g.',
+    summary:
+      'A rich, fragrance-free balm with centella, ceramides and panthenol for skin after microneedling or injections. 50 g.',
     description: `The first days after microneedling, PRP or other in-clinic treatments are when skin most needs
 protection. This balm forms a breathable, comforting layer that locks in moisture while the skin settles.
 
@@ -77,7 +79,8 @@ level of **panthenol** soothes tightness and flaking.
     brand: 'Auxera',
     sku: 'AUX-GF-30',
     category: 'skin-care',
-    summary: 'A professional serum of growth factors and cytokines from cultured human stem cells, for use with microneedling. 30 mL.',
+    summary:
+      'A professional serum of growth factors and cytokines from cultured human stem cells, for use with microneedling. 30 mL.',
     description: `This serum is made from the **conditioned medium** of cultured human mesenchymal stem cells: the
 liquid the cells grow in, rich in the growth factors and cytokines they release. It contains no living cells.
 
@@ -106,6 +109,7 @@ sold to licensed professionals, kept cold, and ships on ice.
     regulatoryStatus: 'not-fda-approved',
     accessClass: 'professional',
     storage: 'refrigerated',
-    imageAlt: 'An amber glass dropper bottle with a silver cap and a white Auxera label, next to a snowflake cold-chain sticker',
+    imageAlt:
+      'An amber glass dropper bottle with a silver cap and a white Auxera label, next to a snowflake cold-chain sticker',
   },
 ];

@@ -7,7 +7,8 @@ export const SUPPLEMENT_PRODUCTS: DemoProduct[] = [
     brand: 'Northleaf Nutrition',
     sku: 'NLN-GUM-60',
     category: 'supplements',
-    summary: 'A chewable blend of biotin, folate, zinc and vitamins that supports healthy hair from within. 60 gummies.',
+    summary:
+      'A chewable blend of biotin, folate, zinc and vitamins that supports healthy hair from within. 60 gummies.',
     description: `Everything your hair needs from a daily multivitamin, in two berry-flavoured gummies. Each serving
 combines **biotin**, **folate** and **zinc** with vitamins A, C, D, E and B12: nutrients that hair follicles use
 while they grow new strands.
@@ -46,7 +47,8 @@ are free from gelatin, gluten and artificial colours.
     regulatoryStatus: 'dietary-supplement',
     accessClass: 'open',
     storage: 'ambient',
-    imageAlt: 'A white jar of pink hair supplement gummies with a green Northleaf Nutrition label, a few gummies beside it',
+    imageAlt:
+      'A white jar of pink hair supplement gummies with a green Northleaf Nutrition label, a few gummies beside it',
   },
   {
     slug: 'biotin-10000-capsules',
@@ -64,7 +66,8 @@ our Hair Supplement Gummies, you do not need this product as well.
 
 **Before a blood test**, tell your clinician that you take biotin: in high amounts it can make some laboratory
 results read falsely high or low.`,
-    directions: 'Adults: take one capsule a day with water, preferably with a meal. Do not exceed the recommended serving.',
+    directions:
+      'Adults: take one capsule a day with water, preferably with a meal. Do not exceed the recommended serving.',
     activeIngredients: [{ name: 'Biotin (as d-biotin)', amount: '10,000 mcg' }],
     sideEffects: [
       'Can distort some laboratory tests, including thyroid and cardiac (troponin) tests',

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
 import { categories, products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
+import type { Db } from '#src/db/client.ts';
 import { storeSettings } from '#src/store/schema.ts';
 import { DEMO_ARTICLES, DEMO_PRODUCTS } from './demo-data.ts';
 import { DEMO_CATEGORIES, DEMO_SETTINGS } from './store-data.ts';
@@ -28,7 +28,8 @@ async function insertCategories(tx: Tx, list: DemoCategory[]): Promise<{ ids: Ma
   let inserted = 0;
   while (pending.length > 0) {
     const ready = pending.filter((c) => !c.parent || ids.has(c.parent));
-    if (ready.length === 0) throw new Error(`Demo categories name unknown parents: ${pending.map((c) => c.slug).join(', ')}`);
+    if (ready.length === 0)
+      throw new Error(`Demo categories name unknown parents: ${pending.map((c) => c.slug).join(', ')}`);
     const rows = await tx
       .insert(categories)
       .values(
@@ -46,7 +47,12 @@ async function insertCategories(tx: Tx, list: DemoCategory[]): Promise<{ ids: Ma
     const saved = await tx
       .select({ id: categories.id, slug: categories.slug })
       .from(categories)
-      .where(inArray(categories.slug, ready.map((c) => c.slug)));
+      .where(
+        inArray(
+          categories.slug,
+          ready.map((c) => c.slug),
+        ),
+      );
     for (const row of saved) ids.set(row.slug, row.id);
     pending = pending.filter((c) => !ready.includes(c));
   }

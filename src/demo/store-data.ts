@@ -25,7 +25,8 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
   {
     slug: 'hair-loss-treatments',
     name: 'Hair-loss treatments',
-    description: 'Medicines with an FDA-approved use against pattern hair loss, sold over the counter or on prescription.',
+    description:
+      'Medicines with an FDA-approved use against pattern hair loss, sold over the counter or on prescription.',
     parent: 'hair-care',
     position: 1,
   },

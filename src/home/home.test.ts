@@ -15,8 +15,17 @@ beforeAll(async () => {
     tagline: 'Supplies for clinics and their clients',
     phone: '(800) 555-0142',
   });
-  const category = await createTestCategory(ctx, { slug: 'hair-care', name: 'Hair care', description: 'Scalp and hair.' });
-  await createTestProduct(ctx, { slug: 'featured-serum', name: 'Featured Serum', isFeatured: true, categoryId: category.id });
+  const category = await createTestCategory(ctx, {
+    slug: 'hair-care',
+    name: 'Hair care',
+    description: 'Scalp and hair.',
+  });
+  await createTestProduct(ctx, {
+    slug: 'featured-serum',
+    name: 'Featured Serum',
+    isFeatured: true,
+    categoryId: category.id,
+  });
   await createTestProduct(ctx, { slug: 'plain-serum', name: 'Plain Serum', categoryId: category.id });
   const day = 86_400_000;
   for (let i = 1; i <= 4; i++) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { jobs, type Job } from './schema.ts';
+import { type Job, jobs } from './schema.ts';
 
 export type NewJob = {
   kind: string;
@@ -50,7 +50,9 @@ export async function completeJob(db: Db, id: string): Promise<void> {
 /** Retries with exponential back-off (30 s, 1 min, 2 min, ...) until maxAttempts, then marks the job failed. */
 export async function failJob(db: Db, job: Pick<Job, 'id' | 'attempts' | 'maxAttempts'>, error: string): Promise<void> {
   if (job.attempts >= job.maxAttempts) {
-    await db.execute(sql`UPDATE jobs SET failed_at = now(), locked_until = NULL, last_error = ${error} WHERE id = ${job.id}`);
+    await db.execute(
+      sql`UPDATE jobs SET failed_at = now(), locked_until = NULL, last_error = ${error} WHERE id = ${job.id}`,
+    );
     return;
   }
   const delaySeconds = 30 * 2 ** (job.attempts - 1);

@@ -5,7 +5,13 @@ import { findActiveProduct } from '#src/catalog/queries.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { problemJson } from '#src/web/problem.ts';
-import { EntitlementSchema, LicenceListSchema, LicenceSchema, LicenceUploadSchema, toLicenceJson } from './api-schemas.ts';
+import {
+  EntitlementSchema,
+  LicenceListSchema,
+  LicenceSchema,
+  LicenceUploadSchema,
+  toLicenceJson,
+} from './api-schemas.ts';
 import { checkPurchaseEntitlement } from './entitlement.ts';
 import { findLicenceOf, listLicencesOf } from './queries.ts';
 import { submitLicence } from './service.ts';
@@ -24,7 +30,7 @@ licenceApi.openAPIRegistry.registerComponent('securitySchemes', 'cookieSession',
   type: 'apiKey',
   in: 'cookie',
   name: 'sid',
-  description: 'The session cookie set at sign-in. Requests carrying it must come from the store\'s own origin.',
+  description: "The session cookie set at sign-in. Requests carrying it must come from the store's own origin.",
 });
 const security: Record<string, string[]>[] = [{ bearerSession: [] }, { cookieSession: [] }];
 const notSignedIn = problemResponse('Not signed in');
@@ -39,7 +45,7 @@ licenceApi.openapi(
     method: 'get',
     path: '/account/licences',
     tags: ['account'],
-    summary: 'The signed-in customer\'s licences, newest first',
+    summary: "The signed-in customer's licences, newest first",
     security,
     responses: {
       200: { description: 'The licences', content: { 'application/json': { schema: LicenceListSchema } } },
@@ -61,7 +67,8 @@ licenceApi.openAPIRegistry.registerPath({
   path: '/account/licences',
   tags: ['account'],
   summary: 'Submit a licence for review',
-  description: 'The document\'s type is judged from its bytes, whatever its name says. Bodies over about 10 MB answer 413.',
+  description:
+    "The document's type is judged from its bytes, whatever its name says. Bodies over about 10 MB answer 413.",
   security,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: LicenceUploadSchema } } } },
   responses: {
@@ -80,7 +87,11 @@ licenceApi.post('/account/licences', async (c) => {
     const first = Object.values(upload.errors)[0] ?? 'Check the licence details.';
     throw new AppError('VALIDATION', first, { fields: upload.errors });
   }
-  const licence = await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
+  const licence = await submitLicence(c.var.ctx, {
+    customerId: customer.id,
+    fields: upload.fields,
+    document: upload.document,
+  });
   c.header('Location', `/api/store/account/licences/${licence.id}`);
   return c.json(toLicenceJson(licence), 201);
 });
@@ -90,10 +101,17 @@ licenceApi.openapi(
     method: 'get',
     path: '/account/licences/{id}',
     tags: ['account'],
-    summary: 'One of the signed-in customer\'s licences',
-    description: 'Another customer\'s licence answers 404, exactly as one that does not exist.',
+    summary: "One of the signed-in customer's licences",
+    description: "Another customer's licence answers 404, exactly as one that does not exist.",
     security,
-    request: { params: z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) }) },
+    request: {
+      params: z.object({
+        id: z
+          .string()
+          .max(100)
+          .openapi({ param: { name: 'id', in: 'path' } }),
+      }),
+    },
     responses: {
       200: { description: 'The licence', content: { 'application/json': { schema: LicenceSchema } } },
       401: notSignedIn,
@@ -119,7 +137,14 @@ licenceApi.openapi(
       'Open products: anyone. Professional: an approved, unexpired licence. Rx-only: such a licence of a ' +
       'prescriber type (MD, DO, NP, PA, dentist). A refusal is a 403 problem whose `howToQualify` says what to do.',
     security,
-    request: { params: z.object({ productSlug: z.string().max(200).openapi({ param: { name: 'productSlug', in: 'path' } }) }) },
+    request: {
+      params: z.object({
+        productSlug: z
+          .string()
+          .max(200)
+          .openapi({ param: { name: 'productSlug', in: 'path' } }),
+      }),
+    },
     responses: {
       200: { description: 'Allowed', content: { 'application/json': { schema: EntitlementSchema } } },
       401: notSignedIn,
@@ -135,8 +160,15 @@ licenceApi.openapi(
     const { product } = found;
     const entitlement = await checkPurchaseEntitlement(c.var.ctx.db, customer, product);
     if (!entitlement.allowed) {
-      const problem = problemJson(c, 403, `${entitlement.reason} ${entitlement.howToQualify}`, { code: 'NOT_ENTITLED' });
-      const body = { ...(await problem.json()), reason: entitlement.reason, refusal: entitlement.code, howToQualify: entitlement.howToQualify };
+      const problem = problemJson(c, 403, `${entitlement.reason} ${entitlement.howToQualify}`, {
+        code: 'NOT_ENTITLED',
+      });
+      const body = {
+        ...(await problem.json()),
+        reason: entitlement.reason,
+        refusal: entitlement.code,
+        howToQualify: entitlement.howToQualify,
+      };
       // A problem document with two extension members the typed route responses cannot express.
       const headers = { 'content-type': 'application/problem+json', 'cache-control': 'private, no-store' };
       return new Response(JSON.stringify(body), { status: 403, headers }) as never;

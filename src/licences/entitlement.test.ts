@@ -8,7 +8,16 @@ import { addDays, todayUtc } from './validators.ts';
 let store: TestStore;
 const who: Record<string, { id: string } | undefined> = {};
 
-type Holder = 'visitor' | 'no licence' | 'pending MD' | 'approved RN' | 'approved MD' | 'expired MD' | 'lapsed MD' | 'suspended MD' | 'approved RN, pending DO';
+type Holder =
+  | 'visitor'
+  | 'no licence'
+  | 'pending MD'
+  | 'approved RN'
+  | 'approved MD'
+  | 'expired MD'
+  | 'lapsed MD'
+  | 'suspended MD'
+  | 'approved RN, pending DO';
 type Outcome = true | RefusalCode;
 
 // Rows: who asks; columns: open, professional, rx-only. `true` is allowed, otherwise the refusal's code.
@@ -24,7 +33,10 @@ const MATRIX: Record<Holder, [Outcome, Outcome, Outcome]> = {
   'approved RN, pending DO': [true, true, 'licence-pending'],
 };
 
-const SETUP: Record<Exclude<Holder, 'visitor' | 'no licence'>, { type: Licence['type']; status: Licence['status']; expiresOn?: string }[]> = {
+const SETUP: Record<
+  Exclude<Holder, 'visitor' | 'no licence'>,
+  { type: Licence['type']; status: Licence['status']; expiresOn?: string }[]
+> = {
   'pending MD': [{ type: 'MD', status: 'pending' }],
   'approved RN': [{ type: 'RN', status: 'approved' }],
   'approved MD': [{ type: 'MD', status: 'approved' }],
@@ -32,7 +44,10 @@ const SETUP: Record<Exclude<Holder, 'visitor' | 'no licence'>, { type: Licence['
   // Approved, but the date passed before the daily job ran: it no longer counts.
   'lapsed MD': [{ type: 'MD', status: 'approved', expiresOn: addDays(todayUtc(), -1) }],
   'suspended MD': [{ type: 'MD', status: 'suspended' }],
-  'approved RN, pending DO': [{ type: 'RN', status: 'approved' }, { type: 'DO', status: 'pending' }],
+  'approved RN, pending DO': [
+    { type: 'RN', status: 'approved' },
+    { type: 'DO', status: 'pending' },
+  ],
 };
 
 beforeAll(async () => {
@@ -69,7 +84,9 @@ describe('checkPurchaseEntitlement', () => {
   it('counts a licence on its expiry day and names prescribers in the rx-only advice', async () => {
     const customer = await createTestCustomer(store.ctx.db);
     await createTestLicence(store.ctx.db, customer.id, { type: 'dentist', status: 'approved', expiresOn: todayUtc() });
-    expect(await checkPurchaseEntitlement(store.ctx.db, customer, { accessClass: 'rx-only' })).toEqual({ allowed: true });
+    expect(await checkPurchaseEntitlement(store.ctx.db, customer, { accessClass: 'rx-only' })).toEqual({
+      allowed: true,
+    });
     const refused = await checkPurchaseEntitlement(store.ctx.db, who['approved RN'], { accessClass: 'rx-only' });
     expect(!refused.allowed && refused.howToQualify).toContain('MD, DO, NP, PA or dentist');
   });

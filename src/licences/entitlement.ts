@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
 import type { Product } from '#src/catalog/schema.ts';
-import { licences, PRESCRIBER_TYPES, type Licence } from './schema.ts';
+import type { Db } from '#src/db/client.ts';
+import { type Licence, licences, PRESCRIBER_TYPES } from './schema.ts';
 import { todayUtc } from './validators.ts';
 
 /** Why a purchase is refused, so pages and the API can point the customer to the right next step. */
@@ -43,7 +43,9 @@ export function decideEntitlement(
   if (!held) {
     return refuse(
       'sign-in',
-      needsPrescriber ? 'This product is sold to verified prescribers only.' : 'This product is sold to licensed professionals only.',
+      needsPrescriber
+        ? 'This product is sold to verified prescribers only.'
+        : 'This product is sold to licensed professionals only.',
       `Sign in or create an account, then submit ${what} under Account > Licences for review.`,
     );
   }
@@ -71,11 +73,17 @@ export function decideEntitlement(
     );
   }
   if (qualifying.some((l) => l.status === 'expired' || (l.status === 'approved' && l.expiresOn < today))) {
-    return refuse('licence-expired', 'Your verified licence has expired.', `Submit your renewed licence under Account > Licences for review.`);
+    return refuse(
+      'licence-expired',
+      'Your verified licence has expired.',
+      `Submit your renewed licence under Account > Licences for review.`,
+    );
   }
   return refuse(
     'licence-needed',
-    needsPrescriber ? 'This product is sold to verified prescribers only.' : 'This product is sold to licensed professionals only.',
+    needsPrescriber
+      ? 'This product is sold to verified prescribers only.'
+      : 'This product is sold to licensed professionals only.',
     `Submit ${what} under Account > Licences for review.`,
   );
 }

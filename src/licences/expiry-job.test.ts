@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_HANDLERS, DAILY_JOBS } from '#src/jobs/handlers.ts';
+import { DAILY_JOBS, JOB_HANDLERS } from '#src/jobs/handlers.ts';
 import { jobs } from '#src/jobs/schema.ts';
 import { runDueJobs, scheduleDailyJobs } from '#src/jobs/worker.ts';
 import { outbox } from '#src/mail/schema.ts';
@@ -42,7 +42,11 @@ describe('the daily licence job', () => {
     const soon = await createTestLicence(db, b.id, { status: 'approved', expiresOn: addDays(today, 30) });
     const later = await createTestLicence(db, b.id, { type: 'MD', status: 'approved', expiresOn: addDays(today, 31) });
     const pendingLapsed = await createTestLicence(db, c.id, { status: 'pending', expiresOn: addDays(today, -5) });
-    const pendingSoon = await createTestLicence(db, c.id, { type: 'PA', status: 'pending', expiresOn: addDays(today, 10) });
+    const pendingSoon = await createTestLicence(db, c.id, {
+      type: 'PA',
+      status: 'pending',
+      expiresOn: addDays(today, 10),
+    });
 
     expect(await runLicenceExpiry(store.ctx, today)).toEqual({ expired: 1, reminded: 2 });
     expect((await statusOf(lapsed.id)).status).toBe('expired');

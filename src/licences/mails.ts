@@ -42,14 +42,24 @@ export function composeLicenceApproved(s: LicenceMailSender, r: Recipient, l: Ma
   });
 }
 
-export function composeLicenceRejected(s: LicenceMailSender, r: Recipient, l: MailLicence, reason: string): Promise<NewMail> {
+export function composeLicenceRejected(
+  s: LicenceMailSender,
+  r: Recipient,
+  l: MailLicence,
+  reason: string,
+): Promise<NewMail> {
   return build(s, r, LICENCE_MAIL_KINDS.rejected, 'We could not verify your licence', {
     paragraphs: [`We reviewed your ${describe(l)} and could not approve it, for this reason:`, reason],
     note: 'You can submit the licence again with the details corrected, or reply to this email if you think we made a mistake.',
   });
 }
 
-export function composeLicenceSuspended(s: LicenceMailSender, r: Recipient, l: MailLicence, reason: string): Promise<NewMail> {
+export function composeLicenceSuspended(
+  s: LicenceMailSender,
+  r: Recipient,
+  l: MailLicence,
+  reason: string,
+): Promise<NewMail> {
   return build(s, r, LICENCE_MAIL_KINDS.suspended, 'Your licence approval is suspended', {
     paragraphs: [
       `We have suspended the approval of your ${describe(l)}, for this reason:`,

@@ -14,7 +14,13 @@ beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   const { ctx } = store;
   await createTestProduct(ctx, { slug: 'peel-kit', name: 'Clinical Peel Kit', accessClass: 'professional' });
-  await createTestProduct(ctx, { slug: 'rx-vial', name: 'Prescription Vial', accessClass: 'rx-only', form: 'vial', route: 'injectable' });
+  await createTestProduct(ctx, {
+    slug: 'rx-vial',
+    name: 'Prescription Vial',
+    accessClass: 'rx-only',
+    form: 'vial',
+    route: 'injectable',
+  });
   await createTestProduct(ctx, { slug: 'gentle-cleanser', name: 'Gentle Cleanser', accessClass: 'open' });
   const rn = await createTestCustomer(ctx.db);
   await createTestLicence(ctx.db, rn.id, { type: 'RN', status: 'approved' });
@@ -77,7 +83,12 @@ describe('GET /api/store/account/entitlements/:productSlug', () => {
     const refused = await store.request('/api/store/account/entitlements/rx-vial', bearer(nurseToken));
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
-    expect(await refused.json()).toMatchObject({ status: 403, code: 'NOT_ENTITLED', refusal: 'prescriber-needed', howToQualify: expect.stringContaining('prescriber licence') });
+    expect(await refused.json()).toMatchObject({
+      status: 403,
+      code: 'NOT_ENTITLED',
+      refusal: 'prescriber-needed',
+      howToQualify: expect.stringContaining('prescriber licence'),
+    });
     const open = await store.request('/api/store/account/entitlements/gentle-cleanser', bearer(newcomerToken));
     expect(open.status).toBe(200);
   });

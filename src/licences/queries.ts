@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
 import { customers } from '#src/accounts/schema.ts';
-import { licences, type Licence } from './schema.ts';
+import type { Db } from '#src/db/client.ts';
+import { type Licence, licences } from './schema.ts';
 import { uuidSchema } from './validators.ts';
 
 /** A customer's licences, newest first: what the account page and the data export show. */

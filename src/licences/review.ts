@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { customers } from '#src/accounts/schema.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { queueMail, type NewMail } from '#src/mail/outbox.ts';
-import { recordAudit, type AuditActor } from '#src/staff/audit.ts';
+import { type NewMail, queueMail } from '#src/mail/outbox.ts';
+import { type AuditActor, recordAudit } from '#src/staff/audit.ts';
 import type { AppContext } from '#src/web/context.ts';
 import {
   composeLicenceApproved,
@@ -10,13 +10,17 @@ import {
   composeLicenceSuspended,
   type LicenceMailSender,
 } from './mails.ts';
-import { licences, type Licence } from './schema.ts';
+import { type Licence, licences } from './schema.ts';
 import { reasonSchema, todayUtc, uuidSchema } from './validators.ts';
 
 export const REVIEW_ACTIONS = ['approve', 'reject', 'suspend'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-const NEXT_STATUS: Record<ReviewAction, Licence['status']> = { approve: 'approved', reject: 'rejected', suspend: 'suspended' };
+const NEXT_STATUS: Record<ReviewAction, Licence['status']> = {
+  approve: 'approved',
+  reject: 'rejected',
+  suspend: 'suspended',
+};
 
 // Which statuses each action may start from: approval reinstates a suspension too; a rejection or an expiry
 // is final, and the customer submits again.
@@ -74,7 +78,13 @@ export async function reviewLicence(
     if (refusal) throw new AppError('CONFLICT', refusal, { fields: { _: refusal } });
     const [after] = await tx
       .update(licences)
-      .set({ status: NEXT_STATUS[o.action], rejectionReason: reason, reviewedBy: staff.id, reviewedAt: new Date(), updatedAt: new Date() })
+      .set({
+        status: NEXT_STATUS[o.action],
+        rejectionReason: reason,
+        reviewedBy: staff.id,
+        reviewedAt: new Date(),
+        updatedAt: new Date(),
+      })
       .where(eq(licences.id, before.id))
       .returning();
     await recordAudit(tx, {

@@ -2,7 +2,17 @@ import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'dr
 import { customers } from '#src/accounts/schema.ts';
 import { staffUsers } from '#src/staff/schema.ts';
 
-export const LICENCE_TYPES = ['MD', 'DO', 'NP', 'PA', 'RN', 'dentist', 'esthetician', 'med-spa-permit', 'other'] as const;
+export const LICENCE_TYPES = [
+  'MD',
+  'DO',
+  'NP',
+  'PA',
+  'RN',
+  'dentist',
+  'esthetician',
+  'med-spa-permit',
+  'other',
+] as const;
 /** Licence types whose holders may prescribe, and so may buy rx-only products. */
 export const PRESCRIBER_TYPES: readonly LicenceType[] = ['MD', 'DO', 'NP', 'PA', 'dentist'];
 export const LICENCE_STATUSES = ['pending', 'approved', 'rejected', 'suspended', 'expired'] as const;

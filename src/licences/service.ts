@@ -3,13 +3,14 @@ import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { deleteLicenceDocuments, detectDocumentKind, MAX_DOCUMENT_BYTES, storeLicenceDocument } from './documents.ts';
-import { licences, type Licence } from './schema.ts';
+import { type Licence, licences } from './schema.ts';
 import type { LicenceFields } from './validators.ts';
 
 export const DOCUMENT_TYPE_MESSAGE =
   'The document must be a PDF, JPEG or PNG file. This file is none of those, whatever its name says: ' +
   'export or scan the licence as a PDF, or take a photo of it, and upload that.';
-export const DOCUMENT_SIZE_MESSAGE = 'The document is larger than 10 MB. Upload a smaller scan or photo of the licence.';
+export const DOCUMENT_SIZE_MESSAGE =
+  'The document is larger than 10 MB. Upload a smaller scan or photo of the licence.';
 
 /** Why an uploaded document is refused, judged from its bytes; undefined when it is acceptable. */
 export function describeBadDocument(bytes: Uint8Array | undefined): string | undefined {
@@ -30,7 +31,9 @@ export async function submitLicence(
   const problem = describeBadDocument(o.document);
   const kind = o.document && detectDocumentKind(o.document);
   if (problem || !o.document || !kind) {
-    throw new AppError('VALIDATION', problem ?? DOCUMENT_TYPE_MESSAGE, { fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE } });
+    throw new AppError('VALIDATION', problem ?? DOCUMENT_TYPE_MESSAGE, {
+      fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE },
+    });
   }
   const fileName = await storeLicenceDocument(ctx.config.dataDir, o.document, kind);
   try {
@@ -69,7 +72,13 @@ export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<s
     .where(eq(licences.customerId, customerId));
   await tx
     .update(licences)
-    .set({ holderName: 'Deleted customer', documentFile: null, documentType: null, documentSize: null, updatedAt: new Date() })
+    .set({
+      holderName: 'Deleted customer',
+      documentFile: null,
+      documentType: null,
+      documentSize: null,
+      updatedAt: new Date(),
+    })
     .where(eq(licences.customerId, customerId));
   return rows.flatMap((r) => (r.documentFile ? [r.documentFile] : []));
 }

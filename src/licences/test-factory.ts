@@ -1,10 +1,10 @@
-import { customers, customerSessions, type Customer } from '#src/accounts/schema.ts';
+import { type Customer, customerSessions, customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { createStaffSession } from '#src/staff/sessions.ts';
-import { createStaff } from '#src/staff/service.ts';
-import type { StaffRole, StaffUser } from '#src/staff/schema.ts';
 import { createToken, hashToken } from '#src/security/tokens.ts';
-import { licences, type Licence, type LicenceType } from './schema.ts';
+import type { StaffRole, StaffUser } from '#src/staff/schema.ts';
+import { createStaff } from '#src/staff/service.ts';
+import { createStaffSession } from '#src/staff/sessions.ts';
+import { type Licence, type LicenceType, licences } from './schema.ts';
 import { addDays, todayUtc } from './validators.ts';
 
 let sequence = 0;
@@ -73,5 +73,6 @@ export async function createTestStaff(db: Db, role: StaffRole = 'staff'): Promis
 /** Smallest files each kind of sniffing accepts; the rest of the bytes do not matter to the store. */
 export const SAMPLE_FILES = {
   pdf: () => new Blob([new TextEncoder().encode('%PDF-1.4\n% licence scan\n%%EOF\n')], { type: 'application/pdf' }),
-  png: () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], { type: 'image/png' }),
+  png: () =>
+    new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], { type: 'image/png' }),
 };

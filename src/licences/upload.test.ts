@@ -54,7 +54,10 @@ describe('the licence pages', () => {
   });
 
   it('accept a PDF, store it under a random name and list it as waiting for review', async () => {
-    const res = await visitor.submit('/account/licences', { ...fields(), document: new File([SAMPLE_FILES.pdf()], 'my licence.pdf') });
+    const res = await visitor.submit('/account/licences', {
+      ...fields(),
+      document: new File([SAMPLE_FILES.pdf()], 'my licence.pdf'),
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/licences?notice=submitted');
     const page = await visitor.page('/account/licences?notice=submitted');
@@ -146,7 +149,7 @@ describe('the licence pages', () => {
 });
 
 describe('the licence API', () => {
-  it('lists the customer\'s licences and shows one, never the stored file name', async () => {
+  it("lists the customer's licences and shows one, never the stored file name", async () => {
     const list = await visitor.api('/api/store/account/licences');
     expect(list.status).toBe(200);
     expect(list.headers.get('cache-control')).toContain('no-store');
@@ -155,7 +158,11 @@ describe('the licence API', () => {
     const one = await visitor.api(`/api/store/account/licences/${items[0]!.id}`);
     expect(one.status).toBe(200);
     const body = await one.text();
-    expect(JSON.parse(body)).toMatchObject({ status: 'pending', number: 'RN 884120', document: { type: 'application/pdf' } });
+    expect(JSON.parse(body)).toMatchObject({
+      status: 'pending',
+      number: 'RN 884120',
+      document: { type: 'application/pdf' },
+    });
     expect(body).not.toMatch(/[0-9a-f]{32}\.pdf/);
   });
 
@@ -163,7 +170,11 @@ describe('the licence API', () => {
     const body = new FormData();
     for (const [k, v] of Object.entries({ ...fields(), type: 'MD', number: 'A-77120' })) body.set(k, v);
     body.set('document', new File([SAMPLE_FILES.png()], 'card.png'));
-    const res = await store.request('/api/store/account/licences', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    const res = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ type: 'MD', status: 'pending', document: { type: 'image/png' } });
   });
@@ -172,7 +183,11 @@ describe('the licence API', () => {
     const body = new FormData();
     body.set('type', 'wizard');
     body.set('document', new File(['GIF89a'], 'a.png'));
-    const res = await store.request('/api/store/account/licences', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    const res = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await res.json()) as { errors: { field: string }[] };
@@ -182,12 +197,16 @@ describe('the licence API', () => {
   it('answers a 50 MB upload with a 413 problem', async () => {
     const body = new FormData();
     body.set('document', new File([new Uint8Array(50 * 1024 * 1024)], 'big.pdf'));
-    const res = await store.request('/api/store/account/licences', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    const res = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { detail: string }).detail).toContain('10 MB');
   });
 
-  it('never shows one customer another\'s licence: 404, as for one that does not exist', async () => {
+  it("never shows one customer another's licence: 404, as for one that does not exist", async () => {
     const [mine] = await store.ctx.db.select().from(licences).where(eq(licences.customerId, customerId));
     const other = await createTestCustomer(store.ctx.db);
     const otherToken = await createTestCustomerSession(store.ctx.db, other.id);

@@ -7,7 +7,7 @@ import type { FormValues } from '#src/web/forms.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { MAX_DOCUMENT_BYTES } from './documents.ts';
 import { describeBadDocument } from './service.ts';
-import { licenceFieldsSchema, type LicenceFields } from './validators.ts';
+import { type LicenceFields, licenceFieldsSchema } from './validators.ts';
 
 export const UPLOAD_TOO_LARGE_MESSAGE =
   'The upload is far larger than the 10 MB a licence document may have, so it was not read or stored. ' +
@@ -25,7 +25,9 @@ export function licenceUploadLimit(): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({
     maxSize: MAX_UPLOAD_BYTES,
     onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', UPLOAD_TOO_LARGE_MESSAGE, { fields: { document: UPLOAD_TOO_LARGE_MESSAGE } });
+      throw new AppError('PAYLOAD_TOO_LARGE', UPLOAD_TOO_LARGE_MESSAGE, {
+        fields: { document: UPLOAD_TOO_LARGE_MESSAGE },
+      });
     },
   });
   return (c, next) => (c.req.method === 'POST' ? limit(c, next) : next());
@@ -39,7 +41,10 @@ export type LicenceUpload =
 export async function readLicenceUpload(c: Context<AppEnv>): Promise<LicenceUpload> {
   const type = c.req.header('content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) {
-    throw new AppError('BAD_REQUEST', 'Send the licence as multipart/form-data, with the document in the "document" field.');
+    throw new AppError(
+      'BAD_REQUEST',
+      'Send the licence as multipart/form-data, with the document in the "document" field.',
+    );
   }
   const body = await c.req.parseBody();
   const values: FormValues = {};

@@ -26,10 +26,12 @@ export async function composeMail(store: StoreSettings, content: MailContent): P
 <html lang="en"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
 <p>${content.greeting}</p>
 ${content.paragraphs.map((p) => html`<p>${p}</p>`)}
-${content.action
-  ? html`<p><a href="${content.action.url}" style="display:inline-block;background:#0f766e;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${content.action.label}</a></p>
+${
+  content.action
+    ? html`<p><a href="${content.action.url}" style="display:inline-block;background:#0f766e;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${content.action.label}</a></p>
 <p style="font-size:13px;color:#52606d">Or open this address: ${content.action.url}</p>`
-  : ''}
+    : ''
+}
 ${content.note ? html`<p style="font-size:13px;color:#52606d">${content.note}</p>` : ''}
 <hr style="border:none;border-top:1px solid #e4e7eb">
 <p style="font-size:13px;color:#52606d">${signature.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>

@@ -19,7 +19,10 @@ export async function deliverMail(ctx: AppContext, payload: Record<string, unkno
   const [mail] = await ctx.db.select().from(outbox).where(eq(outbox.id, id));
   if (!mail || mail.status === 'sent' || mail.status === 'kept') return;
   if (!ctx.config.smtpUrl) {
-    await ctx.db.update(outbox).set({ status: 'kept', attempts: mail.attempts + 1 }).where(eq(outbox.id, id));
+    await ctx.db
+      .update(outbox)
+      .set({ status: 'kept', attempts: mail.attempts + 1 })
+      .where(eq(outbox.id, id));
     return;
   }
   const store = await ctx.settings();

@@ -22,14 +22,18 @@ function escapeHtml(text: string): string {
 }
 
 /** A headline as HTML: everything escaped, then each marked match wrapped in <mark>. */
+// The markers are control characters on purpose: no text in the store contains them.
 export function renderHighlighted(headline: string) {
   const escaped = escapeHtml(headline)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers search puts around each match
     .replace(/\u0001([^\u0001\u0002]*)\u0002/g, '<mark>$1</mark>')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the same markers, unpaired
     .replace(/[\u0001\u0002]/g, '');
   return raw(escaped);
 }
 
 /** A headline as plain text, without markers. */
 export function stripMarkers(headline: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers search puts around each match
   return headline.replace(/[\u0001\u0002]/g, '');
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
+import { and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
+import type { Db } from '#src/db/client.ts';
 import { HEADLINE_EMBED_PATTERN, HEADLINE_OPTIONS, HEADLINE_STRIP_PATTERN } from './highlight.ts';
 import { toTsQuery } from './tsquery.ts';
 
@@ -67,11 +67,7 @@ export async function searchArticles(db: Db, q: string, limit: number) {
     })
     .from(articles)
     .where(
-      and(
-        eq(articles.status, 'published'),
-        lte(articles.publishedAt, sql`now()`),
-        sql`${articles.search} @@ ${query}`,
-      ),
+      and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), sql`${articles.search} @@ ${query}`),
     )
     .orderBy(desc(rank), desc(articles.publishedAt), articles.id)
     .limit(limit);

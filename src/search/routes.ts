@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { ProductSummarySchema, problemResponse, searchTextSchema } from '#src/catalog/api-schemas.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { toAbsoluteUrl } from '#src/catalog/json-ld.ts';
-import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
 import { ACCESS_LABELS, REGULATORY_LABELS } from '#src/catalog/labels.ts';
+import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
 import type { Db } from '#src/db/client.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -34,7 +34,10 @@ async function listSuggestions(db: Db): Promise<string[]> {
 
 async function listPopularCategories(db: Db) {
   const tree = await getCategoryTree(db);
-  return tree.filter((c) => c.productCount > 0).sort((a, b) => b.productCount - a.productCount).slice(0, 8);
+  return tree
+    .filter((c) => c.productCount > 0)
+    .sort((a, b) => b.productCount - a.productCount)
+    .slice(0, 8);
 }
 
 searchPages.get('/search', async (c) => {
@@ -78,27 +81,43 @@ searchPages.get('/search', async (c) => {
 });
 
 const ProductHitSchema = ProductSummarySchema.pick({
-  id: true, slug: true, url: true, name: true, summary: true, brand: true, sku: true, images: true,
-  priceCents: true, compareAtCents: true, currency: true, regulatoryStatus: true, regulatoryLabel: true,
-  accessClass: true, accessLabel: true,
-}).extend({
-  snippet: z.string().openapi({ description: 'Plain-text excerpt around the matches.' }),
-  snippetHtml: z.string().openapi({ description: 'The same excerpt, HTML-escaped, with matches in <mark>.' }),
-  rank: z.number(),
-}).openapi('ProductSearchHit');
+  id: true,
+  slug: true,
+  url: true,
+  name: true,
+  summary: true,
+  brand: true,
+  sku: true,
+  images: true,
+  priceCents: true,
+  compareAtCents: true,
+  currency: true,
+  regulatoryStatus: true,
+  regulatoryLabel: true,
+  accessClass: true,
+  accessLabel: true,
+})
+  .extend({
+    snippet: z.string().openapi({ description: 'Plain-text excerpt around the matches.' }),
+    snippetHtml: z.string().openapi({ description: 'The same excerpt, HTML-escaped, with matches in <mark>.' }),
+    rank: z.number(),
+  })
+  .openapi('ProductSearchHit');
 
-const ArticleHitSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  url: z.string(),
-  title: z.string(),
-  excerpt: z.string(),
-  coverImage: z.object({ src: z.string(), alt: z.string() }).nullable(),
-  publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
-  snippet: z.string(),
-  snippetHtml: z.string(),
-  rank: z.number(),
-}).openapi('ArticleSearchHit');
+const ArticleHitSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    url: z.string(),
+    title: z.string(),
+    excerpt: z.string(),
+    coverImage: z.object({ src: z.string(), alt: z.string() }).nullable(),
+    publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    snippet: z.string(),
+    snippetHtml: z.string(),
+    rank: z.number(),
+  })
+  .openapi('ArticleSearchHit');
 
 const searchRoute = createRoute({
   method: 'get',
@@ -109,8 +128,12 @@ const searchRoute = createRoute({
   request: {
     query: z.object({
       q: searchTextSchema,
-      limit: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' })
-        .min(1, { error: 'must be 1 or more' }).max(50, { error: 'must be at most 50' }).default(10),
+      limit: z.coerce
+        .number({ error: 'must be a whole number' })
+        .int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be 1 or more' })
+        .max(50, { error: 'must be at most 50' })
+        .default(10),
     }),
   },
   responses: {
@@ -141,21 +164,39 @@ searchApi.openapi(searchRoute, async (c) => {
       products: {
         total: products.total,
         items: products.items.map((p) => ({
-          id: p.id, slug: p.slug, url: `${baseUrl}/products/${p.slug}`, name: p.name, summary: p.summary,
-          brand: p.brand, sku: p.sku, images: p.images.map((i) => ({ src: toAbsoluteUrl(i.src, baseUrl), alt: i.alt })),
-          priceCents: p.priceCents, compareAtCents: p.compareAtCents, currency: p.currency,
-          regulatoryStatus: p.regulatoryStatus, regulatoryLabel: REGULATORY_LABELS[p.regulatoryStatus],
-          accessClass: p.accessClass, accessLabel: ACCESS_LABELS[p.accessClass],
-          snippet: stripMarkers(p.snippet), snippetHtml: renderHighlighted(p.snippet).toString(), rank: Number(p.rank),
+          id: p.id,
+          slug: p.slug,
+          url: `${baseUrl}/products/${p.slug}`,
+          name: p.name,
+          summary: p.summary,
+          brand: p.brand,
+          sku: p.sku,
+          images: p.images.map((i) => ({ src: toAbsoluteUrl(i.src, baseUrl), alt: i.alt })),
+          priceCents: p.priceCents,
+          compareAtCents: p.compareAtCents,
+          currency: p.currency,
+          regulatoryStatus: p.regulatoryStatus,
+          regulatoryLabel: REGULATORY_LABELS[p.regulatoryStatus],
+          accessClass: p.accessClass,
+          accessLabel: ACCESS_LABELS[p.accessClass],
+          snippet: stripMarkers(p.snippet),
+          snippetHtml: renderHighlighted(p.snippet).toString(),
+          rank: Number(p.rank),
         })),
       },
       articles: {
         total: articles.total,
         items: articles.items.map((a) => ({
-          id: a.id, slug: a.slug, url: `${baseUrl}/blog/${a.slug}`, title: a.title, excerpt: a.excerpt,
+          id: a.id,
+          slug: a.slug,
+          url: `${baseUrl}/blog/${a.slug}`,
+          title: a.title,
+          excerpt: a.excerpt,
           coverImage: a.coverImage ? { src: toAbsoluteUrl(a.coverImage.src, baseUrl), alt: a.coverImage.alt } : null,
           publishedAt: a.publishedAt?.toISOString() ?? null,
-          snippet: stripMarkers(a.snippet), snippetHtml: renderHighlighted(a.snippet).toString(), rank: Number(a.rank),
+          snippet: stripMarkers(a.snippet),
+          snippetHtml: renderHighlighted(a.snippet).toString(),
+          rank: Number(a.rank),
         })),
       },
     },

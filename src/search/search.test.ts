@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { buildPrefixQuery } from './tsquery.ts';
 import { insertTestArticle } from './test-factory.ts';
+import { buildPrefixQuery } from './tsquery.ts';
 
 let store: TestStore;
 
@@ -122,7 +122,10 @@ describe('GET /api/store/search', () => {
     expect(body.products.items.map((p: any) => p.slug)).toEqual(['telogen-serum', 'telogen-cream']);
     expect(body.products.total).toBe(2);
     expect(body.articles.items).toHaveLength(1);
-    expect(body.articles.items[0]).toMatchObject({ slug: 'telogen-explained', url: 'http://store.test/blog/telogen-explained' });
+    expect(body.articles.items[0]).toMatchObject({
+      slug: 'telogen-explained',
+      url: 'http://store.test/blog/telogen-explained',
+    });
     const cream = body.products.items[1];
     expect(cream.snippetHtml).toContain('<mark>telogen</mark>');
     expect(cream.snippet).not.toContain('<mark>');
@@ -148,7 +151,11 @@ describe('GET /api/store/search', () => {
   });
 
   it('escapes store text in snippets and keeps only its own <mark> tags', async () => {
-    await createTestProduct(store.ctx, { slug: 'dosing-kit', name: 'Kit', description: 'Dosage: less than 5 ml <b>&</b> "never" more.' });
+    await createTestProduct(store.ctx, {
+      slug: 'dosing-kit',
+      name: 'Kit',
+      description: 'Dosage: less than 5 ml <b>&</b> "never" more.',
+    });
     const res = await store.request('/api/store/search?q=dosage');
     const hit = ((await res.json()) as any).products.items[0];
     expect(hit.slug).toBe('dosing-kit');

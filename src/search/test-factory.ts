@@ -1,5 +1,5 @@
+import { type Article, articles, type NewArticle } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { articles, type Article, type NewArticle } from '#src/content/schema.ts';
 
 let sequence = 0;
 

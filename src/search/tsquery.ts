@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_PREFIX_WORDS = 8;

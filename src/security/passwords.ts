@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
+import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with the library's defaults (19 MiB, 2 passes): OWASP's minimum recommendation.
 const ARGON2ID = 2;

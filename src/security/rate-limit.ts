@@ -64,7 +64,11 @@ function createRedisLimiter(url: string): RateLimiter {
     async hit(key, windowSeconds) {
       const { start, resetsInSeconds } = windowOf(windowSeconds);
       const redisKey = `medstore:rl:${key}:${start}`;
-      const results = await redis.multi().incr(redisKey).expire(redisKey, windowSeconds + 1).exec();
+      const results = await redis
+        .multi()
+        .incr(redisKey)
+        .expire(redisKey, windowSeconds + 1)
+        .exec();
       const count = Number(results?.[0]?.[1] ?? 0);
       return { count, resetsInSeconds };
     },

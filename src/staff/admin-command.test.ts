@@ -23,7 +23,11 @@ afterAll(async () => {
 
 describe('medstore admin create', () => {
   it('creates an owner by default, recorded in the audit log as the command line', async () => {
-    const line = await runAdminCreate(store.ctx.db, { email: ' Lead@Example.com ', password: PASSWORD, name: 'Ana Silva' });
+    const line = await runAdminCreate(store.ctx.db, {
+      email: ' Lead@Example.com ',
+      password: PASSWORD,
+      name: 'Ana Silva',
+    });
     expect(line).toBe('Created owner lead@example.com. Sign in at /admin/login.');
     const [staff] = await store.ctx.db.select().from(staffUsers).where(eq(staffUsers.email, 'lead@example.com'));
     expect(staff).toMatchObject({ role: 'owner', name: 'Ana Silva', isActive: true });
@@ -35,9 +39,13 @@ describe('medstore admin create', () => {
 
   it('refuses a weak password, a taken email, a bad role and missing options, creating nothing', async () => {
     const db = store.ctx.db;
-    await expect(runAdminCreate(db, { email: 'a@example.com', password: 'short' })).rejects.toThrow(/at least 10 characters/);
+    await expect(runAdminCreate(db, { email: 'a@example.com', password: 'short' })).rejects.toThrow(
+      /at least 10 characters/,
+    );
     await expect(runAdminCreate(db, { email: 'a@example.com', password: 'password123' })).rejects.toThrow(/too common/);
-    await expect(runAdminCreate(db, { email: 'lead@example.com', password: PASSWORD })).rejects.toThrow(/already exists/);
+    await expect(runAdminCreate(db, { email: 'lead@example.com', password: PASSWORD })).rejects.toThrow(
+      /already exists/,
+    );
     await expect(runAdminCreate(db, { email: 'a@example.com', password: PASSWORD, role: 'root' })).rejects.toThrow(
       'Unknown role "root": choose owner, admin or staff.',
     );
@@ -53,8 +61,13 @@ describe('medstore admin create', () => {
     try {
       const ok = await cli('--email', 'desk@example.com', '--password', PASSWORD, '--role', 'staff');
       expect(ok.stdout).toBe('Created staff desk@example.com. Sign in at /admin/login.\n');
-      const again = await cli('--email', 'desk@example.com', '--password', PASSWORD).catch((e: { code: number; stderr: string }) => e);
-      expect(again).toMatchObject({ code: 1, stderr: 'medstore: A staff account with the email desk@example.com already exists.\n' });
+      const again = await cli('--email', 'desk@example.com', '--password', PASSWORD).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(again).toMatchObject({
+        code: 1,
+        stderr: 'medstore: A staff account with the email desk@example.com already exists.\n',
+      });
       const usage = await cli('--email', 'x@example.com').catch((e: { code: number; stderr: string }) => e);
       expect(usage).toMatchObject({ code: 2 });
       expect((usage as { stderr: string }).stderr).toContain('Missing --password.');

@@ -1,7 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { createStaff } from './service.ts';
 import { STAFF_ROLES } from './schema.ts';
+import { createStaff } from './service.ts';
 
 export const ADMIN_HELP = `Usage: medstore admin create --email E --password P [--role owner|admin|staff] [--name N]
 
@@ -12,7 +12,12 @@ can manage the others. The password needs at least 10 characters and must not be
 /** Thrown for a command line that cannot be run as typed; the CLI exits with status 2. */
 export class AdminUsageError extends Error {}
 
-export type AdminCreateOptions = { email?: string | undefined; password?: string | undefined; role?: string | undefined; name?: string | undefined };
+export type AdminCreateOptions = {
+  email?: string | undefined;
+  password?: string | undefined;
+  role?: string | undefined;
+  name?: string | undefined;
+};
 
 /**
  * `medstore admin create`: creates a staff account, recorded in the audit log as done from the command line.
@@ -20,7 +25,8 @@ export type AdminCreateOptions = { email?: string | undefined; password?: string
  */
 export async function runAdminCreate(db: Db, o: AdminCreateOptions): Promise<string> {
   const missing = (['email', 'password'] as const).filter((k) => !o[k]);
-  if (missing.length) throw new AdminUsageError(`Missing ${missing.map((k) => `--${k}`).join(' and ')}.\n\n${ADMIN_HELP}`);
+  if (missing.length)
+    throw new AdminUsageError(`Missing ${missing.map((k) => `--${k}`).join(' and ')}.\n\n${ADMIN_HELP}`);
   const role = o.role ?? 'owner';
   if (!(STAFF_ROLES as readonly string[]).includes(role)) {
     throw new AppError('VALIDATION', `Unknown role "${role}": choose owner, admin or staff.`);

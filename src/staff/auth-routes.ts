@@ -4,8 +4,8 @@ import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { currentStaff, forgetCurrentStaff } from './current.ts';
-import { checkStaffSignIn, safeAdminNext } from './sign-in.ts';
 import { endStaffSession, startStaffSession } from './sessions.ts';
+import { checkStaffSignIn, safeAdminNext } from './sign-in.ts';
 import { staffSignInSchema } from './validators.ts';
 import { renderLoginForm } from './views/login-page.ts';
 
@@ -23,7 +23,11 @@ staffAuthPages.post('/admin/login', async (c) => {
   const next = safeAdminNext(form.values.next);
   const values = { email: form.values.email ?? '' };
   if (!form.ok) {
-    return renderAdminPage(c, { title: 'Staff sign-in', status: 422, body: renderLoginForm(c, { values, errors: form.errors, next }) });
+    return renderAdminPage(c, {
+      title: 'Staff sign-in',
+      status: 422,
+      body: renderLoginForm(c, { values, errors: form.errors, next }),
+    });
   }
   try {
     const staff = await checkStaffSignIn(c, form.data.email, form.data.password);

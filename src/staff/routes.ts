@@ -1,16 +1,16 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { renderAdminPage } from '#src/admin/views/admin-layout.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { uuidSchema } from '#src/licences/validators.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { actorOf, forgetCurrentStaff, requireStaff } from './current.ts';
-import { startStaffSession } from './sessions.ts';
+import type { StaffUser } from './schema.ts';
 import { createStaff, findStaff, listStaff, updateStaff } from './service.ts';
+import { startStaffSession } from './sessions.ts';
 import { staffCreateSchema, staffRoleFormSchema } from './validators.ts';
 import { renderStaffPage, STAFF_NOTICES } from './views/staff-page.ts';
-import { uuidSchema } from '#src/licences/validators.ts';
-import type { Context } from 'hono';
-import type { StaffUser } from './schema.ts';
 
 /** Owners manage staff accounts here. */
 export const staffPages = new Hono<AppEnv>();
@@ -58,7 +58,13 @@ async function targetOf(c: Context<AppEnv>): Promise<StaffUser> {
 }
 
 // A refused change (the last owner) is shown on the list rather than on a bare error page.
-async function applyChange(c: Context<AppEnv>, me: StaffUser, target: StaffUser, change: Parameters<typeof updateStaff>[3], notice: string) {
+async function applyChange(
+  c: Context<AppEnv>,
+  me: StaffUser,
+  target: StaffUser,
+  change: Parameters<typeof updateStaff>[3],
+  notice: string,
+) {
   try {
     await updateStaff(c.var.ctx.db, actorOf(me), target.id, change);
   } catch (err) {

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { describeWeakPassword, hashPassword, verifyAgainstDummy, verifyPassword } from '#src/security/passwords.ts';
-import { recordAudit, type AuditActor } from './audit.ts';
-import { staffSessions, staffUsers, type StaffRole, type StaffUser } from './schema.ts';
-import { staffCreateSchema } from './validators.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
+import { type AuditActor, recordAudit } from './audit.ts';
+import { type StaffRole, type StaffUser, staffSessions, staffUsers } from './schema.ts';
+import { staffCreateSchema } from './validators.ts';
 
 /** What the audit log keeps of a staff account: never the password hash. */
 export function auditViewOfStaff(s: Pick<StaffUser, 'email' | 'name' | 'role' | 'isActive'>) {
@@ -101,7 +101,8 @@ export async function updateStaff(
       .where(eq(staffUsers.id, staffId))
       .returning();
     await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId));
-    const action = next.isActive !== target.isActive ? (next.isActive ? 'staff.reactivate' : 'staff.deactivate') : 'staff.role';
+    const action =
+      next.isActive !== target.isActive ? (next.isActive ? 'staff.reactivate' : 'staff.deactivate') : 'staff.role';
     await recordAudit(tx, {
       staff: actor,
       action,

@@ -5,7 +5,7 @@ import type { Db } from '#src/db/client.ts';
 import { secureCookieOptions } from '#src/security/cookies.ts';
 import { createToken, hashToken } from '#src/security/tokens.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { staffSessions, staffUsers, type StaffUser } from './schema.ts';
+import { type StaffUser, staffSessions, staffUsers } from './schema.ts';
 
 /** Another name than the customers' `sid`, so a customer's cookie can never open the admin area. */
 export const STAFF_COOKIE = 'staff_sid';

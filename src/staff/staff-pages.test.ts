@@ -26,11 +26,15 @@ describe('staff sign-in', () => {
     const { staff } = await createTestStaff(store.ctx.db, 'staff');
     const visitor = createVisitor(store);
     visitor.cookies.set('staff_sid', 'planted-session-id-planted-session-id');
-    const res = await visitor.submit('/admin/login?next=%2Fadmin%2Foutbox', {
-      email: staff.email,
-      password: TEST_STAFF_PASSWORD,
-      next: '/admin/outbox',
-    }, '/admin/login');
+    const res = await visitor.submit(
+      '/admin/login?next=%2Fadmin%2Foutbox',
+      {
+        email: staff.email,
+        password: TEST_STAFF_PASSWORD,
+        next: '/admin/outbox',
+      },
+      '/admin/login',
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/outbox');
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('staff_sid='))!;
@@ -47,32 +51,58 @@ describe('staff sign-in', () => {
   it('refuses a wrong password with the same message as an unknown email, and never sends next off-site', async () => {
     const visitor = createVisitor(store);
     const wrong = await visitor.submit('/admin/login', { email: ownerEmail, password: 'not-it-at-all-123' });
-    const unknown = await visitor.submit('/admin/login', { email: 'nobody@example.com', password: 'not-it-at-all-123' });
+    const unknown = await visitor.submit('/admin/login', {
+      email: 'nobody@example.com',
+      password: 'not-it-at-all-123',
+    });
     expect([wrong.status, unknown.status]).toEqual([422, 422]);
     const [a, b] = [await wrong.text(), await unknown.text()];
     expect(a).toContain('That email and password do not match an active staff account.');
     expect(b).toContain('That email and password do not match an active staff account.');
     expect(a).toContain(`value="${ownerEmail}"`);
     const { staff } = await createTestStaff(store.ctx.db, 'staff');
-    const offSite = await visitor.submit('/admin/login', { email: staff.email, password: TEST_STAFF_PASSWORD, next: '//evil.example/admin' });
+    const offSite = await visitor.submit('/admin/login', {
+      email: staff.email,
+      password: TEST_STAFF_PASSWORD,
+      next: '//evil.example/admin',
+    });
     expect(offSite.headers.get('location')).toBe('/admin');
   });
 });
 
 describe('owners manage staff', () => {
   it('adds a staff member, refusing a weak password and a taken email with the form kept', async () => {
-    const weak = await owner.submit('/admin/staff', { email: 'desk@example.com', name: 'Desk', password: 'password123', role: 'staff' });
+    const weak = await owner.submit('/admin/staff', {
+      email: 'desk@example.com',
+      name: 'Desk',
+      password: 'password123',
+      role: 'staff',
+    });
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain('value="desk@example.com"');
-    const ok = await owner.submit('/admin/staff', { email: 'desk@example.com', name: 'Desk', password: 'lilac-ferry-compass-88', role: 'staff' });
+    const ok = await owner.submit('/admin/staff', {
+      email: 'desk@example.com',
+      name: 'Desk',
+      password: 'lilac-ferry-compass-88',
+      role: 'staff',
+    });
     expect(ok.status).toBe(303);
-    const taken = await owner.submit('/admin/staff', { email: 'desk@example.com', name: 'Desk', password: 'lilac-ferry-compass-88', role: 'admin' });
+    const taken = await owner.submit('/admin/staff', {
+      email: 'desk@example.com',
+      name: 'Desk',
+      password: 'lilac-ferry-compass-88',
+      role: 'admin',
+    });
     expect(taken.status).toBe(409);
-    const [entry] = await store.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'staff.create')).orderBy(auditLog.createdAt);
+    const [entry] = await store.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'staff.create'))
+      .orderBy(auditLog.createdAt);
     expect(entry).toBeDefined();
   });
 
-  it('changes a role, which ends that person\'s sessions, and records before and after', async () => {
+  it("changes a role, which ends that person's sessions, and records before and after", async () => {
     const { staff, token } = await createTestStaff(store.ctx.db, 'staff');
     const res = await owner.submit('/admin/staff', { role: 'admin' }, `/admin/staff/${staff.id}/role`);
     expect(res.status).toBe(303);
@@ -81,7 +111,12 @@ describe('owners manage staff', () => {
     expect(await store.ctx.db.select().from(staffSessions).where(eq(staffSessions.staffId, staff.id))).toHaveLength(0);
     expect((await store.request('/admin', { headers: { cookie: `staff_sid=${token}` } })).status).toBe(303);
     const [entry] = await store.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'staff.role'));
-    expect(entry).toMatchObject({ entityId: staff.id, actorEmail: ownerEmail, before: { role: 'staff' }, after: { role: 'admin' } });
+    expect(entry).toMatchObject({
+      entityId: staff.id,
+      actorEmail: ownerEmail,
+      before: { role: 'staff' },
+      after: { role: 'admin' },
+    });
   });
 
   it('keeps the last active owner', async () => {
@@ -94,8 +129,13 @@ describe('owners manage staff', () => {
   it('deactivating someone signs them out and stops them signing in', async () => {
     const { staff, token } = await createTestStaff(store.ctx.db, 'staff');
     await owner.submit('/admin/staff', {}, `/admin/staff/${staff.id}/deactivate`);
-    expect((await store.request('/api/admin/outbox', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
-    const again = await createVisitor(store).submit('/admin/login', { email: staff.email, password: TEST_STAFF_PASSWORD });
+    expect((await store.request('/api/admin/outbox', { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
+    const again = await createVisitor(store).submit('/admin/login', {
+      email: staff.email,
+      password: TEST_STAFF_PASSWORD,
+    });
     expect(again.status).toBe(422);
   });
 });

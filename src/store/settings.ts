@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { storeSettings, type StoreSettings } from './schema.ts';
+import { type StoreSettings, storeSettings } from './schema.ts';
 
 // Before the demo store or an operator has named the store, pages still need something to show.
 export const DEFAULT_SETTINGS: StoreSettings = {

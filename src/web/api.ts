@@ -1,4 +1,4 @@
-import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
+import { type Hook, OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from './context.ts';
 import { fieldErrorsOf } from './validation.ts';

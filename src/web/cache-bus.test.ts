@@ -3,7 +3,7 @@ import { createApp } from '#src/app.ts';
 import { createAppContext } from '#src/boot.ts';
 import { updateProduct } from '#src/catalog/service.ts';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
-import { openDatabase, type Database } from '#src/db/client.ts';
+import { type Database, openDatabase } from '#src/db/client.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import type { AppContext } from './context.ts';
@@ -35,20 +35,27 @@ async function waitForGeneration(ctx: AppContext, after: number): Promise<void> 
 }
 
 describe('page caches of several instances', () => {
-  it.skipIf(!process.env.TEST_DATABASE_URL)('show a price changed through another instance on their next request', async () => {
-    const product = await createTestProduct(store.ctx, { slug: 'shared-serum', name: 'Shared Serum', priceCents: 5000 });
-    await waitForGeneration(other!.ctx, other!.ctx.cache.pages.generation);
-    expect(await (await other!.request('/products/shared-serum')).text()).toContain('$50.00');
-    expect((await other!.request('/products/shared-serum')).headers.get('x-cache')).toBe('hit');
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'show a price changed through another instance on their next request',
+    async () => {
+      const product = await createTestProduct(store.ctx, {
+        slug: 'shared-serum',
+        name: 'Shared Serum',
+        priceCents: 5000,
+      });
+      await waitForGeneration(other!.ctx, other!.ctx.cache.pages.generation);
+      expect(await (await other!.request('/products/shared-serum')).text()).toContain('$50.00');
+      expect((await other!.request('/products/shared-serum')).headers.get('x-cache')).toBe('hit');
 
-    const before = other!.ctx.cache.pages.generation;
-    await updateProduct(store.ctx, { id: product.id, changes: { priceCents: 4500 } });
-    await waitForGeneration(other!.ctx, before);
+      const before = other!.ctx.cache.pages.generation;
+      await updateProduct(store.ctx, { id: product.id, changes: { priceCents: 4500 } });
+      await waitForGeneration(other!.ctx, before);
 
-    const page = await other!.request('/products/shared-serum');
-    expect(page.headers.get('x-cache')).toBe('miss');
-    const html = await page.text();
-    expect(html).toContain('$45.00');
-    expect(html).not.toContain('$50.00');
-  });
+      const page = await other!.request('/products/shared-serum');
+      expect(page.headers.get('x-cache')).toBe('miss');
+      const html = await page.text();
+      expect(html).toContain('$45.00');
+      expect(html).not.toContain('$50.00');
+    },
+  );
 });

@@ -1,5 +1,5 @@
-import type { Database } from '#src/db/client.ts';
 import type { Logger } from 'pino';
+import type { Database } from '#src/db/client.ts';
 import { PageCache } from './page-cache.ts';
 
 const CHANNEL = 'medstore_cache';

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
-import type { StoreSettings } from '#src/store/schema.ts';
 import type { RateLimiter } from '#src/security/rate-limit.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
 import type { CacheBus } from './cache-bus.ts';
 
 /** What every request handler and service can reach; built once per process. */

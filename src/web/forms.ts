@@ -25,7 +25,9 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   const withNul = Object.keys(values).filter((key) => values[key]!.includes('\u0000'));
   if (withNul.length > 0) {
     // PostgreSQL text cannot hold NUL; no one types it, so say so rather than fail at the database.
-    const errors = Object.fromEntries(withNul.map((key) => [key, 'This field contains a null character. Remove it and try again.']));
+    const errors = Object.fromEntries(
+      withNul.map((key) => [key, 'This field contains a null character. Remove it and try again.']),
+    );
     return { ok: false, errors, values };
   }
   const result = schema.safeParse(values);

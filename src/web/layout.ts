@@ -1,7 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { StoreSettings } from '#src/store/schema.ts';
 import { headerAccountLinks } from '#src/accounts/viewer.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
 import { assetUrl } from './assets.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

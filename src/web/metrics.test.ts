@@ -17,7 +17,7 @@ async function scrape(): Promise<string> {
   return res.text();
 }
 
-function valueOf(text: string, series: string): number | undefined {
+function seriesValue(text: string, series: string): number | undefined {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
@@ -30,9 +30,9 @@ describe('/metrics', () => {
     await store.request('/products/no-such-product');
     await store.request('/no/such/page');
     const text = await scrape();
-    expect(valueOf(text, 'http_requests_total{method="GET",route="/products/:slug",status="2xx"}')).toBe(3);
-    expect(valueOf(text, 'http_requests_total{method="GET",route="/products/:slug",status="4xx"}')).toBe(1);
-    expect(valueOf(text, 'http_requests_total{method="GET",route="(unmatched)",status="4xx"}')).toBe(1);
+    expect(seriesValue(text, 'http_requests_total{method="GET",route="/products/:slug",status="2xx"}')).toBe(3);
+    expect(seriesValue(text, 'http_requests_total{method="GET",route="/products/:slug",status="4xx"}')).toBe(1);
+    expect(seriesValue(text, 'http_requests_total{method="GET",route="(unmatched)",status="4xx"}')).toBe(1);
     // Raw paths never become labels: the number of series stays bounded.
     expect(text).not.toContain('pep-factor');
   });
@@ -40,18 +40,18 @@ describe('/metrics', () => {
   it('records durations as a histogram whose buckets add up', async () => {
     const text = await scrape();
     const labels = 'method="GET",route="/products/:slug"';
-    const count = valueOf(text, `http_request_duration_seconds_count{${labels}}`);
+    const count = seriesValue(text, `http_request_duration_seconds_count{${labels}}`);
     expect(count).toBeGreaterThanOrEqual(4);
-    expect(valueOf(text, `http_request_duration_seconds_bucket{${labels},le="+Inf"}`)).toBe(count);
-    expect(valueOf(text, `http_request_duration_seconds_sum{${labels}}`)).toBeGreaterThan(0);
+    expect(seriesValue(text, `http_request_duration_seconds_bucket{${labels},le="+Inf"}`)).toBe(count);
+    expect(seriesValue(text, `http_request_duration_seconds_sum{${labels}}`)).toBeGreaterThan(0);
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
   });
 
   it('reports process memory and the page cache', async () => {
     const text = await scrape();
-    expect(valueOf(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
-    expect(valueOf(text, 'nodejs_heap_used_bytes')).toBeGreaterThan(0);
-    expect(valueOf(text, 'medstore_page_cache_entries')).toBeGreaterThanOrEqual(2);
+    expect(seriesValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+    expect(seriesValue(text, 'nodejs_heap_used_bytes')).toBeGreaterThan(0);
+    expect(seriesValue(text, 'medstore_page_cache_entries')).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -60,7 +60,8 @@ describe('duration buckets', () => {
     const metrics = new RequestMetrics();
     for (const seconds of [0.0001, 0.003, 0.003, 0.2, 9]) metrics.record('GET', '/x', 200, seconds);
     const text = metrics.render({});
-    const bucket = (le: string) => valueOf(text, `http_request_duration_seconds_bucket{method="GET",route="/x",le="${le}"}`);
+    const bucket = (le: string) =>
+      seriesValue(text, `http_request_duration_seconds_bucket{method="GET",route="/x",le="${le}"}`);
     expect(bucket('0.0005')).toBe(1);
     expect(bucket('0.0025')).toBe(1);
     expect(bucket('0.005')).toBe(3);

@@ -20,7 +20,10 @@ export class RequestMetrics {
     this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
     const durationKey = `${method}\u0000${route}`;
     let series = this.#durations.get(durationKey);
-    if (!series) this.#durations.set(durationKey, (series = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
+    if (!series) {
+      series = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 };
+      this.#durations.set(durationKey, series);
+    }
     // One count per request, in the first bucket that holds it; render() adds them up into Prometheus's
     // cumulative buckets, so the hot path writes a single counter.
     let bucket = 0;
@@ -59,7 +62,7 @@ export class RequestMetrics {
     for (const [name, g] of Object.entries(gauges)) {
       out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`, `${name} ${g.value}`);
     }
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   }
 }
 
@@ -87,13 +90,19 @@ export function recordMetrics(metrics: RequestMetrics): MiddlewareHandler<AppEnv
 }
 
 /** Process figures an operator watches beside the request counts. */
-export function processGauges(pageCache: { size: number; bytes: number }): Record<string, { help: string; value: number }> {
+export function processGauges(pageCache: {
+  size: number;
+  bytes: number;
+}): Record<string, { help: string; value: number }> {
   const memory = process.memoryUsage();
   return {
     process_resident_memory_bytes: { help: 'Resident set size of the process in bytes.', value: memory.rss },
     nodejs_heap_used_bytes: { help: 'V8 heap in use, in bytes.', value: memory.heapUsed },
     nodejs_heap_total_bytes: { help: 'V8 heap reserved, in bytes.', value: memory.heapTotal },
-    nodejs_external_memory_bytes: { help: 'Memory of C++ objects bound to JavaScript (PGlite lives here), in bytes.', value: memory.external },
+    nodejs_external_memory_bytes: {
+      help: 'Memory of C++ objects bound to JavaScript (PGlite lives here), in bytes.',
+      value: memory.external,
+    },
     process_uptime_seconds: { help: 'Seconds since the process started.', value: Math.round(process.uptime()) },
     medstore_page_cache_entries: { help: 'Pages and API answers held in the page cache.', value: pageCache.size },
     medstore_page_cache_bytes: { help: 'Bytes of answers held in the page cache.', value: pageCache.bytes },

@@ -46,7 +46,11 @@ export class PageCache {
     return this.#entries.get(key);
   }
 
-  set(key: string, page: { body: string; contentType: string; status: number }, renderedAtGeneration: number): CachedPage {
+  set(
+    key: string,
+    page: { body: string; contentType: string; status: number },
+    renderedAtGeneration: number,
+  ): CachedPage {
     const bytes = encoder.encode(page.body);
     const etag = `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
     const entry = { bytes, contentType: page.contentType, status: page.status, etag };

@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
 import { STATUS_CODES } from 'node:http';
+import type { Context } from 'hono';
 import type { FieldErrors } from '#src/lib/errors.ts';
 
 /** An RFC 9457 problem document; `code` and `errors` are extension members clients can branch on. */

@@ -17,7 +17,9 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<
   const result = schema.safeParse(c.req.query());
   if (!result.success) {
     const fields = fieldErrorsOf(result.error);
-    const detail = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ');
+    const detail = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
     throw new AppError('BAD_REQUEST', `Some parameters are invalid (${detail}).`, { fields });
   }
   return result.data;

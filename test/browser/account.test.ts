@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import {
-  SKIP_REASON,
+  type BrowserStore,
   isBrowserRequired,
   isChromiumPresent,
   openBrowserStore,
+  SKIP_REASON,
   screenshotPath,
-  type BrowserStore,
 } from './harness.ts';
 
 if (!isChromiumPresent && isBrowserRequired) {
@@ -16,7 +16,9 @@ if (!isChromiumPresent && isBrowserRequired) {
   });
 }
 
-const suiteName = isChromiumPresent ? 'a customer account in a real browser' : `a customer account in a real browser (skipped: ${SKIP_REASON})`;
+const suiteName = isChromiumPresent
+  ? 'a customer account in a real browser'
+  : `a customer account in a real browser (skipped: ${SKIP_REASON})`;
 
 describe.skipIf(!isChromiumPresent)(suiteName, () => {
   let b: BrowserStore;

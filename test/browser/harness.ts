@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
 /** Debian's Chromium; playwright-core drives it, nothing is downloaded. CHROMIUM_PATH points elsewhere. */

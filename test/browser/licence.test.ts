@@ -1,16 +1,21 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '#src/catalog/schema.ts';
-import { createTestCustomer, createTestCustomerSession, createTestStaff, TEST_STAFF_PASSWORD } from '#src/licences/test-factory.ts';
+import {
+  createTestCustomer,
+  createTestCustomerSession,
+  createTestStaff,
+  TEST_STAFF_PASSWORD,
+} from '#src/licences/test-factory.ts';
 import { addDays, todayUtc } from '#src/licences/validators.ts';
 import {
-  SKIP_REASON,
+  type BrowserStore,
   isBrowserRequired,
   isChromiumPresent,
   openBrowserStore,
+  SKIP_REASON,
   screenshotPath,
-  type BrowserStore,
 } from './harness.ts';
 
 if (!isChromiumPresent && isBrowserRequired) {
@@ -19,7 +24,9 @@ if (!isChromiumPresent && isBrowserRequired) {
   });
 }
 
-const suiteName = isChromiumPresent ? 'licence verification in a real browser' : `licence verification (skipped: ${SKIP_REASON})`;
+const suiteName = isChromiumPresent
+  ? 'licence verification in a real browser'
+  : `licence verification (skipped: ${SKIP_REASON})`;
 
 describe.skipIf(!isChromiumPresent)(suiteName, () => {
   let b: BrowserStore;
@@ -33,7 +40,11 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     b = await openBrowserStore();
     const { db } = b.store.ctx;
     // The business customer is signed in by a session made directly; registering is covered by its own test.
-    const customer = await createTestCustomer(db, { name: 'Marisol Vega', companyName: 'Vega Skin Studio', accountType: 'business' });
+    const customer = await createTestCustomer(db, {
+      name: 'Marisol Vega',
+      companyName: 'Vega Skin Studio',
+      accountType: 'business',
+    });
     const token = await createTestCustomerSession(db, customer.id);
     await b.context.addCookies([{ name: 'sid', value: token, url: b.url, httpOnly: true, sameSite: 'Lax' }]);
     customerPage = await b.context.newPage();

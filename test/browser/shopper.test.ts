@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  SKIP_REASON,
+  type BrowserStore,
   isBrowserRequired,
   isChromiumPresent,
   openBrowserStore,
+  SKIP_REASON,
   screenshotPath,
-  type BrowserStore,
 } from './harness.ts';
 
 const PRICE = /\$[\d,]+\.\d{2}/;
@@ -18,7 +18,9 @@ if (!isChromiumPresent && isBrowserRequired) {
 }
 if (!isChromiumPresent && !isBrowserRequired) console.warn(`Browser tests skipped: ${SKIP_REASON}`);
 
-const suiteName = isChromiumPresent ? 'a shopper in a real browser' : `a shopper in a real browser (skipped: ${SKIP_REASON})`;
+const suiteName = isChromiumPresent
+  ? 'a shopper in a real browser'
+  : `a shopper in a real browser (skipped: ${SKIP_REASON})`;
 
 describe.skipIf(!isChromiumPresent)(suiteName, () => {
   let b: BrowserStore;
@@ -62,7 +64,11 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     const link = page.getByRole('main').getByRole('link', { name }).first();
     await link.waitFor();
     // The inner locator of `has` is resolved inside each list item, so it must not start from <main>.
-    const hit = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('link', { name }) }).first();
+    const hit = page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name }) })
+      .first();
     const listedPrice = (await hit.innerText()).match(PRICE)?.[0];
     expect(listedPrice, 'the search result shows a price').toBeDefined();
 
@@ -73,7 +79,10 @@ describe.skipIf(!isChromiumPresent)(suiteName, () => {
     const text = await main.innerText();
     expect(text).toContain(listedPrice);
     await main.getByText('Dietary supplement', { exact: true }).first().waitFor();
-    await main.getByText(/These statements have not been evaluated by the Food and Drug Administration/).first().waitFor();
+    await main
+      .getByText(/These statements have not been evaluated by the Food and Drug Administration/)
+      .first()
+      .waitFor();
 
     await page.screenshot({ path: screenshotPath('product-page-desktop.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { seedDemoStore } from '#src/demo/seed.ts';
-import { adminQuery, uniqueName, withDatabaseName, type TemplateKind } from './templates.ts';
+import { adminQuery, type TemplateKind, uniqueName, withDatabaseName } from './templates.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

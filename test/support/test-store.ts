@@ -5,11 +5,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { createApp } from '#src/app.ts';
 import { createAppContext } from '#src/boot.ts';
-import { loadConfig, type Config } from '#src/config.ts';
-import { openDatabase, type Database } from '#src/db/client.ts';
+import { type Config, loadConfig } from '#src/config.ts';
+import { type Database, openDatabase } from '#src/db/client.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { adminQuery, uniqueName, withDatabaseName, type TemplateKind } from './templates.ts';
+import { adminQuery, type TemplateKind, uniqueName, withDatabaseName } from './templates.ts';
 
 export type TestStore = {
   app: ReturnType<typeof createApp>;

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField } from '#src/web/forms.ts';
-import { renderPage, type Html } from '#src/web/layout.ts';
+import { type Html, renderPage } from '#src/web/layout.ts';
 
 export type AccountSection = 'overview' | 'profile' | 'addresses' | 'licences' | 'security' | 'privacy';
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { countryName, listCountries } from '../countries.ts';
 import type { Address } from '../schema.ts';
 import { checkboxField, doneNotice, selectField } from './fields.ts';
@@ -33,14 +33,18 @@ function defaultButton(c: Context<AppEnv>, a: Address, kind: 'shipping' | 'billi
   </form>`;
 }
 
-export function addressListBody(c: Context<AppEnv>, o: { addresses: Address[]; notice?: string; errors?: FieldErrors }) {
+export function addressListBody(
+  c: Context<AppEnv>,
+  o: { addresses: Address[]; notice?: string; errors?: FieldErrors },
+) {
   return html`<h1>Addresses</h1>
     ${doneNotice(o.notice, NOTICES)}
     ${errorSummary(o.errors)}
     <p><a class="button" href="/account/addresses/new">Add an address</a></p>
-    ${o.addresses.length === 0
-      ? html`<p>Your address book is empty. Addresses you add here can be chosen at checkout.</p>`
-      : html`<ul class="plain address-list">
+    ${
+      o.addresses.length === 0
+        ? html`<p>Your address book is empty. Addresses you add here can be chosen at checkout.</p>`
+        : html`<ul class="plain address-list">
           ${o.addresses.map(
             (a) => html`<li class="account-card">
               ${addressLines(a)}
@@ -54,12 +58,22 @@ export function addressListBody(c: Context<AppEnv>, o: { addresses: Address[]; n
               </div>
             </li>`,
           )}
-        </ul>`}`;
+        </ul>`
+    }`;
 }
 
 /** The form values of a stored address, for its edit form. */
 export function addressValues(a: Address): FormValues {
-  return { name: a.name, line1: a.line1, line2: a.line2, city: a.city, state: a.state, postalCode: a.postalCode, country: a.country, phone: a.phone };
+  return {
+    name: a.name,
+    line1: a.line1,
+    line2: a.line2,
+    city: a.city,
+    state: a.state,
+    postalCode: a.postalCode,
+    country: a.country,
+    phone: a.phone,
+  };
 }
 
 export function addressFormBody(
@@ -80,12 +94,16 @@ export function addressFormBody(
       ${textField({ name: 'postalCode', label: 'ZIP or postal code', autocomplete: 'postal-code', required: true, maxlength: 20, ...f })}
       ${selectField({ name: 'country', label: 'Country', options: countries, fallback: 'US', autocomplete: 'country', ...f })}
       ${textField({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'For the carrier, if they need to reach the recipient.', ...f })}
-      ${o.address?.isDefaultShipping
-        ? html`<p>This is your default shipping address.</p>`
-        : checkboxField({ name: 'isDefaultShipping', label: 'Use as my default shipping address', values: o.values })}
-      ${o.address?.isDefaultBilling
-        ? html`<p>This is your default billing address.</p>`
-        : checkboxField({ name: 'isDefaultBilling', label: 'Use as my default billing address', values: o.values })}
+      ${
+        o.address?.isDefaultShipping
+          ? html`<p>This is your default shipping address.</p>`
+          : checkboxField({ name: 'isDefaultShipping', label: 'Use as my default shipping address', values: o.values })
+      }
+      ${
+        o.address?.isDefaultBilling
+          ? html`<p>This is your default billing address.</p>`
+          : checkboxField({ name: 'isDefaultBilling', label: 'Use as my default billing address', values: o.values })
+      }
       <button type="submit">Save the address</button>
       <a href="/account/addresses">Cancel</a>
     </form>`;

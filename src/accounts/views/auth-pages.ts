@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import { MIN_PASSWORD_LENGTH } from '#src/security/passwords.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../validators.ts';
 import { checkboxField, doneNotice, radioGroup } from './fields.ts';
 
@@ -32,7 +32,11 @@ export function registerBody(c: Context<AppEnv>, s: FormState) {
         fallback: 'client',
         options: [
           { value: 'client', label: 'Client', hint: 'For personal purchases.' },
-          { value: 'business', label: 'Business', hint: 'For clinics, med-spas and practitioners: business pricing, quotes and licences.' },
+          {
+            value: 'business',
+            label: 'Business',
+            hint: 'For clinics, med-spas and practitioners: business pricing, quotes and licences.',
+          },
         ],
         ...f,
       })}
@@ -111,7 +115,12 @@ export function resendBody(c: Context<AppEnv>, s: FormState) {
 }
 
 /** A short page with a heading, a few sentences and the ways on. */
-export function messageBody(o: { heading: string; paragraphs: string[]; links?: { href: string; label: string }[]; isError?: boolean }) {
+export function messageBody(o: {
+  heading: string;
+  paragraphs: string[];
+  links?: { href: string; label: string }[];
+  isError?: boolean;
+}) {
   return html`<section class="auth-page${o.isError ? ' is-error' : ''}"${o.isError ? html` role="alert"` : ''}>
     <h1>${o.heading}</h1>
     ${o.paragraphs.map((p) => html`<p>${p}</p>`)}

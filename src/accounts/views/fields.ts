@@ -3,7 +3,13 @@ import type { FieldErrors } from '#src/lib/errors.ts';
 import type { FormValues } from '#src/web/forms.ts';
 
 /** A checkbox with its label; checked when the kept value says so. */
-export function checkboxField(o: { name: string; label: string; values?: FormValues; checked?: boolean; hint?: string }) {
+export function checkboxField(o: {
+  name: string;
+  label: string;
+  values?: FormValues;
+  checked?: boolean;
+  hint?: string;
+}) {
   const id = `f-${o.name}`;
   const value = o.values?.[o.name];
   const checked = value !== undefined ? value === 'on' : (o.checked ?? false);
@@ -31,7 +37,8 @@ export function selectField(o: {
     <select id="${id}" name="${o.name}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}
       ${error ? html`aria-invalid="true" aria-describedby="${id}-error"` : ''}>
       ${o.options.map(
-        (opt) => html`<option value="${opt.value}"${opt.value === selected ? raw(' selected') : ''}>${opt.label}</option>`,
+        (opt) =>
+          html`<option value="${opt.value}"${opt.value === selected ? raw(' selected') : ''}>${opt.label}</option>`,
       )}
     </select>
     ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}

@@ -50,14 +50,22 @@ export function overviewBody(c: Context<AppEnv>, o: { customer: Customer; addres
       <p><a href="/account/profile">Edit your profile</a></p>
     </section>
     <div class="account-grid">
-      ${defaultAddress('Default shipping address', o.addresses.find((a) => a.isDefaultShipping))}
-      ${defaultAddress('Default billing address', o.addresses.find((a) => a.isDefaultBilling))}
+      ${defaultAddress(
+        'Default shipping address',
+        o.addresses.find((a) => a.isDefaultShipping),
+      )}
+      ${defaultAddress(
+        'Default billing address',
+        o.addresses.find((a) => a.isDefaultBilling),
+      )}
     </div>
-    ${customer.accountType === 'business'
-      ? html`<section class="account-card">
+    ${
+      customer.accountType === 'business'
+        ? html`<section class="account-card">
           <h2>Professional products</h2>
           <p>Products marked for professionals or prescribers need a verified licence on file.
             <a href="/account/licences">Manage your licences</a>.</p>
         </section>`
-      : ''}`;
+        : ''
+    }`;
 }

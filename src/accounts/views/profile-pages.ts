@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import { MIN_PASSWORD_LENGTH } from '#src/security/passwords.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import type { Customer } from '../schema.ts';
 import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../validators.ts';
 import { doneNotice, radioGroup } from './fields.ts';
@@ -12,7 +12,12 @@ type FormState = { values?: FormValues; errors?: FieldErrors };
 
 /** What a profile form shows first: the stored profile. */
 export function profileValues(customer: Customer): FormValues {
-  return { name: customer.name, accountType: customer.accountType, companyName: customer.companyName, phone: customer.phone };
+  return {
+    name: customer.name,
+    accountType: customer.accountType,
+    companyName: customer.companyName,
+    phone: customer.phone,
+  };
 }
 
 export function profileBody(c: Context<AppEnv>, s: FormState & { notice?: string }) {

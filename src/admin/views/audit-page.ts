@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import { formatDateTime } from '#src/admin/views/admin-layout.ts';
-import { AUDIT_ENTITY_TYPES, diffAudit, type AuditEntityType, type AuditEntry } from '#src/staff/audit.ts';
+import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEntry, diffAudit } from '#src/staff/audit.ts';
 import { renderPager } from './pager.ts';
 
 function show(value: unknown): string {
@@ -9,7 +9,8 @@ function show(value: unknown): string {
 }
 
 function recordLink(e: AuditEntry) {
-  if (e.entityType === 'licence') return html`<a href="/admin/licences/${e.entityId}">licence ${e.entityId.slice(0, 8)}</a>`;
+  if (e.entityType === 'licence')
+    return html`<a href="/admin/licences/${e.entityId}">licence ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'staff') return html`<a href="/admin/staff">staff ${e.entityId.slice(0, 8)}</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
@@ -24,15 +25,23 @@ function changes(e: AuditEntry) {
 }
 
 /** Who did what to which record, with before and after, newest first; owners only. */
-export function renderAuditPage(o: { items: AuditEntry[]; total: number; page: number; limit: number; entity: AuditEntityType | undefined }) {
+export function renderAuditPage(o: {
+  items: AuditEntry[];
+  total: number;
+  page: number;
+  limit: number;
+  entity: AuditEntityType | undefined;
+}) {
   return html`<h1>Audit log</h1>
     <nav aria-label="Filter by record"><ul class="filter-links plain">
       ${[['', 'Everything'], ...AUDIT_ENTITY_TYPES.map((t) => [t, t === 'licence' ? 'Licences' : 'Staff'])].map(
-        ([value, label]) => html`<li><a href="${value ? `/admin/audit?entity=${value}` : '/admin/audit'}"${(o.entity ?? '') === value ? raw(' aria-current="page"') : ''}>${label}</a></li>`,
+        ([value, label]) =>
+          html`<li><a href="${value ? `/admin/audit?entity=${value}` : '/admin/audit'}"${(o.entity ?? '') === value ? raw(' aria-current="page"') : ''}>${label}</a></li>`,
       )}
     </ul></nav>
-    ${o.items.length
-      ? html`<table class="data-table">
+    ${
+      o.items.length
+        ? html`<table class="data-table">
           <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Record</th><th scope="col">Before and after</th></tr></thead>
           <tbody>
             ${o.items.map(
@@ -46,6 +55,7 @@ export function renderAuditPage(o: { items: AuditEntry[]; total: number; page: n
             )}
           </tbody>
         </table>`
-      : html`<p class="muted">Nothing has been recorded yet.</p>`}
+        : html`<p class="muted">Nothing has been recorded yet.</p>`
+    }
     ${renderPager({ path: '/admin/audit', params: { entity: o.entity }, page: o.page, total: o.total, limit: o.limit })}`;
 }

@@ -6,7 +6,14 @@ import type { CustomerWithLicences } from '../queries.ts';
 import { renderPager } from './pager.ts';
 
 /** Customers found by email, name or company, each with their licences and a link to review them. */
-export function renderCustomersPage(o: { items: CustomerWithLicences[]; total: number; page: number; limit: number; q: string | undefined; canReview: boolean }) {
+export function renderCustomersPage(o: {
+  items: CustomerWithLicences[];
+  total: number;
+  page: number;
+  limit: number;
+  q: string | undefined;
+  canReview: boolean;
+}) {
   return html`<h1>Customers</h1>
     <form method="get" action="/admin/customers" class="search-form" role="search">
       <label for="customer-q">Email, name or company</label>
@@ -14,8 +21,9 @@ export function renderCustomersPage(o: { items: CustomerWithLicences[]; total: n
       <button type="submit">Search</button>
     </form>
     <p class="muted">${o.total} customer${o.total === 1 ? '' : 's'}${o.q ? html` matching “${o.q}”` : ''}.</p>
-    ${o.items.length
-      ? html`<table class="data-table">
+    ${
+      o.items.length
+        ? html`<table class="data-table">
           <thead><tr><th scope="col">Customer</th><th scope="col">Account</th><th scope="col">Since</th><th scope="col">Licences</th></tr></thead>
           <tbody>
             ${o.items.map(
@@ -23,16 +31,19 @@ export function renderCustomersPage(o: { items: CustomerWithLicences[]; total: n
                 <td>${cu.name}<br><span class="muted">${cu.email}</span></td>
                 <td>${cu.accountType}${cu.companyName ? html`, ${cu.companyName}` : ''}${cu.deletedAt ? ' (deleted)' : ''}</td>
                 <td>${formatDateTime(cu.createdAt)}</td>
-                <td>${cu.licences.length
-                  ? html`<ul class="plain">${cu.licences.map((l) => {
-                      const label = html`${LICENCE_TYPE_LABELS[l.type]} ${l.number}: ${LICENCE_STATUS_LABELS[l.status]}, expires ${l.expiresOn}`;
-                      return html`<li>${o.canReview ? html`<a href="/admin/licences/${l.id}">${label}</a>` : label}</li>`;
-                    })}</ul>`
-                  : html`<span class="muted">None</span>`}</td>
+                <td>${
+                  cu.licences.length
+                    ? html`<ul class="plain">${cu.licences.map((l) => {
+                        const label = html`${LICENCE_TYPE_LABELS[l.type]} ${l.number}: ${LICENCE_STATUS_LABELS[l.status]}, expires ${l.expiresOn}`;
+                        return html`<li>${o.canReview ? html`<a href="/admin/licences/${l.id}">${label}</a>` : label}</li>`;
+                      })}</ul>`
+                    : html`<span class="muted">None</span>`
+                }</td>
               </tr>`,
             )}
           </tbody>
         </table>`
-      : ''}
+        : ''
+    }
     ${renderPager({ path: '/admin/customers', params: { q: o.q }, page: o.page, total: o.total, limit: o.limit })}`;
 }

@@ -3,23 +3,31 @@ import { hasPermission } from '#src/staff/permissions.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
 
 /** The admin landing page: what is waiting for staff, limited to what this role may open. */
-export function renderDashboard(o: { staff: StaffUser; pendingLicences?: number | undefined; outbox?: { total: number; undelivered: number } | undefined }) {
+export function renderDashboard(o: {
+  staff: StaffUser;
+  pendingLicences?: number | undefined;
+  outbox?: { total: number; undelivered: number } | undefined;
+}) {
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(o.staff.role, p);
   return html`<h1>Dashboard</h1>
     <ul class="stat-cards plain">
-      ${o.pendingLicences !== undefined
-        ? html`<li class="stat-card">
+      ${
+        o.pendingLicences !== undefined
+          ? html`<li class="stat-card">
             <p class="stat-value">${o.pendingLicences}</p>
             <p><a href="/admin/licences?status=pending">Licence${o.pendingLicences === 1 ? '' : 's'} waiting for review</a></p>
           </li>`
-        : ''}
-      ${o.outbox
-        ? html`<li class="stat-card">
+          : ''
+      }
+      ${
+        o.outbox
+          ? html`<li class="stat-card">
             <p class="stat-value">${o.outbox.total}</p>
             <p><a href="/admin/outbox">Mail${o.outbox.total === 1 ? '' : 's'} in the outbox</a>
               (${o.outbox.undelivered} not delivered by SMTP)</p>
           </li>`
-        : ''}
+          : ''
+      }
     </ul>
     <h2>Tasks</h2>
     <ul>

@@ -7,7 +7,10 @@ import { LICENCE_STATUS_LABELS } from '#src/licences/views/licences-page.ts';
 import { renderPager } from './pager.ts';
 
 function filterLinks(current: Licence['status'] | undefined) {
-  const options: [string, string][] = [['', 'All'], ...LICENCE_STATUSES.map((s): [string, string] => [s, LICENCE_STATUS_LABELS[s]])];
+  const options: [string, string][] = [
+    ['', 'All'],
+    ...LICENCE_STATUSES.map((s): [string, string] => [s, LICENCE_STATUS_LABELS[s]]),
+  ];
   return html`<nav aria-label="Filter by status"><ul class="filter-links plain">
     ${options.map(([value, label]) => {
       const href = value ? `/admin/licences?status=${value}` : '/admin/licences';
@@ -17,11 +20,18 @@ function filterLinks(current: Licence['status'] | undefined) {
 }
 
 /** The review queue: pending licences first, oldest first; the others after them. */
-export function renderLicenceQueue(o: { items: ReviewedLicence[]; total: number; page: number; limit: number; status: Licence['status'] | undefined }) {
+export function renderLicenceQueue(o: {
+  items: ReviewedLicence[];
+  total: number;
+  page: number;
+  limit: number;
+  status: Licence['status'] | undefined;
+}) {
   return html`<h1>Licences</h1>
     ${filterLinks(o.status)}
-    ${o.items.length
-      ? html`<table class="data-table">
+    ${
+      o.items.length
+        ? html`<table class="data-table">
           <thead><tr><th scope="col">Customer</th><th scope="col">Licence</th><th scope="col">Expires</th><th scope="col">Status</th><th scope="col">Submitted</th></tr></thead>
           <tbody>
             ${o.items.map(
@@ -35,6 +45,7 @@ export function renderLicenceQueue(o: { items: ReviewedLicence[]; total: number;
             )}
           </tbody>
         </table>`
-      : html`<p class="muted">No licences ${o.status ? html`with the status “${LICENCE_STATUS_LABELS[o.status]}”` : 'yet'}.</p>`}
+        : html`<p class="muted">No licences ${o.status ? html`with the status “${LICENCE_STATUS_LABELS[o.status]}”` : 'yet'}.</p>`
+    }
     ${renderPager({ path: '/admin/licences', params: { status: o.status }, page: o.page, total: o.total, limit: o.limit })}`;
 }

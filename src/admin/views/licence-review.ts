@@ -3,12 +3,22 @@ import { html, raw } from 'hono/html';
 import { formatDateTime, renderFacts } from '#src/admin/views/admin-layout.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { ReviewedLicence } from '#src/licences/queries.ts';
-import { LICENCE_TYPE_LABELS, US_STATES, todayUtc } from '#src/licences/validators.ts';
+import { LICENCE_TYPE_LABELS, todayUtc, US_STATES } from '#src/licences/validators.ts';
 import { LICENCE_STATUS_LABELS } from '#src/licences/views/licences-page.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues } from '#src/web/forms.ts';
 
-function reasonForm(c: Context<AppEnv>, o: { id: string; action: 'reject' | 'suspend'; label: string; hint: string; values?: FormValues | undefined; errors?: FieldErrors | undefined }) {
+function reasonForm(
+  c: Context<AppEnv>,
+  o: {
+    id: string;
+    action: 'reject' | 'suspend';
+    label: string;
+    hint: string;
+    values?: FormValues | undefined;
+    errors?: FieldErrors | undefined;
+  },
+) {
   const fieldId = `reason-${o.action}`;
   const error = o.values?.action === o.action ? o.errors?.reason : undefined;
   return html`<form method="post" action="/admin/licences/${o.id}/${o.action}" class="review-form" novalidate>
@@ -34,7 +44,10 @@ function documentPart(l: ReviewedLicence) {
 }
 
 /** One licence with its document and the approve, reject and suspend actions its status allows. */
-export function renderLicenceReview(c: Context<AppEnv>, o: { licence: ReviewedLicence; values?: FormValues; errors?: FieldErrors }) {
+export function renderLicenceReview(
+  c: Context<AppEnv>,
+  o: { licence: ReviewedLicence; values?: FormValues; errors?: FieldErrors },
+) {
   const l = o.licence;
   const isLapsed = l.expiresOn < todayUtc();
   const canApprove = (l.status === 'pending' || l.status === 'suspended') && !isLapsed;
@@ -49,7 +62,10 @@ export function renderLicenceReview(c: Context<AppEnv>, o: { licence: ReviewedLi
       ['Holder name', l.holderName],
       ['Issuing state', `${US_STATES[l.issuingState as keyof typeof US_STATES] ?? l.issuingState} (${l.issuingState})`],
       ['Expires', html`${l.expiresOn}${isLapsed ? html` <strong>(date has passed)</strong>` : ''}`],
-      ['Customer', html`${l.customer.name}, ${l.customer.email}${l.customer.companyName ? html` (${l.customer.companyName})` : ''}, ${l.customer.accountType} account`],
+      [
+        'Customer',
+        html`${l.customer.name}, ${l.customer.email}${l.customer.companyName ? html` (${l.customer.companyName})` : ''}, ${l.customer.accountType} account`,
+      ],
       ['Submitted', formatDateTime(l.createdAt)],
       ['Last reviewed', l.reviewedAt ? formatDateTime(l.reviewedAt) : 'Not yet'],
     ])}
@@ -58,12 +74,14 @@ export function renderLicenceReview(c: Context<AppEnv>, o: { licence: ReviewedLi
     <h2>Decision</h2>
     <p>Check the number with the issuing state's licensing board and compare the name with the document. The
       customer is emailed whatever you decide.</p>
-    ${canApprove
-      ? html`<form method="post" action="/admin/licences/${l.id}/approve" class="review-form">
+    ${
+      canApprove
+        ? html`<form method="post" action="/admin/licences/${l.id}/approve" class="review-form">
           ${csrfField(c)}
           <button type="submit">Approve</button>
         </form>`
-      : ''}
+        : ''
+    }
     ${canReject ? reasonForm(c, { id: l.id, action: 'reject', label: 'Reject', hint: 'For example: the number is not listed by the board, or the document is unreadable.', values: o.values, errors: o.errors }) : ''}
     ${canSuspend ? reasonForm(c, { id: l.id, action: 'suspend', label: 'Suspend the approval', hint: 'For example: the board lists the licence as under investigation.', values: o.values, errors: o.errors }) : ''}
     ${!canApprove && !canReject && !canSuspend ? html`<p class="muted">No decision is open for a licence that is ${LICENCE_STATUS_LABELS[l.status].toLowerCase()}${isLapsed && l.status !== 'expired' ? ' and past its expiry date' : ''}.</p>` : ''}`;

@@ -16,8 +16,9 @@ export function renderOutboxList(o: { items: OutboxSummary[]; total: number; pag
   return html`<h1>Outbox</h1>
     <p>Every mail the store sends is kept here. Without SMTP_URL nothing leaves the store, and this is the only
       place to read them.</p>
-    ${o.items.length
-      ? html`<table class="data-table">
+    ${
+      o.items.length
+        ? html`<table class="data-table">
           <thead><tr><th scope="col">Written</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Kind</th><th scope="col">Status</th></tr></thead>
           <tbody>
             ${o.items.map(
@@ -31,7 +32,8 @@ export function renderOutboxList(o: { items: OutboxSummary[]; total: number; pag
             )}
           </tbody>
         </table>`
-      : html`<p class="muted">No mail has been written yet.</p>`}
+        : html`<p class="muted">No mail has been written yet.</p>`
+    }
     ${renderPager({ path: '/admin/outbox', page: o.page, total: o.total, limit: o.limit })}`;
 }
 

@@ -1,7 +1,13 @@
 import { html } from 'hono/html';
 
 /** Previous/next links for an admin list; `params` are the filters kept across pages. */
-export function renderPager(o: { path: string; params?: Record<string, string | undefined>; page: number; total: number; limit: number }) {
+export function renderPager(o: {
+  path: string;
+  params?: Record<string, string | undefined>;
+  page: number;
+  total: number;
+  limit: number;
+}) {
   const pages = Math.max(1, Math.ceil(o.total / o.limit));
   if (pages <= 1) return '';
   const href = (page: number) => {

@@ -13,9 +13,11 @@ export function renderPagination(o: { page: number; pageCount: number; hrefFor: 
   }
   return html`<nav class="pagination" aria-label="Pages">
     <ul>
-      ${o.page > 1 && o.page <= o.pageCount
-        ? html`<li><a href="${o.hrefFor(o.page - 1)}" rel="prev">Previous</a></li>`
-        : ''}
+      ${
+        o.page > 1 && o.page <= o.pageCount
+          ? html`<li><a href="${o.hrefFor(o.page - 1)}" rel="prev">Previous</a></li>`
+          : ''
+      }
       ${numbers.map((p) =>
         p === null
           ? html`<li class="gap" aria-hidden="true">&hellip;</li>`

@@ -1,20 +1,29 @@
 import { html } from 'hono/html';
 import { formatMoney } from '#src/lib/money.ts';
-import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS, getStockStatus } from '../labels.ts';
+import { ACCESS_LABELS, getStockStatus, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 import type { Product } from '../schema.ts';
 
 export type ProductCardData = Pick<
   Product,
-  'slug' | 'name' | 'summary' | 'images' | 'priceCents' | 'compareAtCents' | 'currency' | 'accessClass' |
-  'regulatoryStatus' | 'stockOnHand'
+  | 'slug'
+  | 'name'
+  | 'summary'
+  | 'images'
+  | 'priceCents'
+  | 'compareAtCents'
+  | 'currency'
+  | 'accessClass'
+  | 'regulatoryStatus'
+  | 'stockOnHand'
 >;
 
 /** A product tile for lists, the home page, search results and articles. */
 export function renderProductCard(p: ProductCardData, options: { headingLevel?: 2 | 3 } = {}) {
   const image = p.images[0];
-  const heading = options.headingLevel === 2
-    ? html`<h2 class="card-title"><a href="/products/${p.slug}">${p.name}</a></h2>`
-    : html`<h3 class="card-title"><a href="/products/${p.slug}">${p.name}</a></h3>`;
+  const heading =
+    options.headingLevel === 2
+      ? html`<h2 class="card-title"><a href="/products/${p.slug}">${p.name}</a></h2>`
+      : html`<h3 class="card-title"><a href="/products/${p.slug}">${p.name}</a></h3>`;
   return html`<article class="product-card">
     ${image ? html`<img src="${image.src}" alt="${image.alt}" width="320" height="240" loading="lazy">` : ''}
     <div class="card-body">
@@ -22,15 +31,19 @@ export function renderProductCard(p: ProductCardData, options: { headingLevel?: 
       <p class="card-summary">${p.summary}</p>
       <p class="price">
         <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
-        ${p.compareAtCents && p.compareAtCents > p.priceCents
-          ? html`<s class="price-was" aria-label="was">${formatMoney(p.compareAtCents, p.currency)}</s>`
-          : ''}
+        ${
+          p.compareAtCents && p.compareAtCents > p.priceCents
+            ? html`<s class="price-was" aria-label="was">${formatMoney(p.compareAtCents, p.currency)}</s>`
+            : ''
+        }
       </p>
       <p class="badges">
         <span class="badge badge-reg badge-${p.regulatoryStatus}">${REGULATORY_LABELS[p.regulatoryStatus]}</span>
-        ${p.accessClass !== 'open'
-          ? html`<span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>`
-          : ''}
+        ${
+          p.accessClass !== 'open'
+            ? html`<span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>`
+            : ''
+        }
         ${renderStockBadge(p.stockOnHand)}
       </p>
     </div>

@@ -1,11 +1,5 @@
 import { html } from 'hono/html';
-import {
-  ACCESS_LABELS,
-  FORM_LABELS,
-  REGULATORY_LABELS,
-  ROUTE_LABELS,
-  STORAGE_LABELS,
-} from '../labels.ts';
+import { ACCESS_LABELS, FORM_LABELS, REGULATORY_LABELS, ROUTE_LABELS, STORAGE_LABELS } from '../labels.ts';
 import type { Category, Product } from '../schema.ts';
 
 function renderIngredients(p: Product) {
@@ -47,8 +41,10 @@ export function renderProductFacts(p: Product, category: Category | null) {
 export function renderSideEffects(p: Product) {
   return html`<section class="product-side-effects" aria-labelledby="side-effects-heading">
     <h2 id="side-effects-heading">Possible side effects</h2>
-    ${p.sideEffects.length
-      ? html`<ul>${p.sideEffects.map((s) => html`<li>${s}</li>`)}</ul>`
-      : html`<p>No side effects are listed for this product. Ask your healthcare provider before use.</p>`}
+    ${
+      p.sideEffects.length
+        ? html`<ul>${p.sideEffects.map((s) => html`<li>${s}</li>`)}</ul>`
+        : html`<p>No side effects are listed for this product. Ask your healthcare provider before use.</p>`
+    }
   </section>`;
 }

@@ -1,8 +1,8 @@
 import { html, raw } from 'hono/html';
-import type { Category } from '../schema.ts';
 import type { ProductListItem } from '../queries.ts';
-import { PRODUCT_SORTS, SORT_LABELS, type ProductSort } from '../validators.ts';
-import { renderBreadcrumbs, type Crumb } from './breadcrumbs.ts';
+import type { Category } from '../schema.ts';
+import { PRODUCT_SORTS, type ProductSort, SORT_LABELS } from '../validators.ts';
+import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderPagination } from './pagination.ts';
 import { renderProductCard } from './product-card.ts';
 
@@ -26,7 +26,12 @@ export type ListPageData = {
 };
 
 /** The address of one page of a list, leaving out parameters at their default value. */
-export function buildListHref(o: { basePath: string; categoryParam?: string | undefined; sort: ProductSort; page: number }) {
+export function buildListHref(o: {
+  basePath: string;
+  categoryParam?: string | undefined;
+  sort: ProductSort;
+  page: number;
+}) {
   const params = new URLSearchParams();
   if (o.categoryParam) params.set('category', o.categoryParam);
   if (o.sort !== 'name') params.set('sort', o.sort);
@@ -54,7 +59,8 @@ function renderSubcategories(d: ListPageData) {
     <h2 class="visually-hidden">${d.subcategoryHeading}</h2>
     <ul>
       ${d.subcategories.map(
-        (c) => html`<li><a href="/categories/${c.slug}"${c.slug === d.currentCategorySlug ? raw(' aria-current="page"') : ''}>${c.name}</a></li>`,
+        (c) =>
+          html`<li><a href="/categories/${c.slug}"${c.slug === d.currentCategorySlug ? raw(' aria-current="page"') : ''}>${c.name}</a></li>`,
       )}
     </ul>
   </nav>`;

@@ -1,20 +1,20 @@
 import { html, raw } from 'hono/html';
+import { renderMarkdown } from '#src/lib/markdown.ts';
 import { formatMoney } from '#src/lib/money.ts';
+import type { Entitlement } from '#src/licences/entitlement.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import {
   ACCESS_HINTS,
   ACCESS_LABELS,
   DSHEA_STATEMENT,
+  getStockStatus,
   REFRIGERATED_NOTE,
   REGULATORY_LABELS,
   STOCK_LABELS,
-  getStockStatus,
 } from '../labels.ts';
-import { renderMarkdown } from '#src/lib/markdown.ts';
-import type { Entitlement } from '#src/licences/entitlement.ts';
 import type { Category, Product } from '../schema.ts';
-import { renderBreadcrumbs, type Crumb } from './breadcrumbs.ts';
+import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderProductFacts, renderSideEffects } from './product-facts.ts';
 
 function renderGallery(p: Product) {
@@ -22,11 +22,13 @@ function renderGallery(p: Product) {
   if (!main) return html`<div class="product-gallery no-image" aria-hidden="true"></div>`;
   return html`<div class="product-gallery">
     <img class="gallery-main" src="${main.src}" alt="${main.alt}" width="640" height="480">
-    ${rest.length
-      ? html`<ul class="gallery-thumbs">
+    ${
+      rest.length
+        ? html`<ul class="gallery-thumbs">
           ${rest.map((i) => html`<li><img src="${i.src}" alt="${i.alt}" width="160" height="120" loading="lazy"></li>`)}
         </ul>`
-      : ''}
+        : ''
+    }
   </div>`;
 }
 
@@ -34,10 +36,12 @@ function renderPrice(p: Product) {
   const hasSaving = p.compareAtCents !== null && p.compareAtCents > p.priceCents;
   return html`<p class="price price-large">
     <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
-    ${hasSaving
-      ? html`<s class="price-was"><span class="visually-hidden">Regular price </span>${formatMoney(p.compareAtCents!, p.currency)}</s>
+    ${
+      hasSaving
+        ? html`<s class="price-was"><span class="visually-hidden">Regular price </span>${formatMoney(p.compareAtCents!, p.currency)}</s>
           <span class="price-saving">Save ${Math.round((1 - p.priceCents / p.compareAtCents!) * 100)}%</span>`
-      : ''}
+        : ''
+    }
   </p>`;
 }
 
@@ -98,34 +102,44 @@ export function renderProductPage(o: {
         </p>
         ${renderPrice(p)}
         ${renderStock(p, o.store)}
-        ${p.accessClass !== 'open'
-          ? html`<div class="callout callout-access" role="note">
+        ${
+          p.accessClass !== 'open'
+            ? html`<div class="callout callout-access" role="note">
               <p><strong>${ACCESS_LABELS[p.accessClass]}.</strong> ${ACCESS_HINTS[p.accessClass]}</p>
             </div>`
-          : ''}
+            : ''
+        }
         ${renderPurchaseAccess(p, o.entitlement)}
-        ${p.storage === 'refrigerated'
-          ? html`<div class="callout callout-cold" role="note"><p><strong>Cold shipping.</strong> ${REFRIGERATED_NOTE}</p></div>`
-          : ''}
-        ${o.store.phone
-          ? html`<p class="contact-line">Questions, or ordering for a clinic?
+        ${
+          p.storage === 'refrigerated'
+            ? html`<div class="callout callout-cold" role="note"><p><strong>Cold shipping.</strong> ${REFRIGERATED_NOTE}</p></div>`
+            : ''
+        }
+        ${
+          o.store.phone
+            ? html`<p class="contact-line">Questions, or ordering for a clinic?
               Call <a href="${telHref(o.store.phone)}">${o.store.phone}</a>.</p>`
-          : ''}
+            : ''
+        }
       </div>
     </div>
-    ${p.description
-      ? html`<section class="product-description" aria-labelledby="about-heading">
+    ${
+      p.description
+        ? html`<section class="product-description" aria-labelledby="about-heading">
           <h2 id="about-heading">About this product</h2>
           <div class="prose">${raw(renderMarkdown(p.description))}</div>
         </section>`
-      : ''}
+        : ''
+    }
     ${renderProductFacts(p, o.category)}
-    ${p.directions
-      ? html`<section class="product-directions" aria-labelledby="directions-heading">
+    ${
+      p.directions
+        ? html`<section class="product-directions" aria-labelledby="directions-heading">
           <h2 id="directions-heading">Directions</h2>
           <div class="prose">${raw(renderMarkdown(p.directions))}</div>
         </section>`
-      : ''}
+        : ''
+    }
     ${renderSideEffects(p)}
     ${isSupplement ? html`<p class="dshea-statement disclaimer-box">* ${DSHEA_STATEMENT}</p>` : ''}
   </article>`;

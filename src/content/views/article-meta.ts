@@ -12,7 +12,9 @@ export function renderArticleMeta(a: { authorName: string; publishedAt: Date; ta
   return html`<p class="article-meta">
     ${a.authorName ? html`<span class="article-author">By ${a.authorName}</span> &middot; ` : ''}${renderDate(a.publishedAt)}
   </p>
-  ${a.tags.length
-    ? html`<ul class="tag-list" aria-label="Topics">${a.tags.map((tag) => html`<li class="tag">${tag}</li>`)}</ul>`
-    : ''}`;
+  ${
+    a.tags.length
+      ? html`<ul class="tag-list" aria-label="Topics">${a.tags.map((tag) => html`<li class="tag">${tag}</li>`)}</ul>`
+      : ''
+  }`;
 }

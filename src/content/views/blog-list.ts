@@ -4,9 +4,11 @@ import { renderArticleMeta } from './article-meta.ts';
 
 function renderArticleTeaser(a: ArticleSummary) {
   return html`<article class="article-card">
-    ${a.coverImage
-      ? html`<a href="/blog/${a.slug}" tabindex="-1" aria-hidden="true"><img src="${a.coverImage.src}" alt="" width="640" height="480" loading="lazy"></a>`
-      : ''}
+    ${
+      a.coverImage
+        ? html`<a href="/blog/${a.slug}" tabindex="-1" aria-hidden="true"><img src="${a.coverImage.src}" alt="" width="640" height="480" loading="lazy"></a>`
+        : ''
+    }
     <div class="card-body">
       <h2 class="card-title"><a href="/blog/${a.slug}">${a.title}</a></h2>
       ${renderArticleMeta(a)}
@@ -33,9 +35,11 @@ export function renderBlogList(o: { items: ArticleSummary[]; page: number; total
       <p>Guides from ${o.storeName} on hair restoration, regenerative treatments, aftercare and how to read a
       product's regulatory status.</p>
     </header>
-    ${o.items.length
-      ? html`<div class="article-grid">${o.items.map(renderArticleTeaser)}</div>`
-      : html`<p class="empty">No articles have been published yet.</p>`}
+    ${
+      o.items.length
+        ? html`<div class="article-grid">${o.items.map(renderArticleTeaser)}</div>`
+        : html`<p class="empty">No articles have been published yet.</p>`
+    }
     ${renderPagination(o.page, o.totalPages)}
   </section>`;
 }

@@ -78,13 +78,15 @@ function renderBusinessCallout(store: StoreSettings) {
 /** The home page: who the store is, what it sells, and what it has written lately. */
 export function renderHomePage(d: HomePageData) {
   return html`${renderHero(d.store)}
-    ${d.products.length
-      ? html`<section class="home-section" aria-labelledby="featured-heading">
+    ${
+      d.products.length
+        ? html`<section class="home-section" aria-labelledby="featured-heading">
           <h2 id="featured-heading">${d.isFallback ? 'New in the store' : 'Featured products'}</h2>
           <div class="product-grid">${d.products.map((p) => renderProductCard(p))}</div>
           <p><a href="/products">See all products</a></p>
         </section>`
-      : ''}
+        : ''
+    }
     ${renderCategories(d.categories)}
     ${renderBusinessCallout(d.store)}
     ${renderArticles(d.articles)}`;

@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { LICENCE_TYPES, type Licence } from '../schema.ts';
-import { LICENCE_TYPE_LABELS, US_STATES, todayUtc } from '../validators.ts';
+import { LICENCE_TYPE_LABELS, todayUtc, US_STATES } from '../validators.ts';
 import { documentField, selectField } from './fields.ts';
 
 export const LICENCE_STATUS_LABELS: Record<Licence['status'], string> = {
@@ -23,7 +23,8 @@ function statusDetail(l: Licence) {
   if (l.status === 'approved' && l.expiresOn < todayUtc()) return 'Expired: submit your renewed licence.';
   if (l.status === 'pending') return 'Our staff will check it and email you the outcome.';
   if (l.status === 'approved') return 'You may order professional products while it is valid.';
-  if (l.status === 'rejected') return html`Reason: ${l.rejectionReason}. You may submit it again with the details corrected.`;
+  if (l.status === 'rejected')
+    return html`Reason: ${l.rejectionReason}. You may submit it again with the details corrected.`;
   if (l.status === 'suspended') return html`Reason: ${l.rejectionReason}`;
   return 'Submit your renewed licence to keep ordering professional products.';
 }
@@ -50,13 +51,15 @@ export function renderLicencesPage(
     ${o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : ''}
     <p>Some products are sold only to licensed professionals, and prescription items only to prescribers
       (MD, DO, NP, PA or dentist). Submit your licence here; once our staff verify it you can order them.</p>
-    ${o.licences.length
-      ? html`<table class="data-table">
+    ${
+      o.licences.length
+        ? html`<table class="data-table">
           <caption class="visually-hidden">Your licences</caption>
           <thead><tr><th scope="col">Type</th><th scope="col">Number</th><th scope="col">State</th><th scope="col">Expires</th><th scope="col">Status</th></tr></thead>
           <tbody>${o.licences.map(licenceRow)}</tbody>
         </table>`
-      : html`<p class="muted">You have not submitted a licence yet.</p>`}
+        : html`<p class="muted">You have not submitted a licence yet.</p>`
+    }
     <section aria-labelledby="submit-licence">
       <h2 id="submit-licence">Submit a licence</h2>
       ${errorSummary(o.errors)}

@@ -10,7 +10,14 @@ import type { ArticleHit, ProductHit } from '../queries.ts';
 export type SearchPageData =
   | { kind: 'start'; categories: CategoryNode[]; suggestions: string[] }
   | { kind: 'none'; q: string; categories: CategoryNode[]; suggestions: string[] }
-  | { kind: 'results'; q: string; products: ProductHit[]; productTotal: number; articles: ArticleHit[]; articleTotal: number };
+  | {
+      kind: 'results';
+      q: string;
+      products: ProductHit[];
+      productTotal: number;
+      articles: ArticleHit[];
+      articleTotal: number;
+    };
 
 const searchHref = (term: string) => `/search?q=${encodeURIComponent(term)}`;
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
@@ -46,9 +53,11 @@ function renderProductHit(p: ProductHit) {
       <p class="hit-meta">
         <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
         <span class="badge badge-reg badge-${p.regulatoryStatus}">${REGULATORY_LABELS[p.regulatoryStatus]}</span>
-        ${p.accessClass !== 'open'
-          ? html`<span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>`
-          : ''}
+        ${
+          p.accessClass !== 'open'
+            ? html`<span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>`
+            : ''
+        }
       </p>
     </div>
   </li>`;
@@ -70,19 +79,25 @@ function renderResults(d: Extract<SearchPageData, { kind: 'results' }>) {
   return html`<p class="result-count" role="status">
       Found ${noun(d.productTotal, 'product', 'products')} and ${noun(d.articleTotal, 'article', 'articles')}.
     </p>
-    ${d.products.length
-      ? html`<section aria-labelledby="product-results"><h2 id="product-results">Products</h2>
+    ${
+      d.products.length
+        ? html`<section aria-labelledby="product-results"><h2 id="product-results">Products</h2>
           <ol class="search-results">${d.products.map(renderProductHit)}</ol>
-          ${d.productTotal > d.products.length
-            ? html`<p class="muted">Showing the ${d.products.length} best matches. Add a word to narrow the search.</p>`
-            : ''}
+          ${
+            d.productTotal > d.products.length
+              ? html`<p class="muted">Showing the ${d.products.length} best matches. Add a word to narrow the search.</p>`
+              : ''
+          }
         </section>`
-      : ''}
-    ${d.articles.length
-      ? html`<section aria-labelledby="article-results"><h2 id="article-results">Articles</h2>
+        : ''
+    }
+    ${
+      d.articles.length
+        ? html`<section aria-labelledby="article-results"><h2 id="article-results">Articles</h2>
           <ol class="search-results">${d.articles.map(renderArticleHit)}</ol>
         </section>`
-      : ''}`;
+        : ''
+    }`;
 }
 
 /** The search page: a start page without a query, results in ranked sections, or help when nothing matched. */

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 
 /** The staff sign-in form; separate from the customers' sign-in, with its own session. */
 export function renderLoginForm(c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; next: string }) {

@@ -3,7 +3,7 @@ import { html, raw } from 'hono/html';
 import { formatDateTime } from '#src/admin/views/admin-layout.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField, type FormValues } from '#src/web/forms.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { ROLE_LABELS } from '../permissions.ts';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../schema.ts';
 
