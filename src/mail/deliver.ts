@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '#src/web/context.ts';
+import { MAIL_MAX_ATTEMPTS } from './outbox.ts';
 import { outbox } from './schema.ts';
 
 const transports = new Map<string, Transporter>();
@@ -36,9 +37,12 @@ export async function deliverMail(ctx: AppContext, payload: Record<string, unkno
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const attempts = mail.attempts + 1;
+    // After the last try the job gives up; staff then see the mail as failed, with the server's answer.
+    const status = attempts >= MAIL_MAX_ATTEMPTS ? 'failed' : 'queued';
     await ctx.db
       .update(outbox)
-      .set({ attempts: mail.attempts + 1, lastError: message.slice(0, 1000) })
+      .set({ status, attempts, lastError: message.slice(0, 1000) })
       .where(eq(outbox.id, id));
     throw err;
   }
