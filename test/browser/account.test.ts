@@ -1,26 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
-import {
-  type BrowserStore,
-  isBrowserRequired,
-  isChromiumPresent,
-  openBrowserStore,
-  SKIP_REASON,
-  screenshotPath,
-} from './harness.ts';
+import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
 
-if (!isChromiumPresent && isBrowserRequired) {
-  it('has Chromium for the browser tests (REQUIRE_BROWSER=1)', () => {
-    throw new Error(SKIP_REASON);
-  });
-}
-
-const suiteName = isChromiumPresent
-  ? 'a customer account in a real browser'
-  : `a customer account in a real browser (skipped: ${SKIP_REASON})`;
-
-describe.skipIf(!isChromiumPresent)(suiteName, () => {
+describeInBrowser('a customer account in a real browser', () => {
   let b: BrowserStore;
   let page: Page;
   const email = uniqueEmail('browser');

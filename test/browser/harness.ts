@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
 /** Debian's Chromium; playwright-core drives it, nothing is downloaded. CHROMIUM_PATH points elsewhere. */
@@ -26,6 +27,20 @@ export const isChromiumPresent = existsSync(CHROMIUM_PATH);
 export const isBrowserRequired = process.env.REQUIRE_BROWSER === '1';
 
 export const SKIP_REASON = `${CHROMIUM_PATH} not found; install Debian's chromium to run the browser tests`;
+
+/**
+ * A describe block run in Chromium. Without Chromium it is skipped with a warning, or, when REQUIRE_BROWSER=1,
+ * a failing test says why, so CI cannot pass without having run the browser tests.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (!isChromiumPresent && isBrowserRequired) {
+    it(`${name}: has Chromium for the browser tests (REQUIRE_BROWSER=1)`, () => {
+      throw new Error(SKIP_REASON);
+    });
+  }
+  if (!isChromiumPresent && !isBrowserRequired) console.warn(`Browser tests skipped: ${SKIP_REASON}`);
+  describe.skipIf(!isChromiumPresent)(isChromiumPresent ? name : `${name} (skipped: ${SKIP_REASON})`, body);
+}
 
 export type BrowserStore = {
   store: TestStore;

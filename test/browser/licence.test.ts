@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { products } from '#src/catalog/schema.ts';
 import {
   createTestCustomer,
@@ -9,26 +9,9 @@ import {
   TEST_STAFF_PASSWORD,
 } from '#src/licences/test-factory.ts';
 import { addDays, todayUtc } from '#src/licences/validators.ts';
-import {
-  type BrowserStore,
-  isBrowserRequired,
-  isChromiumPresent,
-  openBrowserStore,
-  SKIP_REASON,
-  screenshotPath,
-} from './harness.ts';
+import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
 
-if (!isChromiumPresent && isBrowserRequired) {
-  it('has Chromium for the browser tests (REQUIRE_BROWSER=1)', () => {
-    throw new Error(SKIP_REASON);
-  });
-}
-
-const suiteName = isChromiumPresent
-  ? 'licence verification in a real browser'
-  : `licence verification (skipped: ${SKIP_REASON})`;
-
-describe.skipIf(!isChromiumPresent)(suiteName, () => {
+describeInBrowser('licence verification in a real browser', () => {
   let b: BrowserStore;
   let customerPage: Page;
   let staffContext: BrowserContext;

@@ -1,28 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserStore,
-  isBrowserRequired,
-  isChromiumPresent,
-  openBrowserStore,
-  SKIP_REASON,
-  screenshotPath,
-} from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
 
 const PRICE = /\$[\d,]+\.\d{2}/;
 
-if (!isChromiumPresent && isBrowserRequired) {
-  it('has Chromium for the browser tests (REQUIRE_BROWSER=1)', () => {
-    throw new Error(SKIP_REASON);
-  });
-}
-if (!isChromiumPresent && !isBrowserRequired) console.warn(`Browser tests skipped: ${SKIP_REASON}`);
-
-const suiteName = isChromiumPresent
-  ? 'a shopper in a real browser'
-  : `a shopper in a real browser (skipped: ${SKIP_REASON})`;
-
-describe.skipIf(!isChromiumPresent)(suiteName, () => {
+describeInBrowser('a shopper in a real browser', () => {
   let b: BrowserStore;
   let page: Page;
   // Anything the shopper's browser could not load (a missing stylesheet, image or script) is a visible defect.
