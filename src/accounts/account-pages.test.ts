@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { createVisitor } from '#test/support/visitor.ts';
+import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { addresses, customerSessions, customers, customerTokens } from './schema.ts';
 import {
   GOOD_PASSWORD,
@@ -322,6 +322,30 @@ describe('privacy', () => {
     expect(data.mails.map((m: { kind: string }) => m.kind)).toContain('verify-email');
     expect(text).not.toMatch(/argon2|passwordHash|tokenHash/);
     expect(text).not.toMatch(/token=[\w-]{20,}/);
+  });
+
+  it('lists the mails sent to an earlier address too, and never those of an earlier holder of the address', async () => {
+    const exportOf = async (visitor: Visitor) =>
+      JSON.parse(await (await visitor.submit('/account/privacy', {}, '/account/privacy/export')).text()) as {
+        mails: { to: string; kind: string; text: string }[];
+      };
+    // A first customer uses the address, then deletes the account, which frees it.
+    const first = await signUp(store, { name: 'Ines Ferreira' });
+    await first.visitor.submit('/account/privacy', { password: first.password }, '/account/privacy/delete');
+
+    const { visitor, email, password } = await signUp(store, { email: first.email, name: 'Tomas Berg' });
+    const newEmail = uniqueEmail('moved');
+    await visitor.submit('/account/password', { email: newEmail, password }, '/account/email');
+    const link = linkIn(await latestMail(store, newEmail, 'change-email'), store);
+    await visitor.submit(link, { token: tokenOf(link) }, '/account/email/confirm');
+
+    const { mails } = await exportOf(visitor);
+    expect(mails.map((m) => [m.to, m.kind])).toEqual([
+      [email, 'verify-email'],
+      [newEmail, 'change-email'],
+      [email, 'change-email'],
+    ]);
+    expect(JSON.stringify(mails)).not.toContain('Ines Ferreira');
   });
 
   it('deletes the account with the password: personal data anonymised, sessions ended, email free again', async () => {

@@ -1,9 +1,9 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
-import { queueMail } from '#src/mail/outbox.ts';
 import { describeWeakPassword, hashPassword, verifyPassword } from '#src/security/passwords.ts';
 import { enforceRateLimit } from '#src/security/rate-limit.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { queueCustomerMail } from './customer-mails.ts';
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS } from './limits.ts';
 import { composeChangeEmail, composeEmailChanged, composeEmailTaken, composePasswordChanged } from './mails.ts';
@@ -34,7 +34,11 @@ export async function changePassword(
     await tx.update(customers).set({ passwordHash, updatedAt: new Date() }).where(eq(customers.id, customer.id));
     await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
     await retireLinkTokens(tx, customer.id, 'reset-password');
-    await queueMail(tx, await composePasswordChanged(sender, { to: customer.email, name: customer.name }));
+    await queueCustomerMail(
+      tx,
+      customer.id,
+      await composePasswordChanged(sender, { to: customer.email, name: customer.name }),
+    );
   });
 }
 
@@ -58,12 +62,16 @@ export async function requestEmailChange(
   const [owner] = await ctx.db.select().from(customers).where(eq(customers.email, email));
   await ctx.db.transaction(async (tx) => {
     if (owner) {
-      await queueMail(tx, await composeEmailTaken(sender, { to: owner.email, name: owner.name }));
+      await queueCustomerMail(tx, owner.id, await composeEmailTaken(sender, { to: owner.email, name: owner.name }));
       return;
     }
     await retireLinkTokens(tx, customer.id, 'change-email');
     const token = await issueLinkToken(tx, { customerId: customer.id, purpose: 'change-email', newEmail: email });
-    await queueMail(tx, await composeChangeEmail(sender, { to: email, name: customer.name, token }));
+    await queueCustomerMail(
+      tx,
+      customer.id,
+      await composeChangeEmail(sender, { to: email, name: customer.name, token }),
+    );
   });
 }
 
@@ -92,7 +100,11 @@ export async function confirmEmailChange(ctx: AppContext, token: string): Promis
       .returning();
     await retireLinkTokens(tx, customer.id, 'verify-email');
     await retireLinkTokens(tx, customer.id, 'reset-password');
-    await queueMail(tx, await composeEmailChanged(sender, { to: customer.email, name: customer.name, newEmail }));
+    await queueCustomerMail(
+      tx,
+      customer.id,
+      await composeEmailChanged(sender, { to: customer.email, name: customer.name, newEmail }),
+    );
     return updated!;
   });
 }

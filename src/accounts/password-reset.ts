@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
-import { queueMail } from '#src/mail/outbox.ts';
 import { describeWeakPassword, hashPassword } from '#src/security/passwords.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { queueCustomerMail } from './customer-mails.ts';
 import { checkLinkToken, consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS, limitAttempt } from './limits.ts';
 import { composePasswordChanged, composePasswordReset } from './mails.ts';
@@ -28,7 +28,11 @@ export async function requestPasswordReset(
   const sender = await mailSenderOf(ctx);
   await ctx.db.transaction(async (tx) => {
     const token = await issueLinkToken(tx, { customerId: customer.id, purpose: 'reset-password' });
-    await queueMail(tx, await composePasswordReset(sender, { to: customer.email, name: customer.name, token }));
+    await queueCustomerMail(
+      tx,
+      customer.id,
+      await composePasswordReset(sender, { to: customer.email, name: customer.name, token }),
+    );
   });
 }
 
@@ -61,6 +65,10 @@ export async function resetPassword(ctx: AppContext, o: { token: string; passwor
       .where(eq(customers.id, customer.id));
     await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
     await retireLinkTokens(tx, customer.id, 'reset-password');
-    await queueMail(tx, await composePasswordChanged(sender, { to: customer.email, name: customer.name }));
+    await queueCustomerMail(
+      tx,
+      customer.id,
+      await composePasswordChanged(sender, { to: customer.email, name: customer.name }),
+    );
   });
 }

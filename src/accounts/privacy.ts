@@ -3,9 +3,9 @@ import type { Db } from '#src/db/client.ts';
 import { listLicencesOf } from '#src/licences/queries.ts';
 import { anonymiseLicencesOf, deleteLicenceDocuments } from '#src/licences/service.ts';
 import { queueMail } from '#src/mail/outbox.ts';
-import { outbox } from '#src/mail/schema.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { listAddresses } from './address-book.ts';
+import { forgetCustomerMails, listCustomerMails } from './customer-mails.ts';
 import { composeAccountDeleted } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
 import { addresses, type Customer, customerSessions, customers, customerTokens } from './schema.ts';
@@ -35,7 +35,7 @@ export async function exportCustomerData(db: Db, customer: Customer) {
       .from(customerSessions)
       .where(eq(customerSessions.customerId, customer.id))
       .orderBy(asc(customerSessions.createdAt)),
-    db.select().from(outbox).where(eq(outbox.to, customer.email)).orderBy(asc(outbox.createdAt)),
+    listCustomerMails(db, customer.id),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -101,6 +101,8 @@ export async function deleteAccount(ctx: AppContext, o: { customer: Customer; pa
     await tx.delete(customerTokens).where(eq(customerTokens.customerId, customer.id));
     await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
     const files = await anonymiseLicencesOf(tx, customer.id);
+    await forgetCustomerMails(tx, customer.id);
+    // Not linked to the account: nothing should lead from the anonymised record back to the old address.
     await queueMail(tx, mail);
     return files;
   });

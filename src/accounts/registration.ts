@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
-import { queueMail } from '#src/mail/outbox.ts';
 import { hashPassword } from '#src/security/passwords.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { queueCustomerMail } from './customer-mails.ts';
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS, limitAttempt } from './limits.ts';
 import { composeAccountExists, composeVerifyEmail, type MailSender } from './mails.ts';
@@ -47,11 +47,19 @@ export async function registerCustomer(
     if (!created) {
       const [existing] = await tx.select().from(customers).where(eq(customers.email, input.email));
       if (existing)
-        await queueMail(tx, await composeAccountExists(sender, { to: existing.email, name: existing.name }));
+        await queueCustomerMail(
+          tx,
+          existing.id,
+          await composeAccountExists(sender, { to: existing.email, name: existing.name }),
+        );
       return;
     }
     const token = await issueLinkToken(tx, { customerId: created.id, purpose: 'verify-email' });
-    await queueMail(tx, await composeVerifyEmail(sender, { to: created.email, name: created.name, token }));
+    await queueCustomerMail(
+      tx,
+      created.id,
+      await composeVerifyEmail(sender, { to: created.email, name: created.name, token }),
+    );
   });
 }
 
@@ -91,6 +99,10 @@ export async function resendVerification(
   await ctx.db.transaction(async (tx) => {
     await retireLinkTokens(tx, customer.id, 'verify-email');
     const token = await issueLinkToken(tx, { customerId: customer.id, purpose: 'verify-email' });
-    await queueMail(tx, await composeVerifyEmail(sender, { to: customer.email, name: customer.name, token }));
+    await queueCustomerMail(
+      tx,
+      customer.id,
+      await composeVerifyEmail(sender, { to: customer.email, name: customer.name, token }),
+    );
   });
 }

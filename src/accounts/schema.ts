@@ -1,4 +1,5 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { outbox } from '#src/mail/schema.ts';
 
 export const ACCOUNT_TYPES = ['client', 'business'] as const;
 export const accountType = pgEnum('account_type', ACCOUNT_TYPES);
@@ -81,6 +82,24 @@ export const addresses = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('addresses_customer_idx').on(t.customerId)],
+);
+
+/**
+ * Which outbox mails were written to which customer. The export finds a customer's mails here rather than by
+ * address: an address changes, and a deleted account's address may later belong to someone else.
+ */
+export const customerMails = pgTable(
+  'customer_mails',
+  {
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    outboxId: uuid()
+      .notNull()
+      .references(() => outbox.id, { onDelete: 'cascade' }),
+  },
+  // The second index serves the cascade when the outbox drops a mail.
+  (t) => [primaryKey({ columns: [t.customerId, t.outboxId] }), index('customer_mails_outbox_idx').on(t.outboxId)],
 );
 
 export type Customer = typeof customers.$inferSelect;

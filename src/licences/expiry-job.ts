@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
-import { queueMail } from '#src/mail/outbox.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender } from './mails.ts';
@@ -66,11 +66,11 @@ export async function runLicenceExpiry(
     const byId = new Map(people.filter((p) => !p.deletedAt).map((p) => [p.id, p]));
     for (const l of lapsed) {
       const person = byId.get(l.customerId);
-      if (person) await queueMail(tx, await composeLicenceExpired(sender, person, l));
+      if (person) await queueCustomerMail(tx, person.id, await composeLicenceExpired(sender, person, l));
     }
     for (const l of due) {
       const person = byId.get(l.customerId);
-      if (person) await queueMail(tx, await composeLicenceReminder(sender, person, l));
+      if (person) await queueCustomerMail(tx, person.id, await composeLicenceReminder(sender, person, l));
     }
     return { expired: lapsed.length, reminded: due.length };
   });

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { type NewMail, queueMail } from '#src/mail/outbox.ts';
+import type { NewMail } from '#src/mail/outbox.ts';
 import { type AuditActor, recordAudit } from '#src/staff/audit.ts';
 import type { AppContext } from '#src/web/context.ts';
 import {
@@ -101,7 +102,7 @@ export async function reviewLicence(
       if (o.action === 'approve') mail = await composeLicenceApproved(sender, recipient, after!);
       else if (o.action === 'reject') mail = await composeLicenceRejected(sender, recipient, after!, reason);
       else mail = await composeLicenceSuspended(sender, recipient, after!, reason);
-      await queueMail(tx, mail);
+      await queueCustomerMail(tx, before.customerId, mail);
     }
     return after!;
   });
