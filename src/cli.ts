@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '#src/config.ts';
 import { type Database, openDatabase } from '#src/db/client.ts';
+import { DataDirInUseError } from '#src/db/data-dir-lock.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { seedDemoStore } from '#src/demo/seed.ts';
 import { AppError } from '#src/lib/errors.ts';
@@ -88,7 +89,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 function describeFailure(err: unknown): string {
-  if (err instanceof ConfigError || err instanceof AppError) return err.message;
+  if (err instanceof ConfigError || err instanceof AppError || err instanceof DataDirInUseError) return err.message;
   if (err instanceof AdminUsageError) return err.message;
   if (err instanceof UsageError) return `${err.message} Run "medstore --help" for the list of commands.`;
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 // Both drivers expose the same query builder; the node-postgres type stands for both so that domain code
 // is written once. Results of `execute()` carry `.rows` in either case.
@@ -39,16 +40,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db, kind: 'postgres', pool, pglite: undefined, close: () => pool.end() };
   }
   let pglite = options.pglite;
+  let release = () => {};
   if (!pglite) {
     let dir: string | undefined;
     if (options.dataDir) {
       // PGlite does not create parent directories.
       mkdirSync(options.dataDir, { recursive: true });
       dir = join(options.dataDir, 'db');
+      release = lockDataDir(options.dataDir);
     }
-    pglite = await PGlite.create(dir);
+    try {
+      pglite = await PGlite.create(dir);
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
   const db = drizzlePglite(pglite, { casing: 'snake_case' }) as unknown as Db;
   const instance = pglite;
-  return { db, kind: 'pglite', pool: undefined, pglite: instance, close: () => instance.close() };
+  const close = async () => {
+    try {
+      await instance.close();
+    } finally {
+      release();
+    }
+  };
+  return { db, kind: 'pglite', pool: undefined, pglite: instance, close };
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '#src/db/client.ts';
+import { migrateDatabase } from '#src/db/migrate.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { AdminUsageError, runAdminCreate } from './admin-command.ts';
 import { auditLog, staffUsers } from './schema.ts';
@@ -74,5 +76,29 @@ describe('medstore admin create', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it('refuses to run beside a process that has the same data folder open, which would lose its writes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'medstore-cli-'));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const cli = () =>
+      run(process.execPath, ['src/cli.ts', 'admin', 'create', '--email', 'late@example.com', '--password', PASSWORD], {
+        env,
+      });
+    // This process stands for a running store.
+    const running = await openDatabase({ dataDir });
+    try {
+      await migrateDatabase(running);
+      const refused = await cli().catch((e: { code: number; stderr: string }) => e);
+      expect(refused).toMatchObject({ code: 1 });
+      expect((refused as { stderr: string }).stderr).toContain(`pid ${process.pid}`);
+      expect((refused as { stderr: string }).stderr).toContain('stop that process first');
+      expect(await running.db.select().from(staffUsers)).toEqual([]);
+    } finally {
+      await running.close();
+    }
+    const ok = await cli();
+    expect(ok.stdout).toBe('Created owner late@example.com. Sign in at /admin/login.\n');
+    rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 });
