@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { ACCESS_HINTS, DSHEA_STATEMENT } from './labels.ts';
+import { DSHEA_STATEMENT } from './labels.ts';
 import type { Category } from './schema.ts';
 import { updateCategory, updateProduct } from './service.ts';
 import { createTestCategory, createTestProduct } from './test-factory.ts';
@@ -120,19 +120,21 @@ describe('/products/:slug', () => {
     expect(page).not.toContain('href="javascript:');
   });
 
-  it('never calls a cleared device FDA-approved, and shows the professional badge with its hint', async () => {
+  it('never calls a cleared device FDA-approved, and shows the professional badge with how to qualify', async () => {
     const page = await (await store.request('/products/laser-cap')).text();
     expect(page).toContain('FDA-cleared (510(k))');
     expect(page).not.toContain('FDA-approved');
     expect(page).toContain('Professional only');
-    expect(page).toContain(ACCESS_HINTS.professional);
+    expect(page).toContain('This product is sold to licensed professionals only.');
+    expect(page).toContain('Sign in or create an account, then submit a professional licence');
     expect(page).toContain('Out of stock. Call <a href="tel:+18005550100">(800) 555-0100</a> for restock dates');
   });
 
   it('marks an unapproved rx-only product as such', async () => {
     const page = await (await store.request('/products/exosome-vial')).text();
     expect(page).toContain('Not FDA-approved');
-    expect(page).toContain(ACCESS_HINTS['rx-only']);
+    expect(page).toContain('This product is sold to verified prescribers only.');
+    expect(page).toContain('a prescriber licence (MD, DO, NP, PA or dentist)');
     expect(page).toContain('Injectable (by a qualified provider)');
   });
 

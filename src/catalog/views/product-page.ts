@@ -103,7 +103,9 @@ export function renderProductPage(o: {
         ${renderPrice(p)}
         ${renderStock(p, o.store)}
         ${
-          p.accessClass !== 'open'
+          // The entitlement panel below says the same to this visitor in particular; both would contradict
+          // each other for a signed-in customer ("sign in", "you may order").
+          p.accessClass !== 'open' && !o.entitlement
             ? html`<div class="callout callout-access" role="note">
               <p><strong>${ACCESS_LABELS[p.accessClass]}.</strong> ${ACCESS_HINTS[p.accessClass]}</p>
             </div>`
