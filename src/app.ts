@@ -13,7 +13,7 @@ import { catalogApi } from '#src/catalog/api.ts';
 import { catalogPages } from '#src/catalog/routes.ts';
 import { contentApi } from '#src/content/api.ts';
 import { contentPages } from '#src/content/routes.ts';
-import { inputErrorOf } from '#src/db/errors.ts';
+import { inputErrorOf, loggableError } from '#src/db/errors.ts';
 import { homePage } from '#src/home/routes.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceApi } from '#src/licences/api.ts';
@@ -180,7 +180,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       message = err.message || 'The request could not be processed.';
       code = 'HTTP';
     } else {
-      (c.var.log ?? ctx.log).error({ err }, 'unhandled error');
+      (c.var.log ?? ctx.log).error({ err: loggableError(err) }, 'unhandled error');
     }
     if (isApiPath(c.req.path)) return problemJson(c, status, message, { code, errors: fields, headers });
     const store = await ctx.settings().catch(() => undefined);

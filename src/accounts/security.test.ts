@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#src/app.ts';
@@ -128,6 +128,31 @@ describe('logs', () => {
     expect(log).toContain('/account/password-reset/confirm');
     for (const secret of [password, 'a brand new passphrase', session.token, resetToken])
       expect(log).not.toContain(secret);
+  });
+
+  it('logs a failed query with its statement but without the values bound to it', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = createApp({ ...store.ctx, log: pino({ level: 'info' }, sink) });
+    // A query that fails in the database while carrying a value as secret as a password hash.
+    const secret = '$argon2id$v=19$m=19456,t=2,p=1$not-for-the-log';
+    app.get('/test/failing-query', async (c) => {
+      await store.ctx.db.execute(sql`select ${secret}::int as n`);
+      return c.text('unreachable');
+    });
+    const res = await app.request('http://store.test/test/failing-query');
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain(secret);
+    const log = lines.join('');
+    expect(log).toContain('unhandled error');
+    expect(log).toContain('Failed query: select $1::int as n');
+    expect(log).toContain('invalid input syntax for type integer');
+    expect(log).not.toContain('not-for-the-log');
   });
 });
 

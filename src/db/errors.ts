@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
 
 // PostgreSQL text cannot hold a NUL character; a value carrying one fails the whole statement with this code.
@@ -22,4 +23,23 @@ export function inputErrorOf(err: unknown): AppError | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * What the log keeps of an unexpected error. A failed query keeps its statement and the database's reason but
+ * not the values bound to it, which may be password hashes, token hashes or a customer's personal details;
+ * PostgreSQL quotes a refused value in its own message, so those are blanked there too.
+ */
+export function loggableError(err: unknown): unknown {
+  if (!(err instanceof DrizzleQueryError)) return err;
+  const values = err.params.map((p) => String(p)).filter((v) => v.length > 0);
+  const blank = (text: string) => values.reduce((t, v) => t.replaceAll(v, '[value]'), text);
+  const message = `Failed query: ${err.query}`;
+  const cause = err.cause as (Error & { code?: unknown }) | undefined;
+  return {
+    type: 'DrizzleQueryError',
+    message,
+    stack: err.stack?.replace(err.message, message),
+    ...(cause ? { cause: { type: cause.name, message: blank(cause.message), code: cause.code } } : {}),
+  };
 }
