@@ -112,6 +112,12 @@ describe('registration and sessions', () => {
       expect(r.res.headers.get('content-type')).toBe('application/problem+json');
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    const extra = await call('POST', '/account', {
+      body: { email, password: GOOD_PASSWORD, name: 'A', role: 'admin' },
+    });
+    expect(extra.body.errors).toContainEqual({ field: '_', message: '"role" is not a field accepted here.' });
+    const list = await call('POST', '/account', { body: [email] });
+    expect(list.body.errors).toContainEqual({ field: '_', message: 'Send the fields as one JSON object.' });
     const malformed = await store.request('/api/store/account', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -127,6 +127,7 @@ describe('registration', () => {
       isAdmin: 'on',
     });
     expect(unknownField.status).toBe(422);
+    expect(await unknownField.text()).toContain('&quot;isAdmin&quot; is not a field accepted here.');
     const count = await store.ctx.db.select({ id: customers.id }).from(customers);
     expect(count.length).toBe(2);
   });

@@ -2,12 +2,22 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '#src/lib/errors.ts';
 
+// Zod's own wording for these two is meant for developers ("Unrecognized key", "expected object").
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const names = issue.keys.map((k) => `"${k}"`).join(', ');
+    return issue.keys.length > 1 ? `${names} are not fields accepted here.` : `${names} is not a field accepted here.`;
+  }
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return 'Send the fields as one JSON object.';
+  return issue.message;
+}
+
 /** Flattens zod issues into one message per field, named by its dotted path. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
+    fields[key] ??= messageOf(issue);
   }
   return fields;
 }
