@@ -56,6 +56,7 @@ describe('admin permissions, checked on the server', () => {
         const res = await asRole[role].request(path);
         const expected = ALLOWED[role].includes(template) ? 200 : 403;
         expect(res.status, `${role} ${path}`).toBe(expected);
+        if (expected === 403) expect(await res.text()).toContain('This is not open to you');
       }
     });
   }

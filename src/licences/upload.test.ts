@@ -106,7 +106,9 @@ describe('the licence pages', () => {
     huge.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
     const res = await visitor.submit('/account/licences', { ...fields(), document: new File([huge], 'huge.pdf') });
     expect(res.status).toBe(413);
-    expect(await res.text()).toContain('far larger than the 10 MB');
+    const page = await res.text();
+    expect(page).toContain('That is too large to accept');
+    expect(page).toContain('far larger than the 10 MB');
     expect(await licenceCount()).toBe(1);
   });
 

@@ -4,7 +4,11 @@ import { renderPage, telHref } from './layout.ts';
 
 const HEADINGS: Record<number, string> = {
   400: 'That request could not be understood',
+  401: 'Please sign in first',
+  403: 'This is not open to you',
   404: 'We could not find that page',
+  409: 'That cannot be done now',
+  413: 'That is too large to accept',
   422: 'Please check what you entered',
   429: 'Too many requests',
   500: 'Something went wrong on our side',
