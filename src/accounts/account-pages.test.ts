@@ -324,6 +324,22 @@ describe('privacy', () => {
     expect(text).not.toMatch(/token=[\w-]{20,}/);
   });
 
+  it('tells when each session was last used', async () => {
+    const { visitor, email } = await signUp(store);
+    const { id } = await customerByEmail(email);
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    await store.ctx.db
+      .update(customerSessions)
+      .set({ createdAt: anHourAgo, lastSeenAt: anHourAgo })
+      .where(eq(customerSessions.customerId, id));
+    expect((await visitor.request('/account')).status).toBe(200);
+    const res = await visitor.submit('/account/privacy', {}, '/account/privacy/export');
+    const { sessions } = (await res.json()) as { sessions: { createdAt: string; lastSeenAt: string }[] };
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.createdAt).toBe(anHourAgo.toISOString());
+    expect(Date.now() - Date.parse(sessions[0]!.lastSeenAt)).toBeLessThan(60_000);
+  });
+
   it('lists the mails sent to an earlier address too, and never those of an earlier holder of the address', async () => {
     const exportOf = async (visitor: Visitor) =>
       JSON.parse(await (await visitor.submit('/account/privacy', {}, '/account/privacy/export')).text()) as {

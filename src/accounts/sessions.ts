@@ -13,6 +13,7 @@ const DAY = 24 * 60 * 60;
 // with it, thirty days.
 const SHORT_SESSION_SECONDS = DAY;
 const LONG_SESSION_SECONDS = 30 * DAY;
+const LAST_SEEN_STEP_MS = 5 * 60 * 1000;
 
 /**
  * Starts a new session (a new id on every sign-in, so a planted id is useless) and sets its cookie.
@@ -48,13 +49,22 @@ function tokenOf(c: Context<AppEnv>): string | undefined {
 export async function findSessionCustomer(c: Context<AppEnv>): Promise<Customer | undefined> {
   const token = tokenOf(c);
   if (!token) return undefined;
+  const tokenHash = hashToken(token);
   const [row] = await c.var.ctx.db
-    .select({ customer: customers })
+    .select({ customer: customers, lastSeenAt: customerSessions.lastSeenAt })
     .from(customerSessions)
     .innerJoin(customers, eq(customers.id, customerSessions.customerId))
-    .where(and(eq(customerSessions.tokenHash, hashToken(token)), gt(customerSessions.expiresAt, sql`now()`)))
+    .where(and(eq(customerSessions.tokenHash, tokenHash), gt(customerSessions.expiresAt, sql`now()`)))
     .limit(1);
   if (!row || row.customer.deletedAt) return undefined;
+  // The data export tells the customer when each session was last used; a write on every request would cost
+  // more than that date is worth, so it moves at most every few minutes.
+  if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_STEP_MS) {
+    await c.var.ctx.db
+      .update(customerSessions)
+      .set({ lastSeenAt: new Date() })
+      .where(eq(customerSessions.tokenHash, tokenHash));
+  }
   return row.customer;
 }
 
