@@ -344,6 +344,7 @@ describe('privacy', () => {
     const exportOf = async (visitor: Visitor) =>
       JSON.parse(await (await visitor.submit('/account/privacy', {}, '/account/privacy/export')).text()) as {
         mails: { to: string; kind: string; text: string }[];
+        pendingEmailChanges: unknown[];
       };
     // A first customer uses the address, then deletes the account, which frees it.
     const first = await signUp(store, { name: 'Ines Ferreira' });
@@ -352,10 +353,13 @@ describe('privacy', () => {
     const { visitor, email, password } = await signUp(store, { email: first.email, name: 'Tomas Berg' });
     const newEmail = uniqueEmail('moved');
     await visitor.submit('/account/password', { email: newEmail, password }, '/account/email');
+    const asked = JSON.parse(await (await visitor.submit('/account/privacy', {}, '/account/privacy/export')).text());
+    expect(asked.pendingEmailChanges).toEqual([{ newEmail, requestedAt: expect.any(String) }]);
     const link = linkIn(await latestMail(store, newEmail, 'change-email'), store);
     await visitor.submit(link, { token: tokenOf(link) }, '/account/email/confirm');
 
-    const { mails } = await exportOf(visitor);
+    const { mails, pendingEmailChanges } = await exportOf(visitor);
+    expect(pendingEmailChanges).toEqual([]);
     expect(mails.map((m) => [m.to, m.kind])).toEqual([
       [email, 'verify-email'],
       [newEmail, 'change-email'],

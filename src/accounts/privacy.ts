@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { listLicencesOf } from '#src/licences/queries.ts';
 import { anonymiseLicencesOf, deleteLicenceDocuments } from '#src/licences/service.ts';
@@ -18,11 +18,24 @@ function withoutLinkTokens(text: string): string {
 }
 
 /**
- * Everything the store holds about a customer, as one JSON document: profile, addresses, licences,
- * sessions (times only) and mails sent to them. No password hash, token or token hash.
+ * Everything the store holds about a customer, as one JSON document: profile, a requested change of email
+ * address, addresses, licences, sessions (times only) and mails sent to them. No password hash, token or token
+ * hash.
  */
 export async function exportCustomerData(db: Db, customer: Customer) {
-  const [addressRows, licenceRows, sessionRows, mailRows] = await Promise.all([
+  const [pendingRows, addressRows, licenceRows, sessionRows, mailRows] = await Promise.all([
+    db
+      .select({ newEmail: customerTokens.newEmail, requestedAt: customerTokens.createdAt })
+      .from(customerTokens)
+      .where(
+        and(
+          eq(customerTokens.customerId, customer.id),
+          eq(customerTokens.purpose, 'change-email'),
+          isNotNull(customerTokens.newEmail),
+          isNull(customerTokens.usedAt),
+          gt(customerTokens.expiresAt, sql`now()`),
+        ),
+      ),
     listAddresses(db, customer.id),
     listLicencesOf(db, customer.id),
     db
@@ -40,6 +53,7 @@ export async function exportCustomerData(db: Db, customer: Customer) {
   return {
     exportedAt: new Date().toISOString(),
     profile: { ...toCustomerJson(customer), updatedAt: customer.updatedAt.toISOString() },
+    pendingEmailChanges: pendingRows.map((p) => ({ newEmail: p.newEmail, requestedAt: p.requestedAt.toISOString() })),
     addresses: addressRows.map(toAddressJson),
     licences: licenceRows.map((l) => ({
       id: l.id,

@@ -99,7 +99,9 @@ profileApi.openapi(
     path: '/account/export',
     tags: TAGS,
     summary: 'Everything the store holds about the customer',
-    description: 'Profile, addresses, licences, sessions (times only) and mails, without passwords or link tokens.',
+    description:
+      'Profile, a requested change of email address, addresses, licences, sessions (times only) and mails, ' +
+      'without passwords or link tokens.',
     security: SIGNED_IN,
     responses: {
       200: json(z.record(z.string(), z.unknown()), 'The data, as a downloadable JSON file'),
