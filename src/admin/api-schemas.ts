@@ -5,13 +5,32 @@ import { LICENCE_STATUSES } from '#src/licences/schema.ts';
 import { STAFF_ROLES } from '#src/staff/schema.ts';
 import type { OutboxSummary } from './queries.ts';
 
-const pageSchema = z.coerce.number().int().min(1).max(10_000).default(1);
-const limitSchema = z.coerce.number().int().min(1).max(100).default(25);
+const pageSchema = z.coerce
+  .number({ error: 'Give the page as a whole number from 1.' })
+  .int({ error: 'Give the page as a whole number from 1.' })
+  .min(1, { error: 'Give the page as a whole number from 1.' })
+  .max(10_000, { error: 'Pages stop at 10000.' })
+  .default(1);
+const limitSchema = z.coerce
+  .number({ error: 'Give the limit as a whole number from 1 to 100.' })
+  .int({ error: 'Give the limit as a whole number from 1 to 100.' })
+  .min(1, { error: 'Give the limit as a whole number from 1 to 100.' })
+  .max(100, { error: 'Give the limit as a whole number from 1 to 100.' })
+  .default(25);
 
 export const StaffSignInSchema = z
   .object({
-    email: z.string().trim().toLowerCase().min(1).max(254).openapi({ example: 'owner@example.com' }),
-    password: z.string().min(1).max(200),
+    email: z
+      .string({ error: 'Enter the email address of the staff account.' })
+      .trim()
+      .toLowerCase()
+      .min(1, { error: 'Enter the email address of the staff account.' })
+      .max(254, { error: 'Use at most 254 characters.' })
+      .openapi({ example: 'owner@example.com' }),
+    password: z
+      .string({ error: 'Enter the password.' })
+      .min(1, { error: 'Enter the password.' })
+      .max(200, { error: 'Use at most 200 characters.' }),
   })
   .strict()
   .openapi('StaffSignIn');
@@ -36,7 +55,7 @@ export const AdminLicenceSchema = LicenceSchema.extend({
 }).openapi('AdminLicence');
 
 export const LicenceQueueQuerySchema = z.object({
-  status: z.enum(LICENCE_STATUSES).optional(),
+  status: z.enum(LICENCE_STATUSES, { error: `Choose one of the statuses: ${LICENCE_STATUSES.join(', ')}.` }).optional(),
   page: pageSchema,
   limit: limitSchema,
 });
@@ -52,7 +71,10 @@ export const AdminLicenceListSchema = z
 
 export const ReasonSchema = z
   .object({
-    reason: z.string().max(2000).openapi({ description: 'What the customer will read; at least 3 characters.' }),
+    reason: z
+      .string({ error: 'Give the reason the customer will read.' })
+      .max(2000, { error: 'Use at most 2000 characters.' })
+      .openapi({ description: 'What the customer will read; at least 3 characters.' }),
   })
   .strict()
   .openapi('ReviewReason');

@@ -97,6 +97,13 @@ describe('the admin API', () => {
     const { token } = await createTestStaff(store.ctx.db, 'staff');
     const noReason = await store.request(`/api/admin/licences/${licenceId}/reject`, json({}, token));
     expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as { errors: unknown[] }).errors).toEqual([
+      { field: 'reason', message: 'Give the reason the customer will read.' },
+    ]);
+    const badStatus = await store.request('/api/admin/licences?status=lost', bearer(token));
+    expect(((await badStatus.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      'Choose one of the statuses: pending, approved, rejected, suspended, expired.',
+    );
     const short = await store.request(`/api/admin/licences/${licenceId}/reject`, json({ reason: 'x' }, token));
     expect(short.status).toBe(422);
     const approve = await store.request(`/api/admin/licences/${licenceId}/approve`, {
