@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { licences } from '#src/licences/schema.ts';
+import { createTestLicence } from '#src/licences/test-factory.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { addresses, customerSessions, customers, customerTokens } from './schema.ts';
@@ -372,6 +374,8 @@ describe('privacy', () => {
     const { visitor, email, password } = await signUp(store, { name: 'Omar Haddad' });
     await visitor.submit('/account/addresses/new', SAMPLE_ADDRESS, '/account/addresses');
     const id = (await customerByEmail(email)).id;
+    const waiting = await createTestLicence(store.ctx.db, id, { status: 'pending' });
+    const verified = await createTestLicence(store.ctx.db, id, { status: 'approved' });
     const phone = createVisitor(store);
     await signInAs(phone, email, password);
 
@@ -388,6 +392,14 @@ describe('privacy', () => {
     expect(await store.ctx.db.select().from(addresses).where(eq(addresses.customerId, id))).toEqual([]);
     expect(await store.ctx.db.select().from(customerSessions).where(eq(customerSessions.customerId, id))).toEqual([]);
     expect((await phone.request('/account')).status).toBe(303);
+    // Kept as records without the holder's name; the one nobody reviewed yet leaves the staff queue.
+    const kept = await store.ctx.db.select().from(licences).where(eq(licences.customerId, id));
+    expect(kept.find((l) => l.id === waiting.id)).toMatchObject({ status: 'rejected', holderName: 'Deleted customer' });
+    expect(kept.find((l) => l.id === waiting.id)!.rejectionReason).toContain('deleted the account');
+    expect(kept.find((l) => l.id === verified.id)).toMatchObject({
+      status: 'approved',
+      holderName: 'Deleted customer',
+    });
     expect((await latestMail(store, email, 'account-deleted'))?.text).toContain('has been deleted');
 
     const again = await signUp(store, { email, password: GOOD_PASSWORD });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppContext } from '#src/web/context.ts';
@@ -11,6 +11,8 @@ export const DOCUMENT_TYPE_MESSAGE =
   'export or scan the licence as a PDF, or take a photo of it, and upload that.';
 export const DOCUMENT_SIZE_MESSAGE =
   'The document is larger than 10 MB. Upload a smaller scan or photo of the licence.';
+
+export const WITHDRAWN_REASON = 'Withdrawn before review: the customer deleted the account.';
 
 /** Why an uploaded document is refused, judged from its bytes; undefined when it is acceptable. */
 export function describeBadDocument(bytes: Uint8Array | undefined): string | undefined {
@@ -62,8 +64,10 @@ export async function submitLicence(
 
 /**
  * For account deletion, inside the caller's transaction: the holder's name and document go, while type, number,
- * state, status and dates stay as the compliance record. Returns the stored file names, which the caller
- * removes with `deleteLicenceDocuments(config.dataDir, names)` once the transaction has committed.
+ * state, status and dates stay as the compliance record. A licence still waiting for review is withdrawn, so it
+ * leaves the staff queue: with its document gone and nobody to tell, there is nothing left to review. Returns
+ * the stored file names, which the caller removes with `deleteLicenceDocuments(config.dataDir, names)` once the
+ * transaction has committed.
  */
 export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<string[]> {
   const rows = await tx
@@ -80,6 +84,10 @@ export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<s
       updatedAt: new Date(),
     })
     .where(eq(licences.customerId, customerId));
+  await tx
+    .update(licences)
+    .set({ status: 'rejected', rejectionReason: WITHDRAWN_REASON })
+    .where(and(eq(licences.customerId, customerId), eq(licences.status, 'pending')));
   return rows.flatMap((r) => (r.documentFile ? [r.documentFile] : []));
 }
 
