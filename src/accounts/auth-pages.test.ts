@@ -69,6 +69,10 @@ describe('registration', () => {
   it('registers a business with its company name and phone, and asks for them when missing', async () => {
     const email = uniqueEmail('clinic');
     const visitor = createVisitor(store);
+    // Required for a business, so never labelled optional.
+    const form = await visitor.page('/account/register');
+    expect(form).toMatch(/<label for="f-companyName">Company name<\/label>/);
+    expect(form).toMatch(/<label for="f-phone">Phone<\/label>/);
     const missing = await visitor.submit('/account/register', {
       email,
       password: GOOD_PASSWORD,

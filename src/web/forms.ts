@@ -51,13 +51,16 @@ export function textField(o: {
   required?: boolean;
   maxlength?: number;
   hint?: string;
+  /** False for a field that only some answers make required, whose hint says when. */
+  isMarkedOptional?: boolean;
 }) {
   const id = `f-${o.name}`;
+  const isMarkedOptional = !o.required && o.isMarkedOptional !== false;
   const error = o.errors?.[o.name];
   const value = o.type === 'password' ? '' : (o.values?.[o.name] ?? '');
   const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${error ? ' has-error' : ''}">
-    <label for="${id}">${o.label}${o.required ? '' : html` <span class="optional">(optional)</span>`}</label>
+    <label for="${id}">${o.label}${isMarkedOptional ? html` <span class="optional">(optional)</span>` : ''}</label>
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
     <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${value}"
       ${o.autocomplete ? html`autocomplete="${o.autocomplete}"` : ''} ${o.required ? 'required' : ''}

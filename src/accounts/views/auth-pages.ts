@@ -45,8 +45,8 @@ export function registerBody(c: Context<AppEnv>, s: FormState) {
       ${textField({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: true, hint: PASSWORD_HINT, ...f })}
       <fieldset class="business-fields">
         <legend>For business accounts</legend>
-        ${textField({ name: 'companyName', label: 'Company name', autocomplete: 'organization', maxlength: MAX_COMPANY_LENGTH, hint: 'Required for a business account.', ...f })}
-        ${textField({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'Required for a business account.', ...f })}
+        ${textField({ name: 'companyName', label: 'Company name', autocomplete: 'organization', maxlength: MAX_COMPANY_LENGTH, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
+        ${textField({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
       </fieldset>
       <button type="submit">Create account</button>
     </form>

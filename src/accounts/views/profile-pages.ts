@@ -38,8 +38,8 @@ export function profileBody(c: Context<AppEnv>, s: FormState & { notice?: string
         ],
         ...f,
       })}
-      ${textField({ name: 'companyName', label: 'Company name', autocomplete: 'organization', maxlength: MAX_COMPANY_LENGTH, hint: 'Required for a business account.', ...f })}
-      ${textField({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'Required for a business account.', ...f })}
+      ${textField({ name: 'companyName', label: 'Company name', autocomplete: 'organization', maxlength: MAX_COMPANY_LENGTH, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
+      ${textField({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
       <button type="submit">Save the profile</button>
     </form>
     <p>To change your email address or password, go to <a href="/account/password">Security</a>.</p>`;
