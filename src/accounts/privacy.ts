@@ -3,6 +3,7 @@ import type { Db } from '#src/db/client.ts';
 import { listLicencesOf } from '#src/licences/queries.ts';
 import { anonymiseLicencesOf, deleteLicenceDocuments } from '#src/licences/service.ts';
 import { queueMail } from '#src/mail/outbox.ts';
+import { withoutLinkTokens } from '#src/security/tokens.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { listAddresses } from './address-book.ts';
 import { forgetCustomerMails, listCustomerMails } from './customer-mails.ts';
@@ -11,11 +12,6 @@ import { mailSenderOf } from './registration.ts';
 import { addresses, type Customer, customerSessions, customers, customerTokens } from './schema.ts';
 import { toAddressJson, toCustomerJson } from './serialize.ts';
 import { confirmPassword } from './sign-in.ts';
-
-// Links in old mails may still work; an export file is easily forwarded, so they are left out of it.
-function withoutLinkTokens(text: string): string {
-  return text.replace(/([?&]token=)[^\s&"'<>]+/g, '$1[removed]');
-}
 
 /**
  * Everything the store holds about a customer, as one JSON document: profile, a requested change of email
@@ -82,6 +78,7 @@ export async function exportCustomerData(db: Db, customer: Customer) {
       status: m.status,
       createdAt: m.createdAt.toISOString(),
       sentAt: m.sentAt?.toISOString() ?? null,
+      // Links in old mails may still work, and an export file is easily forwarded.
       text: withoutLinkTokens(m.text),
     })),
   };

@@ -53,7 +53,12 @@ adminPages.get('/admin/outbox/:id', async (c) => {
   const id = uuidSchema.safeParse(c.req.param('id'));
   const mail = id.success ? await findOutboxMail(c.var.ctx.db, id.data) : undefined;
   if (!mail) throw new AppError('NOT_FOUND', 'There is no mail at this address.');
-  return renderAdminPage(c, { staff, title: mail.subject, section: 'outbox', body: renderOutboxMail(mail) });
+  return renderAdminPage(c, {
+    staff,
+    title: mail.subject,
+    section: 'outbox',
+    body: renderOutboxMail(mail, { hasSmtp: c.var.ctx.config.smtpUrl !== undefined }),
+  });
 });
 
 adminPages.get('/admin/audit', async (c) => {

@@ -9,3 +9,8 @@ export function createToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** Text with the token of every emailed link replaced, for copies of mails shown to anyone but the recipient. */
+export function withoutLinkTokens(text: string): string {
+  return text.replace(/([?&]token=)[^\s&"'<>]+/g, '$1[removed]');
+}

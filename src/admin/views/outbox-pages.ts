@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { formatDateTime, renderFacts } from '#src/admin/views/admin-layout.ts';
 import type { OutboxMail } from '#src/mail/schema.ts';
+import { withoutLinkTokens } from '#src/security/tokens.ts';
 import type { OutboxSummary } from '../queries.ts';
 import { renderPager } from './pager.ts';
 
@@ -39,9 +40,12 @@ export function renderOutboxList(o: { items: OutboxSummary[]; total: number; pag
 
 /**
  * One mail. The plain-text version is shown as text; the HTML version only as its escaped source, since
- * mail markup must never run inside the admin area.
+ * mail markup must never run inside the admin area. When SMTP delivers mail (`hasSmtp`), the links' tokens are
+ * hidden: staff are then not the way mail reaches customers, and a reset link read here would let any staff
+ * member take over the customer's account.
  */
-export function renderOutboxMail(m: OutboxMail) {
+export function renderOutboxMail(m: OutboxMail, o: { hasSmtp: boolean }) {
+  const shown = (text: string) => (o.hasSmtp ? withoutLinkTokens(text) : text);
   return html`<p><a href="/admin/outbox">← Back to the outbox</a></p>
     <h1>${m.subject}</h1>
     ${renderFacts([
@@ -54,9 +58,10 @@ export function renderOutboxMail(m: OutboxMail) {
       ...(m.lastError ? ([['Last error', m.lastError]] as [string, unknown][]) : []),
     ])}
     <h2>Text version</h2>
-    <pre class="mail-text">${m.text}</pre>
+    ${o.hasSmtp ? html`<p class="muted">Link tokens are hidden: the mail went out by SMTP, so only its recipient can use them.</p>` : ''}
+    <pre class="mail-text">${shown(m.text)}</pre>
     <details>
       <summary>HTML version (source)</summary>
-      <pre class="mail-text">${m.html}</pre>
+      <pre class="mail-text">${shown(m.html)}</pre>
     </details>`;
 }
