@@ -7,8 +7,9 @@ import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { LICENCE_EXPIRY_JOB, runLicenceExpiry } from './expiry-job.ts';
+import { reviewLicence } from './review.ts';
 import { licences } from './schema.ts';
-import { createTestCustomer, createTestLicence } from './test-factory.ts';
+import { createTestCustomer, createTestLicence, createTestStaff } from './test-factory.ts';
 import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
@@ -84,6 +85,22 @@ describe('the daily licence job', () => {
     await runLicenceExpiry(store.ctx, today);
     expect((await statusOf(old.id)).reminderSentAt).toBeNull();
     expect(await mailKindsTo(d.email)).toEqual([]);
+  });
+
+  it('approval mail promises a month of notice only when there is a month left', async () => {
+    const db = store.ctx.db;
+    const staff = { id: (await createTestStaff(db)).staff.id, email: 'desk@example.com' };
+    const soon = await createTestCustomer(db);
+    const soonLicence = await createTestLicence(db, soon.id, { expiresOn: addDays(today, 20) });
+    const later = await createTestCustomer(db);
+    const laterLicence = await createTestLicence(db, later.id, { expiresOn: addDays(today, 200) });
+    await reviewLicence(store.ctx, staff, { licenceId: soonLicence.id, action: 'approve' });
+    await reviewLicence(store.ctx, staff, { licenceId: laterLicence.id, action: 'approve' });
+    const textTo = async (email: string) =>
+      (await db.select().from(outbox).where(eq(outbox.to, email))).map((m) => m.text).join('');
+    expect(await textTo(soon.email)).toContain('less than a month from now. Submit the renewed licence');
+    expect(await textTo(soon.email)).not.toContain('We will remind you');
+    expect(await textTo(later.email)).toContain('We will remind you a month before then.');
   });
 
   it('is scheduled once a day and run by the worker', async () => {

@@ -3,13 +3,12 @@ import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender } from './mails.ts';
+import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender, REMINDER_DAYS } from './mails.ts';
 import { auditViewOfLicence } from './review.ts';
 import { licences } from './schema.ts';
 import { addDays, todayUtc } from './validators.ts';
 
 export const LICENCE_EXPIRY_JOB = 'licence-expiry';
-export const REMINDER_DAYS = 30;
 
 /**
  * The daily licence run: approved licences whose expiry date has passed become `expired`, and licences that

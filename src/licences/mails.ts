@@ -2,7 +2,10 @@ import { composeMail, type MailContent } from '#src/mail/compose.ts';
 import type { NewMail } from '#src/mail/outbox.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import type { Licence } from './schema.ts';
-import { LICENCE_TYPE_LABELS } from './validators.ts';
+import { addDays, LICENCE_TYPE_LABELS, todayUtc } from './validators.ts';
+
+/** How many days before a licence expires its holder is reminded (by the daily job). */
+export const REMINDER_DAYS = 30;
 
 /** What every licence mail needs: the store that signs it and the address links point to. */
 export type LicenceMailSender = { store: StoreSettings; baseUrl: string };
@@ -37,7 +40,9 @@ export function composeLicenceApproved(s: LicenceMailSender, r: Recipient, l: Ma
   return build(s, r, LICENCE_MAIL_KINDS.approved, 'Your licence is approved', {
     paragraphs: [
       `We have verified your ${describe(l)}. Products reserved for licensed professionals are now open to you when you are signed in.`,
-      `The approval lasts until the licence expires on ${l.expiresOn}. We will remind you a month before then.`,
+      l.expiresOn <= addDays(todayUtc(), REMINDER_DAYS)
+        ? `The approval lasts until the licence expires on ${l.expiresOn}, less than a month from now. Submit the renewed licence before then to keep ordering without a break.`
+        : `The approval lasts until the licence expires on ${l.expiresOn}. We will remind you a month before then.`,
     ],
   });
 }
