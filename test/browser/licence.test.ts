@@ -1,13 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import { products } from '#src/catalog/schema.ts';
-import {
-  createTestCustomer,
-  createTestCustomerSession,
-  createTestStaff,
-  TEST_STAFF_PASSWORD,
-} from '#src/licences/test-factory.ts';
+import { createTestStaff, TEST_STAFF_PASSWORD } from '#src/licences/test-factory.ts';
 import { addDays, todayUtc } from '#src/licences/validators.ts';
 import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
 
@@ -22,14 +18,6 @@ describeInBrowser('licence verification in a real browser', () => {
   beforeAll(async () => {
     b = await openBrowserStore();
     const { db } = b.store.ctx;
-    // The business customer is signed in by a session made directly; registering is covered by its own test.
-    const customer = await createTestCustomer(db, {
-      name: 'Marisol Vega',
-      companyName: 'Vega Skin Studio',
-      accountType: 'business',
-    });
-    const token = await createTestCustomerSession(db, customer.id);
-    await b.context.addCookies([{ name: 'sid', value: token, url: b.url, httpOnly: true, sameSite: 'Lax' }]);
     customerPage = await b.context.newPage();
     customerPage.setDefaultTimeout(5_000);
     staffEmail = (await createTestStaff(db, 'staff')).staff.email;
@@ -51,7 +39,32 @@ describeInBrowser('licence verification in a real browser', () => {
     await b?.close();
   });
 
-  it('a business customer sees how to qualify, then uploads a licence', async () => {
+  it('a business registers with its company name and phone, confirms the email and signs in', async () => {
+    const email = uniqueEmail('studio');
+    const password = 'orchard velvet compass 8';
+    await customerPage.goto(`${b.url}/account/register`);
+    await customerPage.getByLabel('Business').check();
+    await customerPage.getByLabel('Your name').fill('Marisol Vega');
+    await customerPage.getByLabel('Email').fill(email);
+    await customerPage.getByLabel('Password').fill(password);
+    await customerPage.getByLabel('Company name').fill('Vega Skin Studio');
+    await customerPage.getByLabel('Phone').fill('(305) 555-0142');
+    await customerPage.getByRole('button', { name: 'Create account' }).click();
+    await customerPage.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+    const link = linkIn(await latestMail(b.store, email, 'verify-email'), b.store);
+    await customerPage.goto(`${b.url}${link}`);
+    await customerPage.getByRole('button', { name: 'Confirm my email address' }).click();
+    await customerPage.waitForURL((u) => u.pathname === '/account/sign-in');
+    await customerPage.getByLabel('Email').fill(email);
+    await customerPage.getByLabel('Password').fill(password);
+    await customerPage.getByRole('button', { name: 'Sign in' }).click();
+    await customerPage.waitForURL((u) => u.pathname === '/account');
+    const overview = await customerPage.getByRole('main').innerText();
+    expect(overview).toContain('Vega Skin Studio');
+  });
+
+  it('the business sees how to qualify, then uploads a licence', async () => {
     await customerPage.goto(`${b.url}/products/${productSlug}`);
     const main = customerPage.getByRole('main');
     await main.getByText('Submit a professional licence', { exact: false }).waitFor();
