@@ -74,6 +74,7 @@ licenceApi.openAPIRegistry.registerPath({
   responses: {
     201: { description: 'Submitted; status pending', content: { 'application/json': { schema: LicenceSchema } } },
     401: notSignedIn,
+    409: problemResponse('Five licences of this customer are already waiting for review'),
     413: problemResponse('The upload is too large'),
     422: problemResponse('Invalid fields or document, named in `errors`'),
   },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireCustomer } from '#src/accounts/current.ts';
 import { renderAccountPage } from '#src/accounts/views/account-page.ts';
+import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { listLicencesOf } from './queries.ts';
 import { submitLicence } from './service.ts';
@@ -32,6 +33,17 @@ licencePages.post('/account/licences', async (c) => {
       body: renderLicencesPage(c, { licences, values: upload.values, errors: upload.errors }),
     });
   }
-  await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
+  try {
+    await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
+    const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+    return renderAccountPage(c, {
+      title: 'Licences',
+      section: 'licences',
+      status: 409,
+      body: renderLicencesPage(c, { licences, values: upload.values, errors: { _: err.message } }),
+    });
+  }
   return c.redirect('/account/licences?notice=submitted', 303);
 });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppContext } from '#src/web/context.ts';
@@ -22,6 +22,9 @@ export function describeBadDocument(bytes: Uint8Array | undefined): string | und
   return undefined;
 }
 
+/** Licences one customer may have waiting for review at once: enough for every licence they hold. */
+export const MAX_PENDING_LICENCES = 5;
+
 /**
  * Records a licence for review. The file is written first (no file I/O inside a transaction) and removed again
  * if the row cannot be saved, so a failure leaves nothing behind.
@@ -36,6 +39,15 @@ export async function submitLicence(
     throw new AppError('VALIDATION', problem ?? DOCUMENT_TYPE_MESSAGE, {
       fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE },
     });
+  }
+  // Each upload keeps up to 10 MB on disk and adds to the staff queue, so an account cannot pile them up.
+  const [waiting] = await ctx.db
+    .select({ n: count() })
+    .from(licences)
+    .where(and(eq(licences.customerId, o.customerId), eq(licences.status, 'pending')));
+  if ((waiting?.n ?? 0) >= MAX_PENDING_LICENCES) {
+    const message = `You already have ${MAX_PENDING_LICENCES} licences waiting for review. Please wait for our email about them before you submit another.`;
+    throw new AppError('CONFLICT', message, { fields: { _: message } });
   }
   const fileName = await storeLicenceDocument(ctx.config.dataDir, o.document, kind);
   try {

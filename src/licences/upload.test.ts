@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { licences } from './schema.ts';
-import { createTestCustomer, createTestCustomerSession, SAMPLE_FILES } from './test-factory.ts';
+import { createTestCustomer, createTestCustomerSession, createTestLicence, SAMPLE_FILES } from './test-factory.ts';
 import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
@@ -147,6 +147,38 @@ describe('the licence pages', () => {
     const res = await visitor.request('/account/licences', { method: 'POST', body });
     expect(res.status).toBe(403);
     expect(await licenceCount()).toBe(1);
+  });
+});
+
+describe('a pile of licences waiting for review', () => {
+  it('is refused past five, on the page and in the API, with nothing stored', async () => {
+    const busy = await createTestCustomer(store.ctx.db);
+    for (let i = 0; i < 5; i++) await createTestLicence(store.ctx.db, busy.id, { status: 'pending' });
+    const busyToken = await createTestCustomerSession(store.ctx.db, busy.id);
+    const page = createVisitor(store);
+    page.cookies.set('sid', busyToken);
+    const filesBefore = storedFiles().length;
+
+    const res = await page.submit('/account/licences', {
+      ...fields(),
+      document: new File([SAMPLE_FILES.pdf()], 'a.pdf'),
+    });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain('You already have 5 licences waiting for review.');
+    expect(html).toContain('value="RN 884120"');
+
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields())) body.set(k, v);
+    body.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const api = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${busyToken}` },
+    });
+    expect(api.status).toBe(409);
+    expect(storedFiles()).toHaveLength(filesBefore);
+    expect(await store.ctx.db.select().from(licences).where(eq(licences.customerId, busy.id))).toHaveLength(5);
   });
 });
 
