@@ -379,6 +379,7 @@ describe('privacy', () => {
     const phone = createVisitor(store);
     await signInAs(phone, email, password);
 
+    expect(await visitor.page('/account/privacy')).toContain('a licence still waiting for review is withdrawn');
     const wrong = await visitor.submit('/account/privacy', { password: 'not my password' }, '/account/privacy/delete');
     expect(wrong.status).toBe(422);
     expect((await customerByEmail(email)).deletedAt).toBeNull();

@@ -20,7 +20,9 @@ export function privacyBody(c: Context<AppEnv>, o: { errors?: FieldErrors }) {
       <h2>Delete your account</h2>
       <p>Deleting your account signs you out everywhere, removes your addresses, sign-in details and licence
         documents, and replaces your name, email and phone with placeholders. It cannot be undone.</p>
-      <p>Records the law requires us to keep, such as orders and invoices, stay with their personal details anonymised.</p>
+      <p>Records the law requires us to keep, such as orders and invoices, stay with their personal details anonymised.
+        So do the records of licences we checked (type, number, issuing state, dates and our decision), without
+        your name; a licence still waiting for review is withdrawn.</p>
       ${errorSummary(o.errors)}
       <form method="post" action="/account/privacy/delete" novalidate>
         ${csrfField(c)}
