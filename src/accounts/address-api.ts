@@ -89,7 +89,9 @@ addressApi.openapi(
     path: '/account/addresses/{id}',
     tags: TAGS,
     summary: 'Change an address',
-    description: 'Only the fields sent change. `isDefaultShipping: true` (or billing) moves that default here.',
+    description:
+      'Only the fields sent change. `isDefaultShipping: true` (or billing) moves that default here; a default ' +
+      'cannot be set to false, it moves when another address takes it.',
     security: SIGNED_IN,
     request: { params, body: jsonBody(addressPatchSchema, 'The fields to change') },
     responses: {

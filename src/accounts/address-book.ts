@@ -93,6 +93,13 @@ export async function updateAddress(db: Db, customerId: string, id: string, patc
       isDefaultShipping: patch.isDefaultShipping ?? current.isDefaultShipping,
       isDefaultBilling: patch.isDefaultBilling ?? current.isDefaultBilling,
     };
+    // A default moves to another address rather than vanishing: checkout relies on one of each kind.
+    for (const kind of ['Shipping', 'Billing'] as const) {
+      if (current[`isDefault${kind}`] && !merged[`isDefault${kind}`]) {
+        const message = `This is your default ${kind.toLowerCase()} address. Make another address the default instead.`;
+        throw new AppError('VALIDATION', message, { fields: { [`isDefault${kind}`]: message } });
+      }
+    }
     const problems = describeAddressProblems(merged);
     if (Object.keys(problems).length > 0) {
       throw new AppError('VALIDATION', 'Some fields of the address are invalid.', { fields: problems });

@@ -282,6 +282,18 @@ describe('addresses', () => {
     });
     expect(changed.body).toMatchObject({ line2: 'Unit 9', isDefaultShipping: true });
     expect((await call('GET', `/account/addresses/${first.body.id}`, { token })).body.isDefaultShipping).toBe(false);
+    const noDefault = await call('PATCH', `/account/addresses/${second.body.id}`, {
+      token,
+      body: { isDefaultShipping: false },
+    });
+    expect(noDefault.status).toBe(422);
+    expect(noDefault.body.errors).toEqual([
+      {
+        field: 'isDefaultShipping',
+        message: 'This is your default shipping address. Make another address the default instead.',
+      },
+    ]);
+    expect((await call('GET', `/account/addresses/${second.body.id}`, { token })).body.isDefaultShipping).toBe(true);
 
     const badZip = await call('PATCH', `/account/addresses/${first.body.id}`, { token, body: { postalCode: 'ABC' } });
     expect(badZip.status).toBe(422);
