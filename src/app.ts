@@ -3,12 +3,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountApi } from '#src/accounts/api.ts';
 import { SignInRequired } from '#src/accounts/current.ts';
 import { accountPages } from '#src/accounts/routes.ts';
 import { rememberRequest } from '#src/accounts/viewer.ts';
 import { adminApi } from '#src/admin/api.ts';
 import { adminPages } from '#src/admin/routes.ts';
+import { renderAdminErrorPage } from '#src/admin/views/error-page.ts';
 import { catalogApi } from '#src/catalog/api.ts';
 import { catalogPages } from '#src/catalog/routes.ts';
 import { contentApi } from '#src/content/api.ts';
@@ -36,6 +38,8 @@ import { securityHeaders } from '#src/web/security-headers.ts';
 const MAX_URL_LENGTH = 4096;
 // Forms and JSON calls are a few kilobytes; only licence uploads, limited on their own, need more.
 const MAX_BODY_BYTES = 1024 * 1024;
+
+const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 /** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
@@ -153,6 +157,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
 
   app.notFound(async (c) => {
     if (isApiPath(c.req.path)) return problemJson(c, 404, 'No such endpoint.', { code: 'NOT_FOUND' });
+    if (isAdminPath(c.req.path))
+      return renderAdminErrorPage(c, { status: 404, message: 'The admin area has no such page.' });
     const store = await ctx.settings();
     return c.html(
       renderErrorPage({
@@ -183,6 +189,10 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       (c.var.log ?? ctx.log).error({ err: loggableError(err) }, 'unhandled error');
     }
     if (isApiPath(c.req.path)) return problemJson(c, status, message, { code, errors: fields, headers });
+    if (status < 500 && isAdminPath(c.req.path)) {
+      for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
+      return renderAdminErrorPage(c, { status: status as ContentfulStatusCode, message });
+    }
     const store = await ctx.settings().catch(() => undefined);
     if (!store) return c.text(message, status as 500);
     const page = await renderErrorPage({ status, message, store, baseUrl: ctx.config.baseUrl });

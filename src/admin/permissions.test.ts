@@ -56,10 +56,25 @@ describe('admin permissions, checked on the server', () => {
         const res = await asRole[role].request(path);
         const expected = ALLOWED[role].includes(template) ? 200 : 403;
         expect(res.status, `${role} ${path}`).toBe(expected);
-        if (expected === 403) expect(await res.text()).toContain('This is not open to you');
+        if (expected === 403) {
+          // In the admin shell, with the person's own navigation and a way back.
+          const page = await res.text();
+          expect(page).toContain('This is not open to you');
+          expect(page).toContain(`(${role})</p>`);
+          expect(page).toContain('Back to the dashboard');
+          expect(page).not.toContain('Create account');
+        }
       }
     });
   }
+
+  it('answers an unknown admin address in the admin shell', async () => {
+    const res = await asRole.staff.request('/admin/no-such-page');
+    expect(res.status).toBe(404);
+    const page = await res.text();
+    expect(page).toContain('The admin area has no such page.');
+    expect(page).toContain('(staff)</p>');
+  });
 
   it('shows each role only the links it may follow', async () => {
     const staffNav = await asRole.staff.page('/admin');

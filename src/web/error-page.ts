@@ -15,9 +15,14 @@ const HEADINGS: Record<number, string> = {
   503: 'The store is briefly unavailable',
 };
 
+/** The heading of an error page: what happened, in a few words. */
+export function errorHeadingOf(status: number): string {
+  return HEADINGS[status] ?? 'Something went wrong';
+}
+
 /** The HTML error page: says what happened and offers a way on, in the store's own layout. */
 export function renderErrorPage(o: { status: number; message: string; store: StoreSettings; baseUrl: string }) {
-  const heading = HEADINGS[o.status] ?? 'Something went wrong';
+  const heading = errorHeadingOf(o.status);
   return renderPage({
     title: heading,
     store: o.store,

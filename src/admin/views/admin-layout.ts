@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { hasPermission, type Permission } from '#src/staff/permissions.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
 import { assetUrl } from '#src/web/assets.ts';
@@ -26,7 +27,7 @@ export type AdminPageOptions = {
   body: Html;
   /** A one-line confirmation shown above the body, e.g. after an approval. */
   notice?: string | undefined;
-  status?: 200 | 400 | 403 | 404 | 409 | 422 | 429;
+  status?: ContentfulStatusCode;
 };
 
 function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | undefined) {
