@@ -61,6 +61,8 @@ export async function exportCustomerData(db: Db, customer: Customer) {
       status: l.status,
       rejectionReason: l.rejectionReason,
       hasDocument: l.documentFile !== null,
+      // The file itself is too large for this document; signed in, the customer downloads it here.
+      documentUrl: l.documentFile ? `/account/licences/${l.id}/document` : null,
       documentType: l.documentType,
       reviewedAt: l.reviewedAt?.toISOString() ?? null,
       createdAt: l.createdAt.toISOString(),

@@ -1,9 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
-import { readLicenceDocument } from '#src/licences/documents.ts';
+import { documentHeaders, readLicenceDocument } from '#src/licences/documents.ts';
 import { findLicenceForReview, listLicencesForReview } from '#src/licences/queries.ts';
 import { REVIEW_ACTIONS, type ReviewAction, reviewLicence } from '#src/licences/review.ts';
-import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';
 import { actorOf, requireStaff } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -68,15 +67,8 @@ licenceReviewPages.get('/admin/licences/:id/document', async (c) => {
     : undefined;
   if (!bytes || !licence.documentType)
     throw new AppError('NOT_FOUND', 'The document of this licence is no longer stored.');
-  const ext = licence.documentFile!.split('.').pop();
-  const name = `licence-${LICENCE_TYPE_LABELS[licence.type].replace(/[^A-Za-z0-9]+/g, '-')}-${licence.number.replace(/[^A-Za-z0-9]+/g, '-')}.${ext}`;
   const disposition = c.req.query('download') ? 'attachment' : 'inline';
-  return c.body(new Uint8Array(bytes), 200, {
-    'Content-Type': licence.documentType,
-    'Content-Disposition': `${disposition}; filename="${name}"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-  });
+  return c.body(new Uint8Array(bytes), 200, documentHeaders(licence, disposition));
 });
 
 async function decide(c: Context<AppEnv>, staff: StaffUser, action: ReviewAction, reason: string | undefined) {

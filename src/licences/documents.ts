@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Licence } from './schema.ts';
+import { LICENCE_TYPE_LABELS } from './validators.ts';
 
 /** The largest licence document accepted: a phone photo or a scanned PDF fits well within it. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -50,4 +52,21 @@ export async function deleteLicenceDocuments(dataDir: string, names: readonly st
   for (const name of names) {
     if (STORED_NAME.test(name)) await rm(join(folderOf(dataDir), name), { force: true });
   }
+}
+
+/** The name a downloaded document is saved under: what it is, never the random name it is stored under. */
+export function documentDownloadName(l: Pick<Licence, 'type' | 'number' | 'documentFile'>): string {
+  const ext = l.documentFile?.split('.').pop() ?? 'pdf';
+  const part = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `licence-${part(LICENCE_TYPE_LABELS[l.type])}-${part(l.number)}.${ext}`;
+}
+
+/** Headers that keep a served document from being taken for a page of the store or kept in a cache. */
+export function documentHeaders(l: Licence, disposition: 'inline' | 'attachment'): Record<string, string> {
+  return {
+    'Content-Type': l.documentType ?? 'application/octet-stream',
+    'Content-Disposition': `${disposition}; filename="${documentDownloadName(l)}"`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  };
 }

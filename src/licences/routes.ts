@@ -3,7 +3,8 @@ import { requireCustomer } from '#src/accounts/current.ts';
 import { renderAccountPage } from '#src/accounts/views/account-page.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { listLicencesOf } from './queries.ts';
+import { documentHeaders, readLicenceDocument } from './documents.ts';
+import { findLicenceOf, listLicencesOf } from './queries.ts';
 import { submitLicence } from './service.ts';
 import { readLicenceUpload } from './upload.ts';
 import { LICENCE_NOTICES, renderLicencesPage } from './views/licences-page.ts';
@@ -19,6 +20,18 @@ licencePages.get('/account/licences', async (c) => {
     section: 'licences',
     body: renderLicencesPage(c, { licences, notice: LICENCE_NOTICES[c.req.query('notice') ?? ''] }),
   });
+});
+
+// The customer's own copy of what they sent, for their records and their data export. Another customer's
+// licence, or one whose document went with a deleted account, is "not found".
+licencePages.get('/account/licences/:id/document', async (c) => {
+  const customer = await requireCustomer(c);
+  const licence = await findLicenceOf(c.var.ctx.db, customer.id, c.req.param('id'));
+  const bytes = licence?.documentFile
+    ? await readLicenceDocument(c.var.ctx.config.dataDir, licence.documentFile)
+    : undefined;
+  if (!licence || !bytes) throw new AppError('NOT_FOUND', 'You have no licence document at this address.');
+  return c.body(new Uint8Array(bytes), 200, documentHeaders(licence, 'attachment'));
 });
 
 licencePages.post('/account/licences', async (c) => {

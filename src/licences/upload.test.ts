@@ -71,6 +71,30 @@ describe('the licence pages', () => {
     expect(page).not.toContain(row!.documentFile);
   });
 
+  it('let the customer download what they sent, and nobody else', async () => {
+    const [row] = await store.ctx.db.select().from(licences).where(eq(licences.customerId, customerId));
+    const path = `/account/licences/${row!.id}/document`;
+    expect(await visitor.page('/account/licences')).toContain(`href="${path}"`);
+    const own = await visitor.request(path);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/pdf');
+    expect(own.headers.get('content-disposition')).toBe(
+      'attachment; filename="licence-Registered-nurse-RN-RN-884120.pdf"',
+    );
+    expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await own.text()).toBe(await SAMPLE_FILES.pdf().text());
+    const exported = await (await visitor.submit('/account/privacy', {}, '/account/privacy/export')).json();
+    expect((exported as { licences: { documentUrl: string }[] }).licences[0]!.documentUrl).toBe(path);
+
+    const other = createVisitor(store);
+    other.cookies.set(
+      'sid',
+      await createTestCustomerSession(store.ctx.db, (await createTestCustomer(store.ctx.db)).id),
+    );
+    expect((await other.request(path)).status).toBe(404);
+    expect((await store.request(path)).status).toBe(303);
+  });
+
   it('refuse a file that is not a PDF whatever its name, keeping what was typed and storing nothing', async () => {
     const before = storedFiles().length;
     const fake = new File(['<html><script>alert(1)</script></html>'], 'licence.pdf', { type: 'application/pdf' });

@@ -30,7 +30,7 @@ export function documentField(errors?: FieldErrors) {
   return html`<div class="field${error ? ' has-error' : ''}">
     <label for="f-document">Licence document</label>
     <p class="hint" id="f-document-hint">A scan or photo of the licence: PDF, JPEG or PNG, at most 10 MB.
-      Only our staff can see it.${errors && Object.keys(errors).length ? ' Please choose the file again.' : ''}</p>
+      Only you and our staff can see it.${errors && Object.keys(errors).length ? ' Please choose the file again.' : ''}</p>
     <input id="f-document" name="document" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" required
       aria-describedby="f-document-hint${error ? ' f-document-error' : ''}"${error ? raw(' aria-invalid="true"') : ''}>
     ${error ? html`<p class="field-error" id="f-document-error">${error}</p>` : ''}

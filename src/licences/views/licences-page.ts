@@ -34,7 +34,9 @@ function licenceRow(l: Licence) {
   const shown = l.status === 'approved' && l.expiresOn < todayUtc() ? 'expired' : l.status;
   return html`<tr>
     <td>${LICENCE_TYPE_LABELS[l.type]}</td>
-    <td>${l.number}</td>
+    <td>${l.number}${
+      l.documentFile ? html`<br><a href="/account/licences/${l.id}/document">Download the document</a>` : ''
+    }</td>
     <td>${l.issuingState}</td>
     <td>${l.expiresOn}</td>
     <td><span class="badge badge-licence-${shown}">${LICENCE_STATUS_LABELS[shown]}</span>
