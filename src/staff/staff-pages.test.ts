@@ -138,4 +138,18 @@ describe('owners manage staff', () => {
     });
     expect(again.status).toBe(422);
   });
+
+  it('continues an owner who changes their own role on a new session id, with the new role', async () => {
+    // Another owner, so that this one is not the last; last in the file, as it changes who the owners are.
+    await createTestStaff(store.ctx.db, 'owner');
+    const { staff, token } = await createTestStaff(store.ctx.db, 'owner');
+    const self = createVisitor(store);
+    self.cookies.set('staff_sid', token);
+    const res = await self.submit('/admin/staff', { role: 'admin' }, `/admin/staff/${staff.id}/role`);
+    expect(res.headers.get('location')).toBe('/admin');
+    expect(self.cookies.get('staff_sid')).not.toBe(token);
+    expect((await store.request('/admin', { headers: { cookie: `staff_sid=${token}` } })).status).toBe(303);
+    expect((await self.request('/admin/customers')).status).toBe(200);
+    expect((await self.request('/admin/staff')).status).toBe(403);
+  });
 });
