@@ -180,6 +180,7 @@ describe('licence review in the admin area', () => {
     expect(page).toContain('licence.suspend');
     expect(page).toContain(`href="/admin/licences/${licenceId}"`);
     expect(page).toMatch(/<td>status<\/td><td>pending<\/td><td>approved<\/td>/);
+    expect(page).toMatch(/<td>reason<\/td><td>\(empty\)<\/td><td>[^<]+<\/td>/);
     expect((await reviewer.request('/admin/audit')).status).toBe(403);
   });
 });

@@ -3,8 +3,10 @@ import { formatDateTime } from '#src/admin/views/admin-layout.ts';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEntry, diffAudit } from '#src/staff/audit.ts';
 import { renderPager } from './pager.ts';
 
+// "-" stands for no value at all (e.g. before a record existed), so that an empty text reads differently.
 function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '-';
+  if (value === undefined || value === null) return '-';
+  if (value === '') return '(empty)';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
