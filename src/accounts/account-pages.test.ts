@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licences } from '#src/licences/schema.ts';
 import { createTestLicence } from '#src/licences/test-factory.ts';
+import { outbox } from '#src/mail/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { addresses, customerSessions, customers, customerTokens } from './schema.ts';
@@ -402,6 +403,11 @@ describe('privacy', () => {
       holderName: 'Deleted customer',
     });
     expect((await latestMail(store, email, 'account-deleted'))?.text).toContain('has been deleted');
+    // The mails written to the account before are erased from the outbox: only the goodbye is left there.
+    const leftAtAddress = await store.ctx.db.select().from(outbox).where(eq(outbox.to, email));
+    expect(leftAtAddress.map((m) => m.kind)).toEqual(['account-deleted']);
+    const named = (await store.ctx.db.select().from(outbox)).filter((m) => m.text.includes('Omar Haddad'));
+    expect(named.map((m) => m.kind)).toEqual(['account-deleted']);
 
     const again = await signUp(store, { email, password: GOOD_PASSWORD });
     expect((await again.visitor.request('/account')).status).toBe(200);

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { type NewMail, queueMail } from '#src/mail/outbox.ts';
+import { eraseMails, type NewMail, queueMail } from '#src/mail/outbox.ts';
 import { type OutboxMail, outbox } from '#src/mail/schema.ts';
 import { customerMails } from './schema.ts';
 
@@ -24,7 +24,11 @@ export async function listCustomerMails(db: Db, customerId: string): Promise<Out
   return rows.map((r) => r.mail);
 }
 
-/** Forgets which mails were a customer's, when the account is deleted. */
+/** Erases the mails written to a customer and forgets they were theirs, when the account is deleted. */
 export async function forgetCustomerMails(tx: Db, customerId: string): Promise<void> {
-  await tx.delete(customerMails).where(eq(customerMails.customerId, customerId));
+  const links = await tx.delete(customerMails).where(eq(customerMails.customerId, customerId)).returning();
+  await eraseMails(
+    tx,
+    links.map((l) => l.outboxId),
+  );
 }

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { enqueueJob } from './queue.ts';
@@ -62,5 +63,26 @@ describe('the job queue', () => {
     expect(await store.ctx.db.$count(jobs, eq(jobs.kind, 'nightly'))).toBe(1);
     await scheduleDailyJobs(store.ctx, [{ kind: 'nightly' }], new Date('2026-11-28T00:30:00Z'));
     expect(await store.ctx.db.$count(jobs, eq(jobs.kind, 'nightly'))).toBe(2);
+  });
+});
+
+describe('a job whose query fails', () => {
+  it('keeps and logs the statement and reason, never the values bound to it', async () => {
+    const secret = 'customer-secret-value-7731';
+    await enqueueJob(store.ctx.db, { kind: 'bad-query', maxAttempts: 1 });
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const handlers = {
+      async 'bad-query'(ctx: { db: typeof store.ctx.db }) {
+        await ctx.db.execute(sql`select ${secret}::int`);
+      },
+    };
+    await runDueJobs({ ...store.ctx, log }, handlers);
+    const [job] = await store.ctx.db.select().from(jobs).where(eq(jobs.kind, 'bad-query'));
+    expect(job!.failedAt).not.toBeNull();
+    expect(job!.lastError).toContain('Failed query');
+    expect(job!.lastError).not.toContain(secret);
+    expect(lines.join('\n')).toContain('job failed');
+    expect(lines.join('\n')).not.toContain(secret);
   });
 });

@@ -1,3 +1,4 @@
+import { loggableError } from '#src/db/errors.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { claimDueJob, completeJob, enqueueJob, failJob } from './queue.ts';
 
@@ -21,8 +22,10 @@ export async function runDueJobs(ctx: AppContext, handlers: Record<string, JobHa
       await handler(ctx, job.payload);
       await completeJob(ctx.db, job.id);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      ctx.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
+      // Kept and logged without a failed query's bound values, which may be personal data or hashes.
+      const safe = loggableError(err);
+      const message = safe instanceof Error ? safe.message : String((safe as { message?: unknown }).message ?? safe);
+      ctx.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: safe }, 'job failed');
       await failJob(ctx.db, job, message.slice(0, 2000));
     }
   }

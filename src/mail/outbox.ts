@@ -1,3 +1,4 @@
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
 import { outbox } from './schema.ts';
@@ -16,4 +17,24 @@ export async function queueMail(db: Db, mail: NewMail): Promise<string> {
   const [row] = await db.insert(outbox).values(mail).returning({ id: outbox.id });
   await enqueueJob(db, { kind: SEND_MAIL_JOB, payload: { outboxId: row!.id }, maxAttempts: MAIL_MAX_ATTEMPTS });
   return row!.id;
+}
+
+/**
+ * Blanks the address and content of mails whose recipient deleted their account; the kind, status and dates
+ * stay, as the record that a mail went out. A mail not yet delivered is then never sent.
+ */
+export async function eraseMails(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({
+      to: 'erased@deleted.invalid',
+      subject: '(erased with the account)',
+      text: '',
+      html: '',
+      // A mail still waiting goes nowhere now; its job finds it failed and stops.
+      status: sql`case when ${outbox.status} = 'queued' then 'failed'::outbox_status else ${outbox.status} end`,
+      lastError: sql`case when ${outbox.status} = 'queued' then 'Erased before delivery' else '' end`,
+    })
+    .where(inArray(outbox.id, ids));
 }
