@@ -18,7 +18,7 @@ function transportFor(url: string): Transporter {
 export async function deliverMail(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
   const id = String(payload.outboxId ?? '');
   const [mail] = await ctx.db.select().from(outbox).where(eq(outbox.id, id));
-  if (!mail || mail.status !== 'queued') return;
+  if (mail?.status !== 'queued') return;
   if (!ctx.config.smtpUrl) {
     await ctx.db
       .update(outbox)
