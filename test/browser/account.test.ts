@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
-import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
+import {
+  BROWSER_TIMEOUT_MS,
+  type BrowserStore,
+  describeInBrowser,
+  openBrowserStore,
+  screenshotPath,
+} from './harness.ts';
 
 describeInBrowser('a customer account in a real browser', () => {
   let b: BrowserStore;
@@ -12,7 +18,7 @@ describeInBrowser('a customer account in a real browser', () => {
   beforeAll(async () => {
     b = await openBrowserStore();
     page = await b.context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
   });
 
   afterAll(async () => {

@@ -23,6 +23,9 @@ const CHROMIUM_ARGS = [
 
 export const isChromiumPresent = existsSync(CHROMIUM_PATH);
 
+/** How long a page may take to show what a test waits for: generous, since CI runs two test files at once. */
+export const BROWSER_TIMEOUT_MS = 15_000;
+
 /** CI sets REQUIRE_BROWSER=1 so a missing Chromium fails the run instead of skipping the browser tests. */
 export const isBrowserRequired = process.env.REQUIRE_BROWSER === '1';
 

@@ -5,7 +5,13 @@ import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import { products } from '#src/catalog/schema.ts';
 import { createTestStaff, TEST_STAFF_PASSWORD } from '#src/licences/test-factory.ts';
 import { addDays, todayUtc } from '#src/licences/validators.ts';
-import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
+import {
+  BROWSER_TIMEOUT_MS,
+  type BrowserStore,
+  describeInBrowser,
+  openBrowserStore,
+  screenshotPath,
+} from './harness.ts';
 
 describeInBrowser('licence verification in a real browser', () => {
   let b: BrowserStore;
@@ -19,12 +25,12 @@ describeInBrowser('licence verification in a real browser', () => {
     b = await openBrowserStore();
     const { db } = b.store.ctx;
     customerPage = await b.context.newPage();
-    customerPage.setDefaultTimeout(5_000);
+    customerPage.setDefaultTimeout(BROWSER_TIMEOUT_MS);
     staffEmail = (await createTestStaff(db, 'staff')).staff.email;
     // Staff use another browser profile: their session is a different cookie and must not mix with the customer's.
     staffContext = await b.browser.newContext({ viewport: { width: 1280, height: 800 } });
     staffPage = await staffContext.newPage();
-    staffPage.setDefaultTimeout(5_000);
+    staffPage.setDefaultTimeout(BROWSER_TIMEOUT_MS);
     const [product] = await db
       .select({ slug: products.slug })
       .from(products)

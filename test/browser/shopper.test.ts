@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type BrowserStore, describeInBrowser, openBrowserStore, screenshotPath } from './harness.ts';
+import {
+  BROWSER_TIMEOUT_MS,
+  type BrowserStore,
+  describeInBrowser,
+  openBrowserStore,
+  screenshotPath,
+} from './harness.ts';
 
 const PRICE = /\$[\d,]+\.\d{2}/;
 
@@ -13,7 +19,7 @@ describeInBrowser('a shopper in a real browser', () => {
   beforeAll(async () => {
     b = await openBrowserStore();
     page = await b.context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
     page.on('response', (r) => {
       // Pages themselves are checked by each test; this catches what a page pulls in.
       if (r.status() >= 400 && r.request().resourceType() !== 'document') brokenLoads.push(`${r.status()} ${r.url()}`);
