@@ -8,7 +8,7 @@ import {
   ProductListSchema,
   problemResponse,
 } from './api-schemas.ts';
-import { collectDescendantIds, getCategoryTree, listCategories } from './category-queries.ts';
+import { collectDescendantIds, getCategoryTree } from './category-queries.ts';
 import { decodeCursor } from './cursor.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import { toCategoryTreeJson, toProductDetailJson, toProductSummaryJson } from './serialize.ts';
@@ -40,7 +40,7 @@ catalogApi.openapi(listProductsRoute, async (c) => {
     });
   }
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-  const all = await listCategories(ctx.db);
+  const all = await ctx.categories();
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', `There is no category "${query.category}".`, {

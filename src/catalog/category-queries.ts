@@ -58,9 +58,8 @@ export type CategoryLookup =
   | { kind: 'moved'; slug: string }
   | { kind: 'missing' };
 
-/** A category by slug; an old slug of a renamed category answers where it lives now. */
-export async function findCategory(db: Db, slug: string): Promise<CategoryLookup> {
-  const all = await listCategories(db);
+/** A category by slug among `all` of them; an old slug of a renamed category answers where it lives now. */
+export async function findCategory(db: Db, all: Category[], slug: string): Promise<CategoryLookup> {
   const category = all.find((c) => c.slug === slug);
   if (category) return { kind: 'found', category, all };
   const [redirect] = await db

@@ -5,7 +5,7 @@ import { checkPurchaseEntitlement } from '#src/licences/entitlement.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
-import { collectAncestors, collectDescendantIds, findCategory, listCategories } from './category-queries.ts';
+import { collectAncestors, collectDescendantIds, findCategory } from './category-queries.ts';
 import { buildProductJsonLd } from './json-ld.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import type { Category } from './schema.ts';
@@ -35,7 +35,7 @@ function parseSlug(value: string, what: string): string {
 catalogPages.get('/products', async (c) => {
   const { ctx } = c.var;
   const query = parseQuery(c, listPageQuerySchema);
-  const all = await listCategories(ctx.db);
+  const all = await ctx.categories();
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', 'There is no category with that name. It may have been renamed or removed.');
@@ -84,7 +84,7 @@ catalogPages.get('/categories/:slug', async (c) => {
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'category');
   const query = parseQuery(c, listPageQuerySchema.omit({ category: true }));
-  const found = await findCategory(ctx.db, slug);
+  const found = await findCategory(ctx.db, await ctx.categories(), slug);
   if (found.kind === 'moved') return c.redirect(`/categories/${found.slug}`, 301);
   if (found.kind === 'missing') throw new AppError('NOT_FOUND', 'There is no category at this address.');
   const { category, all } = found;
@@ -137,7 +137,7 @@ catalogPages.get('/products/:slug', async (c) => {
   const customer = product.accessClass === 'open' ? undefined : await currentCustomer(c);
   if (customer) c.header('Cache-Control', 'private, no-store');
   const [all, store, entitlement] = await Promise.all([
-    listCategories(ctx.db),
+    ctx.categories(),
     ctx.settings(),
     checkPurchaseEntitlement(ctx.db, customer, product),
   ]);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Category } from '#src/catalog/schema.ts';
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
 import type { RateLimiter } from '#src/security/rate-limit.ts';
@@ -15,6 +16,8 @@ export type AppContext = {
   rateLimiter: RateLimiter;
   /** Reads the store's settings through the page cache's generation, so a save shows on the next request. */
   settings(): Promise<StoreSettings>;
+  /** All categories, read through the page cache's generation like the settings; shared, so never modify them. */
+  categories(): Promise<Category[]>;
 };
 
 export type AppEnv = {
