@@ -67,12 +67,29 @@ export type EmbedRenderer = (shortcode: string) => string | undefined;
 const SHORTCODE_LINE = /^ {0,3}\[\[([^\n]+?)\]\]\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+// Rendering and sanitising a product description was the largest cost of an uncached product page after its
+// queries. The output depends on the text alone, so keying by the text can never serve a stale description;
+// the oldest entries go first once the bound is reached (texts are at most 50,000 characters, so a few tens
+// of MB in the worst case and far less in practice).
+const MEMO_ENTRIES = 256;
+const memo = new Map<string, string>();
+
+function renderPlain(source: string): string {
+  let rendered = memo.get(source);
+  if (rendered === undefined) {
+    rendered = sanitizeHtml(md.render(source), SANITIZE_OPTIONS);
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+    memo.set(source, rendered);
+  }
+  return rendered;
+}
+
 /**
  * Markdown to safe HTML: rendered by markdown-it, then filtered through a strict allowlist. Without `embed` it
  * needs nothing but the text (product descriptions use it that way).
  */
 export function renderMarkdown(source: string, options: { embed?: EmbedRenderer } = {}): string {
-  if (!options.embed) return sanitizeHtml(md.render(source), SANITIZE_OPTIONS);
+  if (!options.embed) return renderPlain(source);
   // Embeds become placeholder paragraphs that pass through Markdown and the sanitiser untouched, and are
   // swapped for their HTML afterwards. The nonce changes per render, so an author cannot forge one.
   const nonce = randomBytes(8).toString('hex');
