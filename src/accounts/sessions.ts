@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '#src/db/client.ts';
 import { secureCookieOptions } from '#src/security/cookies.ts';
-import { createToken, hashToken } from '#src/security/tokens.ts';
+import { createToken, hashToken, isWellFormedToken } from '#src/security/tokens.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { type Customer, customerSessions, customers } from './schema.ts';
 
@@ -48,7 +48,8 @@ function tokenOf(c: Context<AppEnv>): string | undefined {
 /** The signed-in customer of this request, from the session cookie or a bearer token; undefined if none. */
 export async function findSessionCustomer(c: Context<AppEnv>): Promise<Customer | undefined> {
   const token = tokenOf(c);
-  if (!token) return undefined;
+  // A stale or made-up cookie must not cost every page a query: no session was ever stored under it.
+  if (!token || !isWellFormedToken(token)) return undefined;
   const tokenHash = hashToken(token);
   const [row] = await c.var.ctx.db
     .select({ customer: customers, lastSeenAt: customerSessions.lastSeenAt })

@@ -5,6 +5,13 @@ export function createToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** Whether a value has the shape createToken gives (32 bytes, base64url), so junk needs no database lookup. */
+export function isWellFormedToken(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
 /** What the database keeps of a token: a leaked table then grants no access. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
