@@ -70,6 +70,16 @@ describe('GET /api/store/products', () => {
     expect(body.items.some((p: any) => p.slug === 'draft-thing')).toBe(false);
   });
 
+  it('counts every match on a middle page, the last page, a page past the end and a cursor page', async () => {
+    for (const query of ['limit=3&page=2', 'limit=3&page=3', 'limit=3&page=9', 'limit=100']) {
+      const { body } = await getJson(`/api/store/products?category=hair-care&${query}`);
+      expect(body.total, query).toBe(8);
+    }
+    const { body: first } = await getJson('/api/store/products?category=hair-care&limit=3');
+    const { body: next } = await getJson(`/api/store/products?category=hair-care&limit=3&cursor=${first.nextCursor}`);
+    expect(next.total).toBe(8);
+  });
+
   it('pages by cursor through every product exactly once, for each sort', async () => {
     for (const sort of ['name', 'price-asc', 'price-desc', 'newest']) {
       const seen: string[] = [];

@@ -88,19 +88,23 @@ export async function listActiveProducts(db: Db, o: ProductListOptions): Promise
   const where = and(...filters);
   const pageWhere = o.after ? and(where, afterCursor(o.after)) : where;
   const offset = !o.after && o.page ? (o.page - 1) * o.limit : 0;
-  const [rows, [count]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(products)
-      .where(pageWhere)
-      .orderBy(...ORDERS[o.sort])
-      .limit(o.limit + 1)
-      .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(products).where(where),
-  ]);
+  const rows = await db
+    .select(listColumns)
+    .from(products)
+    .where(pageWhere)
+    .orderBy(...ORDERS[o.sort])
+    .limit(o.limit + 1)
+    .offset(offset);
   const items = rows.slice(0, o.limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > o.limit && last ? cursorOf(last, o.sort) : null;
+  const hasMore = rows.length > o.limit;
+  const nextCursor = hasMore && last ? cursorOf(last, o.sort) : null;
+  // An offset page that holds the last match already tells the total; only a full page, an empty page past the
+  // end or a keyset page (its rows start mid-list) needs the count, so a small list costs one query, not two.
+  if (!o.after && !hasMore && (items.length > 0 || offset === 0)) {
+    return { items, total: offset + items.length, nextCursor };
+  }
+  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(products).where(where);
   return { items, total: count?.total ?? 0, nextCursor };
 }
 
