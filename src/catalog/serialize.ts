@@ -15,8 +15,24 @@ import type { Category, Product } from './schema.ts';
 
 type CategoryRef = Pick<Category, 'slug' | 'name'> | null;
 
-/** A product as the API lists it: money in integer cents with its currency, times as ISO 8601. */
-export function toProductSummaryJson(p: ProductListItem | Product, category: CategoryRef, baseUrl: string) {
+type CardFields = Pick<
+  Product,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'summary'
+  | 'brand'
+  | 'sku'
+  | 'images'
+  | 'priceCents'
+  | 'compareAtCents'
+  | 'currency'
+  | 'regulatoryStatus'
+  | 'accessClass'
+>;
+
+/** What every API answer says of a product it names: identity, link, pictures, price and compliance badges. */
+export function toProductCardJson(p: CardFields, baseUrl: string) {
   return {
     id: p.id,
     slug: p.slug,
@@ -26,17 +42,24 @@ export function toProductSummaryJson(p: ProductListItem | Product, category: Cat
     brand: p.brand,
     sku: p.sku,
     images: p.images.map((i) => ({ src: toAbsoluteUrl(i.src, baseUrl), alt: i.alt })),
-    category: category ? { slug: category.slug, name: category.name } : null,
     priceCents: p.priceCents,
     compareAtCents: p.compareAtCents,
     currency: p.currency,
-    stockStatus: getStockStatus(p.stockOnHand),
-    form: p.form,
-    route: p.route,
     regulatoryStatus: p.regulatoryStatus,
     regulatoryLabel: REGULATORY_LABELS[p.regulatoryStatus],
     accessClass: p.accessClass,
     accessLabel: ACCESS_LABELS[p.accessClass],
+  };
+}
+
+/** A product as the API lists it: money in integer cents with its currency, times as ISO 8601. */
+export function toProductSummaryJson(p: ProductListItem | Product, category: CategoryRef, baseUrl: string) {
+  return {
+    ...toProductCardJson(p, baseUrl),
+    category: category ? { slug: category.slug, name: category.name } : null,
+    stockStatus: getStockStatus(p.stockOnHand),
+    form: p.form,
+    route: p.route,
     storage: p.storage,
     isFeatured: p.isFeatured,
     createdAt: p.createdAt.toISOString(),

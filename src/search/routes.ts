@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { ProductSummarySchema, problemResponse, searchTextSchema } from '#src/catalog/api-schemas.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { toAbsoluteUrl } from '#src/catalog/json-ld.ts';
-import { ACCESS_LABELS, REGULATORY_LABELS } from '#src/catalog/labels.ts';
 import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
+import { toProductCardJson } from '#src/catalog/serialize.ts';
 import type { Db } from '#src/db/client.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -164,21 +164,7 @@ searchApi.openapi(searchRoute, async (c) => {
       products: {
         total: products.total,
         items: products.items.map((p) => ({
-          id: p.id,
-          slug: p.slug,
-          url: `${baseUrl}/products/${p.slug}`,
-          name: p.name,
-          summary: p.summary,
-          brand: p.brand,
-          sku: p.sku,
-          images: p.images.map((i) => ({ src: toAbsoluteUrl(i.src, baseUrl), alt: i.alt })),
-          priceCents: p.priceCents,
-          compareAtCents: p.compareAtCents,
-          currency: p.currency,
-          regulatoryStatus: p.regulatoryStatus,
-          regulatoryLabel: REGULATORY_LABELS[p.regulatoryStatus],
-          accessClass: p.accessClass,
-          accessLabel: ACCESS_LABELS[p.accessClass],
+          ...toProductCardJson(p, baseUrl),
           snippet: stripMarkers(p.snippet),
           snippetHtml: renderHighlighted(p.snippet).toString(),
           rank: Number(p.rank),
