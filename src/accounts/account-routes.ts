@@ -1,12 +1,13 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { secureCookieOptions } from '#src/security/cookies.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
+import type { Html } from '#src/web/layout.ts';
 import { listAddresses } from './address-book.ts';
 import { changePassword, requestEmailChange } from './credentials.ts';
 import { forgetCurrentCustomer, requireCustomer } from './current.ts';
-import { attempt, invalid, keptValues } from './form-outcome.ts';
+import { attempt, type FormStatus, invalid, keptValues } from './form-outcome.ts';
 import { deleteAccount, exportCustomerData } from './privacy.ts';
 import { updateProfile } from './profile.ts';
 import { CUSTOMER_COOKIE, isSessionPersistent, startCustomerSession } from './sessions.ts';
@@ -18,6 +19,11 @@ import { profileBody, profileValues, securityBody } from './views/profile-pages.
 
 /** The signed-in customer's own pages: overview, profile, security (password, email) and privacy. */
 export const accountHomePages = new Hono<AppEnv>();
+
+// The password and email forms share one page; a refused change re-renders it with that form's errors.
+function renderSecurityPage(c: Context<AppEnv>, status: 200 | FormStatus, body: Html) {
+  return renderAccountPage(c, { title: 'Security', section: 'security', status, body });
+}
 
 accountHomePages.get('/account', async (c) => {
   const customer = await requireCustomer(c);
@@ -57,11 +63,7 @@ accountHomePages.post('/account/profile', async (c) => {
 
 accountHomePages.get('/account/password', async (c) => {
   const customer = await requireCustomer(c);
-  return renderAccountPage(c, {
-    title: 'Security',
-    section: 'security',
-    body: securityBody(c, { customer, notice: c.req.query('done') }),
-  });
+  return renderSecurityPage(c, 200, securityBody(c, { customer, notice: c.req.query('done') }));
 });
 
 accountHomePages.post('/account/password', async (c) => {
@@ -72,12 +74,7 @@ accountHomePages.post('/account/password', async (c) => {
     ? await attempt(c, () => changePassword(c.var.ctx, { customer, ...form.data }))
     : invalid(form.errors);
   if (!done.ok) {
-    return renderAccountPage(c, {
-      title: 'Security',
-      section: 'security',
-      status: done.status,
-      body: securityBody(c, { customer, password: { errors: done.errors } }),
-    });
+    return renderSecurityPage(c, done.status, securityBody(c, { customer, password: { errors: done.errors } }));
   }
   // Every session ended with the change; this device continues with a new session id.
   await startCustomerSession(c, customer.id, { remember });
@@ -92,12 +89,8 @@ accountHomePages.post('/account/email', async (c) => {
     ? await attempt(c, () => requestEmailChange(c.var.ctx, { customer, ...form.data }))
     : invalid(form.errors);
   if (!done.ok) {
-    return renderAccountPage(c, {
-      title: 'Security',
-      section: 'security',
-      status: done.status,
-      body: securityBody(c, { customer, email: { values: keptValues(form.values), errors: done.errors } }),
-    });
+    const email = { values: keptValues(form.values), errors: done.errors };
+    return renderSecurityPage(c, done.status, securityBody(c, { customer, email }));
   }
   return c.redirect('/account/password?done=email-sent', 303);
 });
