@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { describeWeakPassword, hashPassword, verifyPassword } from '#src/security/passwords.ts';
 import { enforceRateLimit } from '#src/security/rate-limit.ts';
@@ -6,11 +7,28 @@ import type { AppContext } from '#src/web/context.ts';
 import { queueCustomerMail } from './customer-mails.ts';
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
 import { LIMITS } from './limits.ts';
-import { composeChangeEmail, composeEmailChanged, composeEmailTaken, composePasswordChanged } from './mails.ts';
+import {
+  composeChangeEmail,
+  composeEmailChanged,
+  composeEmailTaken,
+  composePasswordChanged,
+  type MailSender,
+} from './mails.ts';
 import { mailSenderOf } from './registration.ts';
 import { type Customer, customerSessions, customers } from './schema.ts';
 import { confirmPassword } from './sign-in.ts';
 import { personalPartsOf } from './validators.ts';
+
+/**
+ * What follows any new password, inside its transaction: every session of the account ends, unused reset links
+ * stop working, and the customer is told by mail in case it was not them.
+ */
+export async function settleNewPassword(tx: Db, customer: Customer, sender: MailSender): Promise<void> {
+  await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
+  await retireLinkTokens(tx, customer.id, 'reset-password');
+  const mail = await composePasswordChanged(sender, { to: customer.email, name: customer.name });
+  await queueCustomerMail(tx, customer.id, mail);
+}
 
 /**
  * Changes the password after checking the current one, ends every session of the account (the caller starts
@@ -32,13 +50,7 @@ export async function changePassword(
   const sender = await mailSenderOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx.update(customers).set({ passwordHash, updatedAt: new Date() }).where(eq(customers.id, customer.id));
-    await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
-    await retireLinkTokens(tx, customer.id, 'reset-password');
-    await queueCustomerMail(
-      tx,
-      customer.id,
-      await composePasswordChanged(sender, { to: customer.email, name: customer.name }),
-    );
+    await settleNewPassword(tx, customer, sender);
   });
 }
 

@@ -2,12 +2,13 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
 import { describeWeakPassword, hashPassword } from '#src/security/passwords.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { settleNewPassword } from './credentials.ts';
 import { queueCustomerMail } from './customer-mails.ts';
-import { checkLinkToken, consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
+import { checkLinkToken, consumeLinkToken, issueLinkToken } from './emailed-links.ts';
 import { LIMITS, limitAttempt } from './limits.ts';
-import { composePasswordChanged, composePasswordReset } from './mails.ts';
+import { composePasswordReset } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
-import { customerSessions, customers } from './schema.ts';
+import { customers } from './schema.ts';
 import { personalPartsOf } from './validators.ts';
 
 /** Mails a reset link to the account with this email, if there is one; the answer is the same either way. */
@@ -63,12 +64,6 @@ export async function resetPassword(ctx: AppContext, o: { token: string; passwor
         updatedAt: new Date(),
       })
       .where(eq(customers.id, customer.id));
-    await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
-    await retireLinkTokens(tx, customer.id, 'reset-password');
-    await queueCustomerMail(
-      tx,
-      customer.id,
-      await composePasswordChanged(sender, { to: customer.email, name: customer.name }),
-    );
+    await settleNewPassword(tx, customer, sender);
   });
 }

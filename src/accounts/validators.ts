@@ -194,13 +194,18 @@ function checkAddress(v: { country?: string; postalCode?: string; state?: string
 
 const defaults = { line2: '', state: '', phone: '', country: 'US' } as const;
 
+// The optional fields take their defaults, so a form and an API body leaving them out mean the same address.
+const addressFieldsWithDefaults = {
+  ...addressFields,
+  line2: addressFields.line2.default(defaults.line2),
+  state: addressFields.state.default(defaults.state),
+  phone: addressFields.phone.default(defaults.phone),
+  country: addressFields.country.default(defaults.country),
+};
+
 export const addressFormSchema = z
   .strictObject({
-    ...addressFields,
-    line2: addressFields.line2.default(defaults.line2),
-    state: addressFields.state.default(defaults.state),
-    phone: addressFields.phone.default(defaults.phone),
-    country: addressFields.country.default(defaults.country),
+    ...addressFieldsWithDefaults,
     isDefaultShipping: checkbox,
     isDefaultBilling: checkbox,
   })
@@ -208,11 +213,7 @@ export const addressFormSchema = z
 
 export const addressBodySchema = z
   .strictObject({
-    ...addressFields,
-    line2: addressFields.line2.default(defaults.line2),
-    state: addressFields.state.default(defaults.state),
-    phone: addressFields.phone.default(defaults.phone),
-    country: addressFields.country.default(defaults.country),
+    ...addressFieldsWithDefaults,
     isDefaultShipping: z.boolean().optional().default(false),
     isDefaultBilling: z.boolean().optional().default(false),
   })
