@@ -7,6 +7,7 @@ import pg from 'pg';
 import { BENCH_CONNECTIONS, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
+import { runStartupBench } from './startup.ts';
 
 /**
  * `npm run bench`: the store on PostgreSQL and on PGlite, each loaded with the demo store, against a bare
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
   console.log(`Results written to ${file}`);
   console.log(failed.length ? `${failed.length} target(s) missed.` : 'Every target met.');
   process.exitCode = failed.length ? 1 : 0;
+  if (!(await runStartupBench())) process.exitCode = 1;
 }
 
 await main();
