@@ -1,13 +1,16 @@
 import { eq } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppContext } from '#src/web/context.ts';
 import { MAIL_MAX_ATTEMPTS } from './outbox.ts';
 import { outbox } from './schema.ts';
 
 const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
+// nodemailer is loaded when a store with SMTP_URL sends its first mail; a store keeping mail in the outbox
+// never loads it.
+async function transportFor(url: string): Promise<Transporter> {
   let transport = transports.get(url);
   if (!transport) {
+    const { default: nodemailer } = await import('nodemailer');
     transport = nodemailer.createTransport(url);
     transports.set(url, transport);
   }
@@ -28,7 +31,7 @@ export async function deliverMail(ctx: AppContext, payload: Record<string, unkno
   }
   const store = await ctx.settings();
   try {
-    await transportFor(ctx.config.smtpUrl).sendMail({
+    await (await transportFor(ctx.config.smtpUrl)).sendMail({
       from: { name: store.name, address: ctx.config.mailFrom },
       to: mail.to,
       subject: mail.subject,

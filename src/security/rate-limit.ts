@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { rateLimitHits } from './schema.ts';
@@ -59,9 +59,13 @@ function createDatabaseLimiter(db: Db): RateLimiter {
 }
 
 function createRedisLimiter(url: string): RateLimiter {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  // ioredis is loaded only by a store that counts in Redis.
+  const connecting: Promise<Redis> = import('ioredis').then(
+    ({ Redis }) => new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }),
+  );
   return {
     async hit(key, windowSeconds) {
+      const redis = await connecting;
       const { start, resetsInSeconds } = windowOf(windowSeconds);
       const redisKey = `medstore:rl:${key}:${start}`;
       const results = await redis
@@ -73,6 +77,7 @@ function createRedisLimiter(url: string): RateLimiter {
       return { count, resetsInSeconds };
     },
     async close() {
+      const redis = await connecting;
       await redis.quit().catch(() => redis.disconnect());
     },
   };
