@@ -49,7 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pglite = options.pglite;
   let release = () => {};
   if (!pglite) {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const { openPglite } = await import('./embedded.ts');
     let dir: string | undefined;
     if (options.dataDir) {
       // PGlite does not create parent directories.
@@ -58,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       release = lockDataDir(options.dataDir);
     }
     try {
-      pglite = await PGlite.create(dir);
+      pglite = await openPglite(dir);
     } catch (err) {
       release();
       throw err;
