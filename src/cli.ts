@@ -6,8 +6,6 @@ import type { Database } from '#src/db/client.ts';
 import { speedUpModuleLoading } from '#src/lib/module-loading.ts';
 import { ADMIN_HELP, AdminUsageError } from '#src/staff/admin-usage.ts';
 
-speedUpModuleLoading();
-
 const HELP = `Usage: medstore <command> [options]
 
 Commands:
@@ -62,6 +60,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   if (!['start', 'migrate', 'seed', 'admin'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
+  speedUpModuleLoading();
   const { loadConfig } = await import('#src/config.ts');
   const config = loadConfig();
   switch (command) {
