@@ -14,11 +14,18 @@ if (major < 24) {
 // Settings Node reads only as it starts, given by running this same process again with them (execve keeps the
 // pid, the standard streams and the environment; it costs about 50 ms). Measured in ADR 0005:
 // - a young generation of 2 x 16 MB at most: Node grows it to 128 MB under load, which a store does not need;
-// - no optimizing tier for WebAssembly: optimizing one of PGlite's functions briefly takes 500 MB, and left
-//   the store's pages no faster;
+// - no pretenuring: under load V8 took to allocating objects of each request straight into the old generation,
+//   which then held 80 MB of them between collections;
+// - no optimizing tier for WebAssembly: optimizing PGlite's code briefly took 500 MB more than the whole store
+//   holds, for 10-25% less CPU on pages that run queries on PGlite (none on PostgreSQL);
 // - the compile cache from the first module on (src/lib/module-loading.ts turns it on later otherwise), so
 //   that no TypeScript is stripped at start and Node's stripper (17 MB) is never loaded.
-const V8_FLAGS = ['--max-semi-space-size=16', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
+const V8_FLAGS = [
+  '--max-semi-space-size=16',
+  '--no-allocation-site-pretenuring',
+  '--no-wasm-tier-up',
+  '--no-wasm-dynamic-tiering',
+];
 const COMPILE_CACHE = fileURLToPath(new URL('../node_modules/.cache/medstore/compile', import.meta.url));
 const args = process.argv.slice(2);
 const isHelp = args.length === 0 || args[0] === 'help' || args.includes('--help') || args.includes('-h');
