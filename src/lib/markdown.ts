@@ -1,9 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
+import type sanitizeHtml from 'sanitize-html';
 
-// Raw HTML is off: authors write Markdown, and anything HTML-looking is shown as text.
-const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+// markdown-it and sanitize-html (with the HTML and CSS parsers it brings) took a tenth of a start to load: they
+// load, synchronously, with the first text rendered.
+const require = createRequire(import.meta.url);
+type Renderers = { md: InstanceType<typeof MarkdownIt>; sanitize: typeof sanitizeHtml };
+let loaded: Renderers | undefined;
+function renderers(): Renderers {
+  if (!loaded) {
+    const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
+    // Raw HTML is off: authors write Markdown, and anything HTML-looking is shown as text.
+    loaded = {
+      md: new MarkdownItClass({ html: false, linkify: true, typographer: true }),
+      sanitize: require('sanitize-html') as typeof sanitizeHtml,
+    };
+  }
+  return loaded;
+}
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -77,7 +92,8 @@ const memo = new Map<string, string>();
 function renderPlain(source: string): string {
   let rendered = memo.get(source);
   if (rendered === undefined) {
-    rendered = sanitizeHtml(md.render(source), SANITIZE_OPTIONS);
+    const { md, sanitize } = renderers();
+    rendered = sanitize(md.render(source), SANITIZE_OPTIONS);
     if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
     memo.set(source, rendered);
   }
@@ -113,7 +129,8 @@ export function renderMarkdown(source: string, options: { embed?: EmbedRenderer 
     lines[i] = `\nMDEMBED${nonce}N${embeds.length}\n`;
     embeds.push(rendered);
   }
-  const safe = sanitizeHtml(md.render(lines.join('\n')), SANITIZE_OPTIONS);
+  const { md, sanitize } = renderers();
+  const safe = sanitize(md.render(lines.join('\n')), SANITIZE_OPTIONS);
   const placeholder = new RegExp(`<p>MDEMBED${nonce}N(\\d+)</p>\\n?`, 'g');
   return safe.replace(placeholder, (_, index: string) => embeds[Number(index)] ?? '');
 }
