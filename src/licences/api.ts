@@ -73,6 +73,7 @@ licenceApi.openAPIRegistry.registerPath({
   request: { body: { required: true, content: { 'multipart/form-data': { schema: LicenceUploadSchema } } } },
   responses: {
     201: { description: 'Submitted; status pending', content: { 'application/json': { schema: LicenceSchema } } },
+    400: problemResponse('The body is not the multipart form data its Content-Type claims'),
     401: notSignedIn,
     409: problemResponse('Five licences of this customer are already waiting for review'),
     413: problemResponse('The upload is too large'),

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError, type FieldErrors } from '#src/lib/errors.ts';
 import { CSRF_FIELD } from '#src/security/csrf.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { readFormBody } from '#src/web/form-body.ts';
 import type { FormValues } from '#src/web/forms.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { MAX_DOCUMENT_BYTES } from './documents.ts';
@@ -46,7 +47,7 @@ export async function readLicenceUpload(c: Context<AppEnv>): Promise<LicenceUplo
       'Send the licence as multipart/form-data, with the document in the "document" field.',
     );
   }
-  const body = await c.req.parseBody();
+  const body = await readFormBody(c);
   const values: FormValues = {};
   let file: File | undefined;
   for (const [key, value] of Object.entries(body)) {

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { readFormBody } from '#src/web/form-body.ts';
 import { secureCookieOptions } from './cookies.ts';
 import { createToken } from './tokens.ts';
 
@@ -72,7 +73,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     const type = c.req.header('content-type') ?? '';
     let sent: unknown;
     if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-      sent = (await c.req.parseBody())[CSRF_FIELD];
+      sent = (await readFormBody(c))[CSRF_FIELD];
     }
     if (!isValidFormToken(c, sent)) {
       throw new AppError(

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import { CSRF_FIELD, csrfToken } from '#src/security/csrf.ts';
 import type { AppEnv } from './context.ts';
+import { readFormBody } from './form-body.ts';
 import { fieldErrorsOf } from './validation.ts';
 
 export type FormValues = Record<string, string>;
@@ -17,7 +18,7 @@ export type FormResult<T> =
  * `values` the user typed (never passwords: callers leave those fields empty).
  */
 export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.infer<S>>> {
-  const body = await c.req.parseBody();
+  const body = await readFormBody(c);
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
     if (key !== CSRF_FIELD && typeof value === 'string') values[key] = value;
