@@ -63,6 +63,20 @@ describe('cross-site request forgery', () => {
       body: JSON.stringify({ name: 'Hijacked' }),
     });
     expect(fetchSite.status).toBe(403);
+    // A sandboxed frame, a data: page or a redirect across sites sends the opaque origin "null": no site of ours.
+    const opaque = await store.request('/api/store/account', {
+      method: 'PATCH',
+      headers: { cookie, origin: 'null', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Hijacked' }),
+    });
+    expect(opaque.status).toBe(403);
+    expect(opaque.headers.get('content-type')).toBe('application/problem+json');
+    const opaqueUpload = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      headers: { cookie, origin: 'null' },
+      body: new FormData(),
+    });
+    expect(opaqueUpload.status).toBe(403);
     const asForm = await store.request('/api/store/session', {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },

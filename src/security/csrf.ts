@@ -44,7 +44,9 @@ function isCrossSite(c: Context<AppEnv>): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return true;
   const origin = c.req.header('origin');
-  return origin !== undefined && origin !== 'null' && origin !== new URL(c.var.ctx.config.baseUrl).origin;
+  // "null" is an opaque origin (a sandboxed frame, a data: or file: page, a redirect across sites): whoever
+  // sent it, it was not a page of ours, so it counts as cross-site like any other foreign origin.
+  return origin !== undefined && origin !== new URL(c.var.ctx.config.baseUrl).origin;
 }
 
 /**
