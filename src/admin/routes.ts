@@ -57,7 +57,14 @@ adminPages.get('/admin/outbox/:id', async (c) => {
     staff,
     title: mail.subject,
     section: 'outbox',
-    body: renderOutboxMail(mail, { hasSmtp: c.var.ctx.config.smtpUrl !== undefined }),
+    body: renderOutboxMail(mail, {
+      linksHidden:
+        c.var.ctx.config.smtpUrl !== undefined
+          ? 'sent-by-smtp'
+          : hasPermission(staff.role, 'outbox:read-links')
+            ? undefined
+            : 'owners-only',
+    }),
   });
 });
 
