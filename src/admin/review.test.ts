@@ -4,6 +4,7 @@ import { licences } from '#src/licences/schema.ts';
 import {
   createTestCustomer,
   createTestCustomerSession,
+  createTestLicence,
   createTestStaff,
   SAMPLE_FILES,
 } from '#src/licences/test-factory.ts';
@@ -77,6 +78,29 @@ describe('licence review in the admin area', () => {
     const asCustomer = await customer.request(`/admin/licences/${licenceId}/document`);
     expect(asCustomer.status).toBe(303);
     expect(asCustomer.headers.get('location')).toMatch(/^\/admin\/login/);
+  });
+
+  it("shows whether the customer's email is confirmed, on the review page, the customers page and in the API", async () => {
+    const confirmed = await reviewer.page(`/admin/licences/${licenceId}`);
+    expect(confirmed).toMatch(/<dt>Customer email<\/dt>\s*<dd>[^<]*Confirmed/);
+    // A licence sent before confirmation was required: staff must see the address was never proven.
+    const stranger = await createTestCustomer(store.ctx.db, { name: 'Unproven Person', emailVerifiedAt: null });
+    const legacy = await createTestLicence(store.ctx.db, stranger.id, { type: 'MD' });
+    const unconfirmed = await reviewer.page(`/admin/licences/${legacy.id}`);
+    expect(unconfirmed).toMatch(/<dt>Customer email<\/dt>\s*<dd><strong>Not confirmed/);
+
+    const { token } = await createTestStaff(store.ctx.db, 'admin');
+    const admin = createVisitor(store);
+    admin.cookies.set('staff_sid', token);
+    const customers = await admin.page('/admin/customers?q=unproven');
+    expect(customers).toContain('Unproven Person');
+    expect(customers).toContain('email not confirmed');
+    expect(await admin.page('/admin/customers?q=reyes')).toContain('email confirmed');
+
+    const api = await store.request(`/api/admin/licences/${legacy.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await api.json()) as { customer: { emailVerified: boolean } }).customer.emailVerified).toBe(false);
   });
 
   it('refuses a rejection without a reason, keeping the licence pending', async () => {

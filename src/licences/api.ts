@@ -14,7 +14,7 @@ import {
 } from './api-schemas.ts';
 import { checkPurchaseEntitlement } from './entitlement.ts';
 import { findLicenceOf, listLicencesOf } from './queries.ts';
-import { submitLicence } from './service.ts';
+import { requireConfirmedEmail, submitLicence } from './service.ts';
 import { readLicenceUpload } from './upload.ts';
 
 /** The customer's licences in the store API under /api/store/account/licences. */
@@ -75,6 +75,7 @@ licenceApi.openAPIRegistry.registerPath({
     201: { description: 'Submitted; status pending', content: { 'application/json': { schema: LicenceSchema } } },
     400: problemResponse('The body is not the multipart form data its Content-Type claims'),
     401: notSignedIn,
+    403: problemResponse('The email address of the account is not confirmed yet'),
     409: problemResponse('Five licences of this customer are already waiting for review'),
     413: problemResponse('The upload is too large'),
     422: problemResponse('Invalid fields or document, named in `errors`'),
@@ -84,6 +85,8 @@ licenceApi.openAPIRegistry.registerPath({
 licenceApi.post('/account/licences', async (c) => {
   const customer = await requireCustomer(c);
   noStore(c);
+  // Before the body is read: an upload that cannot be accepted should not cost reading 10 MB.
+  requireConfirmedEmail(customer);
   const upload = await readLicenceUpload(c);
   if (!upload.ok) {
     const first = Object.values(upload.errors)[0] ?? 'Check the licence details.';

@@ -70,6 +70,23 @@ describe('entitlement on the product page', () => {
     expect(page).toContain('MD, DO, NP, PA or dentist');
   });
 
+  it('tells a customer whose email is not confirmed to confirm it first, licence or not', async () => {
+    const unconfirmed = await createTestCustomer(store.ctx.db, { emailVerifiedAt: null });
+    await createTestLicence(store.ctx.db, unconfirmed.id, { type: 'MD', status: 'approved' });
+    const token = await createTestCustomerSession(store.ctx.db, unconfirmed.id);
+    const visitor = createVisitor(store);
+    visitor.cookies.set('sid', token);
+    const page = await visitor.page('/products/peel-kit');
+    expect(page).toContain('Your email address is not confirmed yet.');
+    expect(page).toContain('href="/account/verify-email/resend"');
+    expect(page).not.toContain('You may order this product');
+    const api = await store.request('/api/store/account/entitlements/rx-vial', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(api.status).toBe(403);
+    expect(await api.json()).toMatchObject({ refusal: 'email-unconfirmed' });
+  });
+
   it('shows no access panel on open products', async () => {
     const page = await newcomer.page('/products/gentle-cleanser');
     expect(page).not.toContain('purchase-access');

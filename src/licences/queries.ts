@@ -20,7 +20,15 @@ export async function findLicenceOf(db: Db, customerId: string, id: string): Pro
 }
 
 export type ReviewedLicence = Licence & {
-  customer: { id: string; name: string; email: string; companyName: string; accountType: string };
+  customer: {
+    id: string;
+    name: string;
+    email: string;
+    companyName: string;
+    accountType: string;
+    /** When the customer confirmed their address; null for one who never did. */
+    emailVerifiedAt: Date | null;
+  };
 };
 
 const customerColumns = {
@@ -29,6 +37,7 @@ const customerColumns = {
   email: customers.email,
   companyName: customers.companyName,
   accountType: customers.accountType,
+  emailVerifiedAt: customers.emailVerifiedAt,
 };
 
 /** A licence with the customer who submitted it, for staff review. */

@@ -18,7 +18,11 @@ licencePages.get('/account/licences', async (c) => {
   return renderAccountPage(c, {
     title: 'Licences',
     section: 'licences',
-    body: renderLicencesPage(c, { licences, notice: LICENCE_NOTICES[c.req.query('notice') ?? ''] }),
+    body: renderLicencesPage(c, {
+      licences,
+      isEmailConfirmed: customer.emailVerifiedAt !== null,
+      notice: LICENCE_NOTICES[c.req.query('notice') ?? ''],
+    }),
   });
 });
 
@@ -36,6 +40,15 @@ licencePages.get('/account/licences/:id/document', async (c) => {
 
 licencePages.post('/account/licences', async (c) => {
   const customer = await requireCustomer(c);
+  if (!customer.emailVerifiedAt) {
+    const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+    return renderAccountPage(c, {
+      title: 'Licences',
+      section: 'licences',
+      status: 403,
+      body: renderLicencesPage(c, { licences, isEmailConfirmed: false }),
+    });
+  }
   const upload = await readLicenceUpload(c);
   if (!upload.ok) {
     const licences = await listLicencesOf(c.var.ctx.db, customer.id);
@@ -43,19 +56,20 @@ licencePages.post('/account/licences', async (c) => {
       title: 'Licences',
       section: 'licences',
       status: 422,
-      body: renderLicencesPage(c, { licences, values: upload.values, errors: upload.errors }),
+      body: renderLicencesPage(c, { licences, isEmailConfirmed: true, values: upload.values, errors: upload.errors }),
     });
   }
   try {
     await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
+    if (!(err instanceof AppError) || (err.code !== 'CONFLICT' && err.code !== 'FORBIDDEN')) throw err;
     const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+    const isEmailConfirmed = err.code !== 'FORBIDDEN';
     return renderAccountPage(c, {
       title: 'Licences',
       section: 'licences',
-      status: 409,
-      body: renderLicencesPage(c, { licences, values: upload.values, errors: { _: err.message } }),
+      status: err.status as 403 | 409,
+      body: renderLicencesPage(c, { licences, isEmailConfirmed, values: upload.values, errors: { _: err.message } }),
     });
   }
   return c.redirect('/account/licences?notice=submitted', 303);

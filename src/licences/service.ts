@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
+import { customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppContext } from '#src/web/context.ts';
@@ -11,6 +12,17 @@ export const DOCUMENT_TYPE_MESSAGE =
   'export or scan the licence as a PDF, or take a photo of it, and upload that.';
 export const DOCUMENT_SIZE_MESSAGE =
   'The document is larger than 10 MB. Upload a smaller scan or photo of the licence.';
+
+export const EMAIL_UNCONFIRMED_MESSAGE =
+  'Confirm your email address before you submit a licence: open the link in the confirmation email we sent ' +
+  'you, or ask for a new one. We review licences only for accounts whose address is confirmed.';
+
+/** Refuses a licence from an account whose email was never confirmed (403): staff would review a stranger's. */
+export function requireConfirmedEmail(customer: { emailVerifiedAt: Date | null }): void {
+  if (!customer.emailVerifiedAt) {
+    throw new AppError('FORBIDDEN', EMAIL_UNCONFIRMED_MESSAGE, { fields: { _: EMAIL_UNCONFIRMED_MESSAGE } });
+  }
+}
 
 export const WITHDRAWN_REASON = 'Withdrawn before review: the customer deleted the account.';
 
@@ -40,6 +52,11 @@ export async function submitLicence(
       fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE },
     });
   }
+  const [holder] = await ctx.db
+    .select({ emailVerifiedAt: customers.emailVerifiedAt })
+    .from(customers)
+    .where(eq(customers.id, o.customerId));
+  requireConfirmedEmail({ emailVerifiedAt: holder?.emailVerifiedAt ?? null });
   // Each upload keeps up to 10 MB on disk and adds to the staff queue, so an account cannot pile them up.
   const [waiting] = await ctx.db
     .select({ n: count() })

@@ -13,12 +13,21 @@ function nextTag(): string {
   return `t${process.pid}x${sequence}`;
 }
 
-/** A customer with a unique email; pass only what the test cares about. */
+/**
+ * A customer with a unique, confirmed email; pass only what the test cares about (`emailVerifiedAt: null` for
+ * one who never opened the confirmation link).
+ */
 export async function createTestCustomer(db: Db, o: Partial<typeof customers.$inferInsert> = {}): Promise<Customer> {
   const tag = nextTag();
   const [row] = await db
     .insert(customers)
-    .values({ email: `customer-${tag}@example.com`, name: `Customer ${tag}`, accountType: 'business', ...o })
+    .values({
+      email: `customer-${tag}@example.com`,
+      name: `Customer ${tag}`,
+      accountType: 'business',
+      emailVerifiedAt: new Date(),
+      ...o,
+    })
     .returning();
   return row!;
 }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '#src/accounts/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { licences } from './schema.ts';
@@ -203,6 +204,57 @@ describe('a pile of licences waiting for review', () => {
     expect(api.status).toBe(409);
     expect(storedFiles()).toHaveLength(filesBefore);
     expect(await store.ctx.db.select().from(licences).where(eq(licences.customerId, busy.id))).toHaveLength(5);
+  });
+});
+
+describe('an account whose email was never confirmed', () => {
+  it('may not submit a licence, on the page or in the API, until it confirms the address', async () => {
+    const unconfirmed = await createTestCustomer(store.ctx.db, { emailVerifiedAt: null });
+    const sid = await createTestCustomerSession(store.ctx.db, unconfirmed.id);
+    const page = createVisitor(store);
+    page.cookies.set('sid', sid);
+    const filesBefore = storedFiles().length;
+
+    const shown = await page.page('/account/licences');
+    expect(shown).toContain('Confirm your email address before you submit a licence');
+    expect(shown).toContain('href="/account/verify-email/resend"');
+    expect(shown).not.toContain('Submit for review');
+
+    // The form's token comes from another page: an old tab, or a form built by hand.
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.page('/account/profile'))![1]!;
+    const form = new FormData();
+    form.set('_csrf', token);
+    for (const [k, v] of Object.entries(fields())) form.set(k, v);
+    form.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const posted = await page.request('/account/licences', { method: 'POST', body: form });
+    expect(posted.status).toBe(403);
+    expect(await posted.text()).toContain('Confirm your email address before you submit a licence');
+
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields())) body.set(k, v);
+    body.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const api = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${sid}` },
+    });
+    expect(api.status).toBe(403);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await api.json()) as { detail: string }).detail).toContain('Confirm your email address');
+    expect(storedFiles()).toHaveLength(filesBefore);
+    expect(await store.ctx.db.select().from(licences).where(eq(licences.customerId, unconfirmed.id))).toEqual([]);
+
+    // Once the address is confirmed the same upload goes through.
+    await store.ctx.db.update(customers).set({ emailVerifiedAt: new Date() }).where(eq(customers.id, unconfirmed.id));
+    const again = new FormData();
+    for (const [k, v] of Object.entries(fields())) again.set(k, v);
+    again.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const accepted = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body: again,
+      headers: { authorization: `Bearer ${sid}` },
+    });
+    expect(accepted.status).toBe(201);
   });
 });
 

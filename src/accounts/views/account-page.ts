@@ -35,7 +35,7 @@ function accountNav(c: Context<AppEnv>, current: AccountSection) {
  */
 export async function renderAccountPage(
   c: Context<AppEnv>,
-  o: { title: string; section?: AccountSection; body: Html; status?: 200 | 201 | 400 | 404 | 409 | 422 | 429 },
+  o: { title: string; section?: AccountSection; body: Html; status?: 200 | 201 | 400 | 403 | 404 | 409 | 422 | 429 },
 ): Promise<Response> {
   const { ctx } = c.var;
   const store = await ctx.settings();

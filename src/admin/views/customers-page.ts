@@ -28,7 +28,11 @@ export function renderCustomersPage(o: {
           <tbody>
             ${o.items.map(
               (cu) => html`<tr>
-                <td>${cu.name}<br><span class="muted">${cu.email}</span></td>
+                <td>${cu.name}<br><span class="muted">${cu.email}</span><br>${
+                  cu.emailVerifiedAt
+                    ? html`<span class="badge">email confirmed</span>`
+                    : html`<span class="badge badge-warning">email not confirmed</span>`
+                }</td>
                 <td>${cu.accountType}${cu.companyName ? html`, ${cu.companyName}` : ''}${cu.deletedAt ? ' (deleted)' : ''}</td>
                 <td>${formatDateTime(cu.createdAt)}</td>
                 <td>${

@@ -66,6 +66,13 @@ export function renderLicenceReview(
         'Customer',
         html`${l.customer.name}, ${l.customer.email}${l.customer.companyName ? html` (${l.customer.companyName})` : ''}, ${l.customer.accountType} account`,
       ],
+      [
+        'Customer email',
+        l.customer.emailVerifiedAt
+          ? `Confirmed on ${formatDateTime(l.customer.emailVerifiedAt)}`
+          : html`<strong>Not confirmed</strong>: nobody has proven this address belongs to the customer, and they
+            cannot order restricted products until they confirm it.`,
+      ],
       ['Submitted', formatDateTime(l.createdAt)],
       ['Last reviewed', l.reviewedAt ? formatDateTime(l.reviewedAt) : 'Not yet'],
     ])}

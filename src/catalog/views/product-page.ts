@@ -68,9 +68,11 @@ function renderPurchaseAccess(p: Product, entitlement: Entitlement | undefined) 
   const actions =
     entitlement.code === 'sign-in'
       ? html`<a class="button" href="${next}">Sign in</a> <a href="/account/register">Create an account</a>`
-      : entitlement.code === 'licence-pending' || entitlement.code === 'licence-suspended'
-        ? html`<a href="/account/licences">See your licences</a>`
-        : html`<a class="button" href="/account/licences">Submit a licence</a>`;
+      : entitlement.code === 'email-unconfirmed'
+        ? html`<a class="button" href="/account/verify-email/resend">Send the confirmation email again</a>`
+        : entitlement.code === 'licence-pending' || entitlement.code === 'licence-suspended'
+          ? html`<a href="/account/licences">See your licences</a>`
+          : html`<a class="button" href="/account/licences">Submit a licence</a>`;
   return html`<div class="purchase-access purchase-refused" role="note">
     <p><strong>${entitlement.reason}</strong> ${entitlement.howToQualify}</p>
     <p class="purchase-actions">${actions}</p>
