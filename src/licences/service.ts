@@ -37,6 +37,18 @@ export function describeBadDocument(bytes: Uint8Array | undefined): string | und
 /** Licences one customer may have waiting for review at once: enough for every licence they hold. */
 export const MAX_PENDING_LICENCES = 5;
 
+// Each upload keeps up to 10 MB on disk and adds to the staff queue, so an account cannot pile them up.
+async function refuseTooManyPending(db: Db, customerId: string): Promise<void> {
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(licences)
+    .where(and(eq(licences.customerId, customerId), eq(licences.status, 'pending')));
+  if ((waiting?.n ?? 0) >= MAX_PENDING_LICENCES) {
+    const message = `You already have ${MAX_PENDING_LICENCES} licences waiting for review. Please wait for our email about them before you submit another.`;
+    throw new AppError('CONFLICT', message, { fields: { _: message } });
+  }
+}
+
 /**
  * Records a licence for review. The file is written first (no file I/O inside a transaction) and removed again
  * if the row cannot be saved, so a failure leaves nothing behind.
@@ -52,23 +64,20 @@ export async function submitLicence(
       fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE },
     });
   }
-  const [holder] = await ctx.db
-    .select({ emailVerifiedAt: customers.emailVerifiedAt })
-    .from(customers)
-    .where(eq(customers.id, o.customerId));
-  requireConfirmedEmail({ emailVerifiedAt: holder?.emailVerifiedAt ?? null });
-  // Each upload keeps up to 10 MB on disk and adds to the staff queue, so an account cannot pile them up.
-  const [waiting] = await ctx.db
-    .select({ n: count() })
-    .from(licences)
-    .where(and(eq(licences.customerId, o.customerId), eq(licences.status, 'pending')));
-  if ((waiting?.n ?? 0) >= MAX_PENDING_LICENCES) {
-    const message = `You already have ${MAX_PENDING_LICENCES} licences waiting for review. Please wait for our email about them before you submit another.`;
-    throw new AppError('CONFLICT', message, { fields: { _: message } });
-  }
+  // An early answer that spares writing the file in the usual case; the check that holds is the one below.
+  await refuseTooManyPending(ctx.db, o.customerId);
   const fileName = await storeLicenceDocument(ctx.config.dataDir, o.document, kind);
   try {
     return await ctx.db.transaction(async (tx) => {
+      // Locking the customer's row makes uploads of one customer take turns: each counts the pending licences
+      // only after the one before has inserted and committed, so no two can both see four and add a sixth.
+      const [holder] = await tx
+        .select({ emailVerifiedAt: customers.emailVerifiedAt })
+        .from(customers)
+        .where(eq(customers.id, o.customerId))
+        .for('update');
+      requireConfirmedEmail({ emailVerifiedAt: holder?.emailVerifiedAt ?? null });
+      await refuseTooManyPending(tx, o.customerId);
       const [row] = await tx
         .insert(licences)
         .values({

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers } from '#src/accounts/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
@@ -204,6 +204,35 @@ describe('a pile of licences waiting for review', () => {
     expect(api.status).toBe(409);
     expect(storedFiles()).toHaveLength(filesBefore);
     expect(await store.ctx.db.select().from(licences).where(eq(licences.customerId, busy.id))).toHaveLength(5);
+  });
+});
+
+// PGlite runs one statement at a time, so only a real server can let two uploads race.
+describe.skipIf(!inject('databaseServer'))('uploads sent at the same time, on PostgreSQL', () => {
+  it('never leave more than five licences waiting for review', async () => {
+    const racer = await createTestCustomer(store.ctx.db);
+    const racerToken = await createTestCustomerSession(store.ctx.db, racer.id);
+    await createTestLicence(store.ctx.db, racer.id, { status: 'pending' });
+    const filesBefore = storedFiles().length;
+    const upload = () => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields())) body.set(k, v);
+      body.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+      return store.request('/api/store/account/licences', {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${racerToken}` },
+      });
+    };
+    const statuses = (await Promise.all(Array.from({ length: 8 }, upload))).map((r) => r.status);
+    expect(statuses.toSorted()).toEqual([201, 201, 201, 201, 409, 409, 409, 409]);
+    const pending = await store.ctx.db
+      .select()
+      .from(licences)
+      .where(and(eq(licences.customerId, racer.id), eq(licences.status, 'pending')));
+    expect(pending).toHaveLength(5);
+    // The refused uploads left no document behind.
+    expect(storedFiles()).toHaveLength(filesBefore + 4);
   });
 });
 
