@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { enqueueJob } from '#src/jobs/queue.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { hashPassword } from '#src/security/passwords.ts';
 import type { AppContext } from '#src/web/context.ts';
@@ -7,7 +8,7 @@ import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-li
 import { LIMITS, limitAttempt } from './limits.ts';
 import { composeAccountExists, composeVerifyEmail, type MailSender } from './mails.ts';
 import { type Customer, customers } from './schema.ts';
-import type { RegistrationInput } from './validators.ts';
+import { emailOnlySchema, type RegistrationInput } from './validators.ts';
 
 /** The store and base address that sign and link every account mail. */
 export async function mailSenderOf(ctx: AppContext): Promise<MailSender> {
@@ -77,9 +78,13 @@ export async function verifyEmail(ctx: AppContext, token: string): Promise<Custo
   });
 }
 
+/** The job that mails a fresh confirmation link, queued by resendVerification. */
+export const VERIFY_EMAIL_MAIL_JOB = 'verify-email-mail';
+
 /**
- * Sends a fresh verification link to an unverified account with this email; older links stop working.
- * Answers the same whether or not such an account exists.
+ * Asks for a fresh verification link for an unverified account with this email. The request only counts the
+ * attempt and queues a job, the same work whether or not such an account exists, so neither the answer nor
+ * its timing tells.
  */
 export async function resendVerification(
   ctx: AppContext,
@@ -90,10 +95,19 @@ export async function resendVerification(
     { email: LIMITS.verifyPerEmail, ip: LIMITS.verifyPerIp },
     { email: o.email, ip: o.ip },
   );
+  await enqueueJob(ctx.db, { kind: VERIFY_EMAIL_MAIL_JOB, payload: { email: o.email }, maxAttempts: 3 });
+}
+
+/**
+ * The verify-email-mail job: sends a fresh verification link to an unverified account with this email; older
+ * links stop working.
+ */
+export async function mailVerificationLink(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
+  const { email } = emailOnlySchema.parse(payload);
   const [customer] = await ctx.db
     .select()
     .from(customers)
-    .where(and(eq(customers.email, o.email), isNull(customers.deletedAt)));
+    .where(and(eq(customers.email, email), isNull(customers.deletedAt)));
   if (!customer || customer.emailVerifiedAt) return;
   const sender = await mailSenderOf(ctx);
   await ctx.db.transaction(async (tx) => {

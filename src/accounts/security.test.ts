@@ -6,7 +6,7 @@ import { createApp } from '#src/app.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
 import { customers } from './schema.ts';
-import { countMails, GOOD_PASSWORD, latestMail, linkIn, signUp, uniqueEmail } from './test-helpers.ts';
+import { countMails, GOOD_PASSWORD, latestMail, linkIn, runJobs, signUp, uniqueEmail } from './test-helpers.ts';
 
 let store: TestStore;
 
@@ -167,6 +167,53 @@ describe('logs', () => {
     expect(log).toContain('Failed query: select $1::int as n');
     expect(log).toContain('invalid input syntax for type integer');
     expect(log).not.toContain('not-for-the-log');
+  });
+});
+
+describe('asking for a link by email', () => {
+  // What a request leaves in the database; it must not depend on whether the address has an account.
+  async function footprint() {
+    const { rows } = await store.ctx.db.execute(sql`select
+      (select count(*)::int from customer_tokens) as tokens,
+      (select count(*)::int from outbox) as mails,
+      (select count(*)::int from jobs) as jobs`);
+    return rows[0] as { tokens: number; mails: number; jobs: number };
+  }
+
+  it.each([
+    ['/api/store/account/password-reset', 'password-reset'],
+    ['/api/store/account/verify-email/resend', 'verify-email'],
+  ])('%s does the same work for an address with an account as without; the job mails the link', async (path, kind) => {
+    const email = uniqueEmail('asker');
+    await store.request(
+      '/api/store/account',
+      json({ email, password: GOOD_PASSWORD, name: 'Ada', accountType: 'client' }),
+    );
+    await runJobs(store);
+    const mailsBefore = await countMails(store, email);
+    const answers = [];
+    const growth = [];
+    for (const address of [email, uniqueEmail('nobody')]) {
+      const before = await footprint();
+      const res = await store.request(path, json({ email: address }));
+      const after = await footprint();
+      answers.push([res.status, await res.text()]);
+      growth.push({
+        tokens: after.tokens - before.tokens,
+        mails: after.mails - before.mails,
+        jobs: after.jobs - before.jobs,
+      });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    // Neither request looked anything up to write a link or a mail: each queued one job and nothing else.
+    expect(growth).toEqual([
+      { tokens: 0, mails: 0, jobs: 1 },
+      { tokens: 0, mails: 0, jobs: 1 },
+    ]);
+    // Once the worker has run the job, the account's mailbox has its link.
+    await runJobs(store);
+    expect(await countMails(store, email)).toBe(mailsBefore + 1);
+    expect(linkIn(await latestMail(store, email, kind), store)).toContain('token=');
   });
 });
 
