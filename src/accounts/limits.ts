@@ -1,16 +1,18 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { enforceRateLimit, type RateLimiter, type RateLimitRule } from '#src/security/rate-limit.ts';
+import { signInLimitRules } from '#src/security/sign-in-limits.ts';
 import type { AppEnv } from '#src/web/context.ts';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
-// Per email the limits stop guessing one account's password and flooding one mailbox; per address they stop
-// one client from spreading the same over many accounts.
+/** Password guessing: failures only, per account and address, per address, and a slow-down per account. */
+export const SIGN_IN_LIMITS = signInLimitRules('sign-in');
+
+// Per email the limits stop flooding one mailbox; per address they stop one client from spreading the same
+// over many accounts.
 export const LIMITS = {
-  signInPerEmail: { name: 'sign-in-email', limit: 5, windowSeconds: 15 * MINUTE },
-  signInPerIp: { name: 'sign-in-ip', limit: 20, windowSeconds: 15 * MINUTE },
   registerPerEmail: { name: 'register-email', limit: 3, windowSeconds: HOUR },
   registerPerIp: { name: 'register-ip', limit: 10, windowSeconds: HOUR },
   resetPerEmail: { name: 'reset-email', limit: 3, windowSeconds: HOUR },

@@ -60,6 +60,17 @@ describe.skipIf(!hasRedis)('rate limits in Redis (REDIS_URL set)', () => {
     expect(JSON.stringify(rows)).toContain('"n":0');
   });
 
+  it('counts only failed sign-ins: each right password gives its attempt back', async () => {
+    const email = uniqueEmail('redis-right');
+    await post('/api/store/account', { email, password: GOOD_PASSWORD, name: 'Ray', accountType: 'client' });
+    const statuses = [];
+    for (let i = 0; i < 8; i++)
+      statuses.push((await post('/api/store/session', { email, password: GOOD_PASSWORD })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await post('/api/store/session', { email, password: 'a wrong password' })).status);
+    expect(statuses).toEqual([...Array(8).fill(200), 401, 401, 401, 401, 401, 429]);
+  });
+
   it('limits password reset mails per email', async () => {
     const email = uniqueEmail('redis-reset');
     const statuses = [];

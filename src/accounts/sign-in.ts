@@ -2,37 +2,39 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
 import { verifyAgainstDummy, verifyPassword } from '#src/security/passwords.ts';
 import { enforceRateLimit } from '#src/security/rate-limit.ts';
+import { checkUnderSignInLimits } from '#src/security/sign-in-limits.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { LIMITS, limitAttempt } from './limits.ts';
+import { LIMITS, SIGN_IN_LIMITS } from './limits.ts';
 import { type Customer, customers } from './schema.ts';
 
 const INCORRECT = 'Email or password is incorrect.';
 
 /**
  * Checks an email and password and returns the customer; the caller then starts a session. An unknown email
- * takes as long as a wrong password and gets the same message.
+ * takes as long as a wrong password and gets the same message. Failures are limited per account and address
+ * (SIGN_IN_LIMITS); the right password is never refused for failures made from elsewhere.
  */
 export async function signIn(
   ctx: AppContext,
   o: { email: string; password: string; ip?: string | undefined },
 ): Promise<Customer> {
-  await limitAttempt(
-    ctx.rateLimiter,
-    { email: LIMITS.signInPerEmail, ip: LIMITS.signInPerIp },
-    { email: o.email, ip: o.ip },
+  const customer = await checkUnderSignInLimits(ctx.rateLimiter, SIGN_IN_LIMITS, { email: o.email, ip: o.ip }, () =>
+    checkCustomerPassword(ctx, o.email, o.password),
   );
+  if (!customer) throw new AppError('UNAUTHORIZED', INCORRECT, { fields: { _: INCORRECT } });
+  return customer;
+}
+
+async function checkCustomerPassword(ctx: AppContext, email: string, password: string): Promise<Customer | undefined> {
   const [customer] = await ctx.db
     .select()
     .from(customers)
-    .where(and(eq(customers.email, o.email), isNull(customers.deletedAt)));
+    .where(and(eq(customers.email, email), isNull(customers.deletedAt)));
   if (!customer?.passwordHash) {
-    await verifyAgainstDummy(o.password);
-    throw new AppError('UNAUTHORIZED', INCORRECT, { fields: { _: INCORRECT } });
+    await verifyAgainstDummy(password);
+    return undefined;
   }
-  if (!(await verifyPassword(customer.passwordHash, o.password))) {
-    throw new AppError('UNAUTHORIZED', INCORRECT, { fields: { _: INCORRECT } });
-  }
-  return customer;
+  return (await verifyPassword(customer.passwordHash, password)) ? customer : undefined;
 }
 
 /**

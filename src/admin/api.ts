@@ -51,7 +51,9 @@ adminApi.openapi(
     path: '/session',
     tags,
     summary: 'Staff sign-in; returns a bearer token',
-    description: 'Rate limited per email (and per address): too many attempts answer 429 with Retry-After.',
+    description:
+      'Failed attempts are limited per email and client address together, and per address: past either limit the ' +
+      'client gets 429 with Retry-After, whatever password it sends. Failures from elsewhere never lock the owner out.',
     request: { body: { required: true, content: { 'application/json': { schema: StaffSignInSchema } } } },
     responses: {
       201: { description: 'Signed in', content: { 'application/json': { schema: StaffSessionSchema } } },

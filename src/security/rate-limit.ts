@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
@@ -9,6 +9,11 @@ export type RateLimitRule = { name: string; limit: number; windowSeconds: number
 /** Counts hits per key in fixed windows, in Redis when REDIS_URL is set, else in the database. */
 export type RateLimiter = {
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetsInSeconds: number }>;
+  /**
+   * Takes back one hit of the current window, for an attempt that turned out not to count (a right password
+   * where only failures are limited). Never goes below zero, nor creates a window that had no hits.
+   */
+  refund(key: string, windowSeconds: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -27,6 +32,11 @@ export async function enforceRateLimit(limiter: RateLimiter, rule: RateLimitRule
       { headers: { 'Retry-After': String(Math.max(1, resetsInSeconds)) } },
     );
   }
+}
+
+/** Gives back the hit enforceRateLimit counted against this rule and subject. */
+export async function refundRateLimit(limiter: RateLimiter, rule: RateLimitRule, subject: string): Promise<void> {
+  await limiter.refund(`${rule.name}:${subject.toLowerCase()}`, rule.windowSeconds);
 }
 
 function windowOf(windowSeconds: number, nowMs = Date.now()) {
@@ -54,6 +64,13 @@ function createDatabaseLimiter(db: Db): RateLimiter {
       }
       return { count: row!.count, resetsInSeconds };
     },
+    async refund(key, windowSeconds) {
+      const { start } = windowOf(windowSeconds);
+      await db
+        .update(rateLimitHits)
+        .set({ count: sql`greatest(${rateLimitHits.count} - 1, 0)` })
+        .where(and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, new Date(start * 1000))));
+    },
     close: async () => {},
   };
 }
@@ -71,6 +88,15 @@ function createRedisLimiter(url: string): RateLimiter {
         .exec();
       const count = Number(results?.[0]?.[1] ?? 0);
       return { count, resetsInSeconds };
+    },
+    async refund(key, windowSeconds) {
+      const { start } = windowOf(windowSeconds);
+      // One round trip that leaves a missing or empty window alone (a plain DECR would create one at -1).
+      await redis.eval(
+        "if tonumber(redis.call('get', KEYS[1]) or '0') > 0 then return redis.call('decr', KEYS[1]) end return 0",
+        1,
+        `medstore:rl:${key}:${start}`,
+      );
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());
