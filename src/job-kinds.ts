@@ -1,0 +1,10 @@
+import type { JobDefinition } from '#src/jobs/definition.ts';
+import { licenceExpiryJob } from '#src/licences/expiry-job.ts';
+import { sendMailJob } from '#src/mail/deliver.ts';
+import type { AppContext } from '#src/web/context.ts';
+
+/**
+ * Every kind of background job the store runs. Each domain declares its own kinds (payload, handler, lock
+ * time) beside its code; they are gathered here, above the domains, so the queue itself knows none of them.
+ */
+export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [sendMailJob, licenceExpiryJob];
