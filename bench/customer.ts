@@ -27,6 +27,10 @@ export async function signInBenchCustomer(storeUrl: string): Promise<string> {
 
 /** Whether a page served with this cookie shows the visitor signed in: the bench measures what it claims to. */
 export async function assertSignedIn(url: string, cookie: string): Promise<void> {
-  const page = await (await fetch(url, { headers: { cookie } })).text();
-  if (!page.includes('Your account')) throw new Error(`${url} does not show the bench customer signed in`);
+  const res = await fetch(url, { headers: { cookie } });
+  const page = await res.text();
+  if (!page.includes('Your account')) {
+    const header = /<nav class="header-account"[^]*?<\/nav>/.exec(page)?.[0];
+    throw new Error(`${url} does not show the bench customer signed in (${res.status}, ${header})`);
+  }
 }

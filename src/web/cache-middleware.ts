@@ -32,7 +32,9 @@ function isPrivate(cacheControl: string | null): boolean {
 export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD') return next();
+    // `/products/*` also matches `/products`: a second pass must not store the page the first one filled in.
+    const isHandledAlready = c.var.isSharedRender !== undefined;
+    if ((method !== 'GET' && method !== 'HEAD') || isHandledAlready) return next();
     if (isApiPath(c.req.path) && hasSessionCredentials(c)) {
       await next();
       if (!c.res.headers.has('cache-control')) c.header('Cache-Control', PRIVATE);

@@ -49,6 +49,18 @@ describe('pages shared by every visitor, with personal parts', () => {
     expect(nextBody).not.toMatch(SIGNED_IN);
   });
 
+  it('fills in the header on every kind of shared page, lists included', async () => {
+    const { cookie } = await signedInCustomer();
+    for (const path of ['/', '/products', '/categories/hair-care', '/blog', '/search?q=hair', '/products/pep-factor']) {
+      await store.request(path);
+      const mine = await store.request(path, { headers: { cookie } });
+      expect(mine.headers.get('x-cache'), path).toBe('hit');
+      const body = await mine.text();
+      expect(body, path).toMatch(SIGNED_IN);
+      expect(body, path).not.toMatch(SIGNED_OUT);
+    }
+  });
+
   it('does not store a page rendered for a session cookie written with a space before "="', async () => {
     const path = '/products/hair-supplement-gummies';
     const { cookie } = await signedInCustomer();
