@@ -1,9 +1,10 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Db } from '#src/db/client.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { Sessions, type SessionTable } from '#src/web/sessions.ts';
+import { sessionTableOf } from '#src/web/session-table.ts';
+import { Sessions } from '#src/web/sessions.ts';
 import { type Customer, customerSessions, customers } from './schema.ts';
 
 export const CUSTOMER_COOKIE = 'sid';
@@ -13,32 +14,17 @@ const DAY = 24 * 60 * 60;
 const SHORT_SESSION_SECONDS = DAY;
 const LONG_SESSION_SECONDS = 30 * DAY;
 
-const table: SessionTable = {
-  async insert(db, row) {
-    await db.insert(customerSessions).values({ ...row, customerId: row.ownerId });
+const table = sessionTableOf({
+  table: customerSessions,
+  columns: {
+    tokenHash: customerSessions.tokenHash,
+    ownerId: customerSessions.customerId,
+    expiresAt: customerSessions.expiresAt,
+    lastSeenAt: customerSessions.lastSeenAt,
+    isPersistent: customerSessions.isPersistent,
   },
-  async find(db, tokenHash) {
-    const [row] = await db
-      .select({
-        ownerId: customerSessions.customerId,
-        expiresAt: customerSessions.expiresAt,
-        lastSeenAt: customerSessions.lastSeenAt,
-        isPersistent: customerSessions.isPersistent,
-      })
-      .from(customerSessions)
-      .where(and(eq(customerSessions.tokenHash, tokenHash), gt(customerSessions.expiresAt, sql`now()`)));
-    return row;
-  },
-  async touch(db, tokenHash, at) {
-    await db.update(customerSessions).set({ lastSeenAt: at }).where(eq(customerSessions.tokenHash, tokenHash));
-  },
-  async remove(db, tokenHash) {
-    await db.delete(customerSessions).where(eq(customerSessions.tokenHash, tokenHash));
-  },
-  async removeAllOf(db, customerId) {
-    await db.delete(customerSessions).where(eq(customerSessions.customerId, customerId));
-  },
-};
+  row: ({ ownerId, ...session }) => ({ ...session, customerId: ownerId }),
+});
 
 const sessions = new Sessions({ name: 'customer', cookie: CUSTOMER_COOKIE, sameSite: 'Lax', table });
 

@@ -1,40 +1,27 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Db } from '#src/db/client.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { Sessions, type SessionTable } from '#src/web/sessions.ts';
+import { sessionTableOf } from '#src/web/session-table.ts';
+import { Sessions } from '#src/web/sessions.ts';
 import { type StaffUser, staffSessions, staffUsers } from './schema.ts';
 
 /** Another name than the customers' `sid`, so a customer's cookie can never open the admin area. */
 export const STAFF_COOKIE = 'staff_sid';
 export const STAFF_SESSION_SECONDS = 12 * 60 * 60;
 
-const table: SessionTable = {
-  async insert(db, row) {
-    await db.insert(staffSessions).values({ tokenHash: row.tokenHash, staffId: row.ownerId, expiresAt: row.expiresAt });
+const table = sessionTableOf({
+  table: staffSessions,
+  columns: {
+    tokenHash: staffSessions.tokenHash,
+    ownerId: staffSessions.staffId,
+    expiresAt: staffSessions.expiresAt,
+    lastSeenAt: staffSessions.lastSeenAt,
   },
-  async find(db, tokenHash) {
-    const [row] = await db
-      .select({
-        ownerId: staffSessions.staffId,
-        expiresAt: staffSessions.expiresAt,
-        lastSeenAt: staffSessions.lastSeenAt,
-      })
-      .from(staffSessions)
-      .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, sql`now()`)));
-    return row && { ...row, isPersistent: false };
-  },
-  async touch(db, tokenHash, at) {
-    await db.update(staffSessions).set({ lastSeenAt: at }).where(eq(staffSessions.tokenHash, tokenHash));
-  },
-  async remove(db, tokenHash) {
-    await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash));
-  },
-  async removeAllOf(db, staffId) {
-    await db.delete(staffSessions).where(eq(staffSessions.staffId, staffId));
-  },
-};
+  // Staff sessions always last their 12 hours.
+  row: ({ tokenHash, ownerId, expiresAt }) => ({ tokenHash, staffId: ownerId, expiresAt }),
+});
 
 // SameSite=Strict: no link from another site arrives in the admin area signed in.
 const sessions = new Sessions({ name: 'staff', cookie: STAFF_COOKIE, sameSite: 'Strict', table });
