@@ -37,9 +37,9 @@ export function sessionTableOf<T extends PgTable>(o: {
       return row && (row as SessionRecord);
     },
     async touch(db, tokenHash, at) {
-      await db.execute(
-        sql`update ${table} set ${sql.identifier(columns.lastSeenAt.name)} = ${at} where ${byHash(tokenHash)}`,
-      );
+      // A column's name is its key in the table (the database name follows from the snake_case setting).
+      const change = { [columns.lastSeenAt.name]: at } as Partial<T['$inferInsert']>;
+      await db.update(table).set(change).where(byHash(tokenHash));
     },
     async remove(db, tokenHash) {
       await db.delete(table).where(byHash(tokenHash));
