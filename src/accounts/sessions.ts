@@ -35,7 +35,7 @@ export async function startCustomerSession(
     isPersistent: options.remember,
     expiresAt,
   });
-  setCookie(c, CUSTOMER_COOKIE, token, secureCookieOptions(c.var.ctx.config, options.remember ? seconds : undefined));
+  setCookie(c, CUSTOMER_COOKIE, token, secureCookieOptions(c, options.remember ? seconds : undefined));
   return { token, expiresAt };
 }
 
@@ -84,7 +84,7 @@ export async function isSessionPersistent(c: Context<AppEnv>): Promise<boolean> 
 export async function endCustomerSession(c: Context<AppEnv>): Promise<void> {
   const token = tokenOf(c);
   if (token) await c.var.ctx.db.delete(customerSessions).where(eq(customerSessions.tokenHash, hashToken(token)));
-  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c.var.ctx.config));
+  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c));
 }
 
 /** Ends every session of a customer, e.g. after a password reset or account deletion. */

@@ -24,11 +24,11 @@ export async function createStaffSession(db: Db, staffId: string): Promise<{ tok
  * cookie that is HttpOnly, SameSite=Strict and Secure on https.
  */
 export async function startStaffSession(c: Context<AppEnv>, staffId: string): Promise<void> {
-  const { db, config } = c.var.ctx;
+  const { db } = c.var.ctx;
   const previous = getCookie(c, STAFF_COOKIE);
   if (previous) await db.delete(staffSessions).where(eq(staffSessions.tokenHash, hashToken(previous)));
   const { token } = await createStaffSession(db, staffId);
-  setCookie(c, STAFF_COOKIE, token, { ...secureCookieOptions(config, STAFF_SESSION_SECONDS), sameSite: 'Strict' });
+  setCookie(c, STAFF_COOKIE, token, { ...secureCookieOptions(c, STAFF_SESSION_SECONDS), sameSite: 'Strict' });
 }
 
 function tokenOf(c: Context<AppEnv>): string | undefined {

@@ -39,6 +39,25 @@ describe('client address with TRUST_PROXY off (the default)', () => {
     // Another client on its own socket is not held back by the first one's limit.
     expect((await signUp(store, '203.0.113.8')).status).toBe(202);
   });
+
+  it('does not believe X-Forwarded-Proto: cookies stay as BASE_URL says (http here, so not Secure)', async () => {
+    const res = await store.app.request(
+      'http://store.test/account/sign-in',
+      { headers: { 'x-forwarded-proto': 'https' } },
+      { incoming: { socket: { remoteAddress: '203.0.113.9' } } },
+    );
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((line) => line.startsWith('csrf='));
+    expect(cookie).toBeDefined();
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('makes cookies Secure on a TLS socket, whatever BASE_URL says', async () => {
+    const res = await store.app.request('http://store.test/account/sign-in', undefined, {
+      incoming: { socket: { remoteAddress: '203.0.113.9', encrypted: true } },
+    });
+    expect(res.headers.getSetCookie().find((line) => line.startsWith('csrf='))).toMatch(/;\s*Secure/i);
+  });
 });
 
 describe('client address behind one proxy (TRUST_PROXY=1)', () => {
@@ -60,6 +79,16 @@ describe('client address behind one proxy (TRUST_PROXY=1)', () => {
     // The proxy appends the address it saw; whatever the client sent itself stays to the left of it.
     const res = await signUp(store, '10.0.0.2', { 'x-forwarded-for': '192.0.2.50, 198.51.100.1' });
     expect(res.status).toBe(429);
+  });
+
+  it('believes X-Forwarded-Proto: https from the proxy, so cookies are Secure', async () => {
+    const res = await store.app.request(
+      'http://store.test/account/sign-in',
+      { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.3' } },
+      { incoming: { socket: { remoteAddress: '10.0.0.2' } } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().find((line) => line.startsWith('csrf='))).toMatch(/;\s*Secure/i);
   });
 });
 

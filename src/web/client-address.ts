@@ -20,6 +20,21 @@ export function clientAddressOf(c: Context<AppEnv>): string | undefined {
   return resolveClientAddress(socketOf(c)?.remoteAddress, c.req.header('x-forwarded-for'), c.var.ctx.config.trustProxy);
 }
 
+/**
+ * Whether the browser reached the store over https: a TLS socket, or `X-Forwarded-Proto: https` from a proxy
+ * TRUST_PROXY believes. Only ever adds protection (Secure cookies), so a proxy relaying a client's own header
+ * cannot weaken anything.
+ */
+export function isHttpsRequest(c: Context<AppEnv>): boolean {
+  const socket = socketOf(c);
+  if (socket?.encrypted) return true;
+  const peer = normalizeAddress(socket?.remoteAddress);
+  if (!peer || !isTrustedHop(c.var.ctx.config.trustProxy, peer, 0)) return false;
+  // The leftmost value is the protocol the first proxy saw, which is the browser's.
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return proto === 'https';
+}
+
 /** Walks X-Forwarded-For from the right, past each proxy TRUST_PROXY believes, to the client. */
 export function resolveClientAddress(
   socketAddress: string | undefined,
