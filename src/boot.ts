@@ -26,7 +26,7 @@ export async function createAppContext(config: Config, database: Database, log: 
     dbKind: database.kind,
     log,
     cache,
-    rateLimiter: createRateLimiter(database.db, config.redisUrl),
+    rateLimiter: await createRateLimiter(database.db, config.redisUrl, log),
     settings: perGeneration(() => getStoreSettings(database.db)),
     categories: perGeneration(() => listCategories(database.db)),
   };

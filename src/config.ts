@@ -82,7 +82,7 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The From address of store mail; the store's name is shown beside it. */
   mailFrom: string;
-  /** Unset: rate-limit counters live in the database. */
+  /** Unset, or while Redis does not answer: rate-limit counters live in the database. */
   redisUrl: string | undefined;
   /** Off by default: the socket's peer is the client, and forwarded headers are ignored. */
   trustProxy: TrustProxy;
