@@ -64,6 +64,6 @@ export async function resetPassword(ctx: AppContext, o: { token: string; passwor
         updatedAt: new Date(),
       })
       .where(eq(customers.id, customer.id));
-    await settleNewPassword(tx, customer, sender);
+    await settleNewPassword(ctx.cache, tx, customer, sender);
   });
 }
