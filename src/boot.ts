@@ -29,7 +29,7 @@ export async function createAppContext(config: Config, database: Database, log: 
     dbKind: database.kind,
     log,
     cache,
-    rateLimiter: createRateLimiter(database.db, config.redisUrl),
+    rateLimiter: await createRateLimiter(database.db, config.redisUrl, log),
     settings: untilWholeCacheGoes(() => getStoreSettings(database.db)),
     categories: untilWholeCacheGoes(() => listCategories(database.db)),
   };

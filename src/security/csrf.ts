@@ -29,7 +29,7 @@ export function csrfToken(c: Context<AppEnv>): string {
   if (!value || value.length < 32) {
     value = createToken();
     issued.set(c.req.raw, value);
-    setCookie(c, COOKIE, value, secureCookieOptions(c.var.ctx.config));
+    setCookie(c, COOKIE, value, secureCookieOptions(c));
   }
   return sign(c.var.ctx.config.sessionSecret, value);
 }

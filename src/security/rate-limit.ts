@@ -1,19 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { windowOf } from './fixed-window.ts';
 import { rateLimitHits } from './schema.ts';
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number; message?: string };
 
-/** Counts hits per key in fixed windows, in Redis when REDIS_URL is set, else in the database. */
+/**
+ * Counts hits per key in fixed windows, in Redis when REDIS_URL is set and Redis answers, else in the database.
+ */
 export type RateLimiter = {
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetsInSeconds: number }>;
   close(): Promise<void>;
 };
 
-export function createRateLimiter(db: Db, redisUrl: string | undefined): RateLimiter {
-  return redisUrl ? createRedisLimiter(redisUrl) : createDatabaseLimiter(db);
+export async function createRateLimiter(db: Db, redisUrl: string | undefined, log: Logger): Promise<RateLimiter> {
+  const database = createDatabaseLimiter(db);
+  if (!redisUrl) return database;
+  // The Redis client takes about 0.1 s to load: only stores that use it pay for it at start.
+  const { createRedisLimiter } = await import('./rate-limit-redis.ts');
+  return createRedisLimiter(redisUrl, database, log);
 }
 
 /** Counts one attempt; past the rule's limit it throws RATE_LIMITED with a Retry-After header. */
@@ -27,11 +34,6 @@ export async function enforceRateLimit(limiter: RateLimiter, rule: RateLimitRule
       { headers: { 'Retry-After': String(Math.max(1, resetsInSeconds)) } },
     );
   }
-}
-
-function windowOf(windowSeconds: number, nowMs = Date.now()) {
-  const start = Math.floor(nowMs / 1000 / windowSeconds) * windowSeconds;
-  return { start, resetsInSeconds: start + windowSeconds - Math.floor(nowMs / 1000) };
 }
 
 function createDatabaseLimiter(db: Db): RateLimiter {
@@ -55,25 +57,5 @@ function createDatabaseLimiter(db: Db): RateLimiter {
       return { count: row!.count, resetsInSeconds };
     },
     close: async () => {},
-  };
-}
-
-function createRedisLimiter(url: string): RateLimiter {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
-  return {
-    async hit(key, windowSeconds) {
-      const { start, resetsInSeconds } = windowOf(windowSeconds);
-      const redisKey = `medstore:rl:${key}:${start}`;
-      const results = await redis
-        .multi()
-        .incr(redisKey)
-        .expire(redisKey, windowSeconds + 1)
-        .exec();
-      const count = Number(results?.[0]?.[1] ?? 0);
-      return { count, resetsInSeconds };
-    },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
-    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
 import { enforceRateLimit, type RateLimitRule } from '#src/security/rate-limit.ts';
+import { clientAddressOf } from '#src/web/client-address.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import type { StaffUser } from './schema.ts';
 import { authenticateStaff } from './service.ts';
@@ -11,18 +12,10 @@ const BY_ADDRESS: RateLimitRule = { name: 'staff-sign-in-address', limit: 30, wi
 
 export const WRONG_CREDENTIALS = 'That email and password do not match an active staff account.';
 
-// The peer address is known only under the Node server; tests and other runtimes have none.
-function remoteAddressOf(c: Context<AppEnv>): string | undefined {
-  const env: unknown = c.env;
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
-  const incoming = env.incoming as { socket?: { remoteAddress?: string } } | undefined;
-  return incoming?.socket?.remoteAddress;
-}
-
 /** Checks the rate limits, then the password; throws 429 or 401 (the same message for any wrong detail). */
 export async function checkStaffSignIn(c: Context<AppEnv>, email: string, password: string): Promise<StaffUser> {
   const { ctx } = c.var;
-  const address = remoteAddressOf(c);
+  const address = clientAddressOf(c);
   if (address) await enforceRateLimit(ctx.rateLimiter, BY_ADDRESS, address);
   await enforceRateLimit(ctx.rateLimiter, BY_EMAIL, email.trim().toLowerCase());
   const staff = await authenticateStaff(ctx.db, email, password);

@@ -94,12 +94,12 @@ export class Sessions {
     ownerId: string,
     o: { seconds: number; isPersistent: boolean },
   ): Promise<{ token: string; expiresAt: Date }> {
-    const { db, config } = c.var.ctx;
+    const { db } = c.var.ctx;
     const previous = getCookie(c, this.#kind.cookie);
     if (previous) await this.#forget(c, previous);
     const session = await this.issue(db, ownerId, o);
     setCookie(c, this.#kind.cookie, session.token, {
-      ...secureCookieOptions(config, o.isPersistent ? o.seconds : undefined),
+      ...secureCookieOptions(c, o.isPersistent ? o.seconds : undefined),
       sameSite: this.#kind.sameSite,
     });
     return session;
@@ -131,7 +131,7 @@ export class Sessions {
   async end(c: Context<AppEnv>): Promise<void> {
     const token = this.tokenOf(c);
     if (token) await this.#forget(c, token);
-    deleteCookie(c, this.#kind.cookie, { ...secureCookieOptions(c.var.ctx.config), sameSite: this.#kind.sameSite });
+    deleteCookie(c, this.#kind.cookie, { ...secureCookieOptions(c), sameSite: this.#kind.sameSite });
   }
 
   /** Ends every session of an owner inside `tx` (password change, role change, deletion), on every instance. */
