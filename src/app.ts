@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountApi } from '#src/accounts/api.ts';
 import { SignInRequired } from '#src/accounts/current.ts';
 import { accountPages } from '#src/accounts/routes.ts';
-import { rememberRequest } from '#src/accounts/viewer.ts';
+import { accountLinksPart } from '#src/accounts/viewer.ts';
 import { adminApi } from '#src/admin/api.ts';
 import { adminPages } from '#src/admin/routes.ts';
 import { renderAdminErrorPage } from '#src/admin/views/error-page.ts';
@@ -19,10 +20,11 @@ import { inputErrorOf, loggableError } from '#src/db/errors.ts';
 import { homePage } from '#src/home/routes.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceApi } from '#src/licences/api.ts';
+import { purchaseAccessPart } from '#src/licences/purchase-access-part.ts';
 import { licencePages } from '#src/licences/routes.ts';
 import { licenceUploadLimit } from '#src/licences/upload.ts';
 import { searchApi, searchPages } from '#src/search/routes.ts';
-import { csrfProtection } from '#src/security/csrf.ts';
+import { csrfProtection, csrfTokenPart } from '#src/security/csrf.ts';
 import { staffAuthPages } from '#src/staff/auth-routes.ts';
 import { staffPages } from '#src/staff/routes.ts';
 import { createApiRouter } from '#src/web/api.ts';
@@ -31,6 +33,7 @@ import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
 import { processGauges, RequestMetrics, recordMetrics } from '#src/web/metrics.ts';
+import { definePersonalPart } from '#src/web/personal-parts.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { securityHeaders } from '#src/web/security-headers.ts';
 
@@ -45,6 +48,9 @@ const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/adm
 export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const metrics = new RequestMetrics();
+  definePersonalPart('account-links', accountLinksPart);
+  definePersonalPart('csrf-token', csrfTokenPart);
+  definePersonalPart('purchase-access', purchaseAccessPart);
 
   app.use(recordMetrics(metrics));
   app.use(requestId());
@@ -60,8 +66,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       'request',
     );
   });
-  // Lets the layout's header tell a signed-in customer from a visitor.
-  app.use(rememberRequest());
+  // Views deep inside a handler (the layout's personal parts) reach the request through it.
+  app.use(contextStorage());
   app.use(securityHeaders(ctx.config.baseUrl.startsWith('https:')));
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {
@@ -104,13 +110,17 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       'Cache-Control': 'no-store',
     }),
   );
+  // Not ready while the database does not answer, or while this instance cannot hear other instances' writes
+  // (its caches are then off, and a load balancer should prefer an instance that can).
   app.get('/readyz', async (c) => {
+    const cache = ctx.cache.isListening() ? 'listening' : 'not listening';
     try {
       await ctx.db.execute(sql`select 1`);
-      return c.json({ status: 'ready', database: ctx.dbKind });
     } catch {
-      return c.json({ status: 'unavailable', database: ctx.dbKind }, 503);
+      return c.json({ status: 'unavailable', database: ctx.dbKind, cache }, 503);
     }
+    if (cache !== 'listening') return c.json({ status: 'unavailable', database: ctx.dbKind, cache }, 503);
+    return c.json({ status: 'ready', database: ctx.dbKind, cache });
   });
   app.get('/assets/*', (c) => {
     const asset = getAsset(c.req.path.slice('/assets/'.length));

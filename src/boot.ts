@@ -11,13 +11,16 @@ import type { AppContext } from '#src/web/context.ts';
 export async function createAppContext(config: Config, database: Database, log: Logger): Promise<AppContext> {
   const cache = await createCacheBus(database, log);
   // Settings appear on every page and categories in every catalogue page, and every write that changes them
-  // empties the page cache: read them once per cache generation rather than once per request.
-  const perGeneration = <T>(read: () => Promise<T>): (() => Promise<T>) => {
-    let memo: { value: T; generation: number } | undefined;
+  // empties the page cache: read them again only after such a write, rather than once per request.
+  const untilWholeCacheGoes = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+    let memo: { value: T; version: number } | undefined;
     return async () => {
-      const generation = cache.pages.generation;
-      if (memo?.generation !== generation) memo = { value: await read(), generation };
-      return memo.value;
+      const { pages } = cache;
+      if (memo && pages.isEnabled && !pages.isWipedSince(memo.version)) return memo.value;
+      const version = pages.version;
+      const value = await read();
+      memo = { value, version };
+      return value;
     };
   };
   return {
@@ -26,8 +29,8 @@ export async function createAppContext(config: Config, database: Database, log: 
     dbKind: database.kind,
     log,
     cache,
-    rateLimiter: createRateLimiter(database.db, config.redisUrl),
-    settings: perGeneration(() => getStoreSettings(database.db)),
-    categories: perGeneration(() => listCategories(database.db)),
+    rateLimiter: await createRateLimiter(database.db, config.redisUrl, log),
+    settings: untilWholeCacheGoes(() => getStoreSettings(database.db)),
+    categories: untilWholeCacheGoes(() => listCategories(database.db)),
   };
 }

@@ -5,7 +5,7 @@ import type { Config } from '#src/config.ts';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
-import { DAILY_JOBS, JOB_HANDLERS } from '#src/jobs/handlers.ts';
+import { JOB_KINDS } from '#src/job-kinds.ts';
 import { startWorker } from '#src/jobs/worker.ts';
 import { createLogger } from '#src/lib/logger.ts';
 
@@ -26,7 +26,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   }
   const ctx = await createAppContext(config, database, log);
   const app = createApp(ctx);
-  const worker = startWorker(ctx, JOB_HANDLERS, DAILY_JOBS);
+  const worker = startWorker(ctx, JOB_KINDS);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -126,7 +126,7 @@ accountHomePages.post('/account/privacy/delete', async (c) => {
       body: privacyBody(c, { errors: done.errors }),
     });
   }
-  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c.var.ctx.config));
+  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c));
   forgetCurrentCustomer(c);
   return c.redirect('/account/sign-in?done=deleted', 303);
 });

@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
+import { clientAddressOf } from '#src/web/client-address.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { currentCustomer, forgetCurrentCustomer } from './current.ts';
 import { attempt, keptValues } from './form-outcome.ts';
-import { clientIpOf } from './limits.ts';
 import { requestPasswordReset } from './password-reset.ts';
 import { registerCustomer, resendVerification } from './registration.ts';
 import { endCustomerSession, startCustomerSession } from './sessions.ts';
@@ -36,7 +36,7 @@ authPages.post('/account/register', async (c) => {
     });
   }
   const input = form.data;
-  const done = await attempt(c, () => registerCustomer(c.var.ctx, { input, ip: clientIpOf(c) }));
+  const done = await attempt(c, () => registerCustomer(c.var.ctx, { input, ip: clientAddressOf(c) }));
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Create an account',
@@ -83,7 +83,7 @@ authPages.post('/account/sign-in', async (c) => {
     });
   }
   const { email, password, remember } = form.data;
-  const done = await attempt(c, () => signIn(c.var.ctx, { email, password, ip: clientIpOf(c) }));
+  const done = await attempt(c, () => signIn(c.var.ctx, { email, password, ip: clientAddressOf(c) }));
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Sign in',
@@ -141,7 +141,7 @@ function emailFormRoute(
 emailFormRoute('/account/verify-email/resend', {
   title: 'Send the confirmation email again',
   body: resendBody,
-  run: (c, email) => resendVerification(c.var.ctx, { email, ip: clientIpOf(c) }),
+  run: (c, email) => resendVerification(c.var.ctx, { email, ip: clientAddressOf(c) }),
   sent: {
     heading: 'Check your email',
     paragraphs: [
@@ -153,7 +153,7 @@ emailFormRoute('/account/verify-email/resend', {
 emailFormRoute('/account/forgot-password', {
   title: 'Reset your password',
   body: resetRequestBody,
-  run: (c, email) => requestPasswordReset(c.var.ctx, { email, ip: clientIpOf(c) }),
+  run: (c, email) => requestPasswordReset(c.var.ctx, { email, ip: clientAddressOf(c) }),
   sent: {
     heading: 'Check your email',
     paragraphs: [

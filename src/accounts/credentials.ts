@@ -3,6 +3,7 @@ import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { describeWeakPassword, hashPassword, verifyPassword } from '#src/security/passwords.ts';
 import { enforceRateLimit } from '#src/security/rate-limit.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { queueCustomerMail } from './customer-mails.ts';
 import { consumeLinkToken, issueLinkToken, retireLinkTokens } from './emailed-links.ts';
@@ -15,7 +16,8 @@ import {
   type MailSender,
 } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
-import { type Customer, customerSessions, customers } from './schema.ts';
+import { type Customer, customers } from './schema.ts';
+import { endAllCustomerSessions } from './sessions.ts';
 import { confirmPassword } from './sign-in.ts';
 import { personalPartsOf } from './validators.ts';
 
@@ -23,8 +25,13 @@ import { personalPartsOf } from './validators.ts';
  * What follows any new password, inside its transaction: every session of the account ends, unused reset links
  * stop working, and the customer is told by mail in case it was not them.
  */
-export async function settleNewPassword(tx: Db, customer: Customer, sender: MailSender): Promise<void> {
-  await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
+export async function settleNewPassword(
+  cache: CacheBus,
+  tx: Db,
+  customer: Customer,
+  sender: MailSender,
+): Promise<void> {
+  await endAllCustomerSessions(cache, tx, customer.id);
   await retireLinkTokens(tx, customer.id, 'reset-password');
   const mail = await composePasswordChanged(sender, { to: customer.email, name: customer.name });
   await queueCustomerMail(tx, customer.id, mail);
@@ -50,7 +57,7 @@ export async function changePassword(
   const sender = await mailSenderOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx.update(customers).set({ passwordHash, updatedAt: new Date() }).where(eq(customers.id, customer.id));
-    await settleNewPassword(tx, customer, sender);
+    await settleNewPassword(ctx.cache, tx, customer, sender);
   });
 }
 

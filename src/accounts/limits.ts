@@ -1,8 +1,5 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { enforceRateLimit, type RateLimiter, type RateLimitRule } from '#src/security/rate-limit.ts';
 import { signInLimitRules } from '#src/security/sign-in-limits.ts';
-import type { AppEnv } from '#src/web/context.ts';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -23,18 +20,6 @@ export const LIMITS = {
   passwordCheck: { name: 'password-check', limit: 10, windowSeconds: 15 * MINUTE },
   changeEmail: { name: 'change-email', limit: 5, windowSeconds: HOUR },
 } satisfies Record<string, RateLimitRule>;
-
-/**
- * The client's address as the socket reports it, when served by @hono/node-server; undefined otherwise.
- * Forwarded headers are not trusted: any client can write them.
- */
-export function clientIpOf(c: Context<AppEnv>): string | undefined {
-  try {
-    return getConnInfo(c).remote.address || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Counts one attempt against a per-email rule and, where the client's address is known, a per-address rule. */
 export async function limitAttempt(

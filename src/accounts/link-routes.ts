@@ -130,7 +130,7 @@ linkPages.post('/account/password-reset/confirm', async (c) => {
     return linkFailed(c, 'reset-password', done.status, done.errors._ ?? '');
   }
   // Every session of the account ended with the reset; this browser's cookie goes too.
-  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c.var.ctx.config));
+  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c));
   forgetCurrentCustomer(c);
   return c.redirect('/account/sign-in?done=password-reset', 303);
 });

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { defineJob } from '#src/jobs/definition.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { describeWeakPassword, hashPassword } from '#src/security/passwords.ts';
@@ -11,9 +12,6 @@ import { composePasswordReset } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
 import { customers } from './schema.ts';
 import { emailOnlySchema, personalPartsOf } from './validators.ts';
-
-/** The job that mails a reset link, queued by requestPasswordReset. */
-export const PASSWORD_RESET_MAIL_JOB = 'password-reset-mail';
 
 /**
  * Asks for a reset link to be mailed to the account with this email, if there is one. The request only counts
@@ -29,12 +27,10 @@ export async function requestPasswordReset(
     { email: LIMITS.resetPerEmail, ip: LIMITS.resetPerIp },
     { email: o.email, ip: o.ip },
   );
-  await enqueueJob(ctx.db, { kind: PASSWORD_RESET_MAIL_JOB, payload: { email: o.email }, maxAttempts: 3 });
+  await enqueueJob(ctx.db, passwordResetMailJob, { email: o.email });
 }
 
-/** The password-reset-mail job: mails a reset link to the account with this email, if there is one. */
-export async function mailPasswordReset(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
-  const { email } = emailOnlySchema.parse(payload);
+async function mailPasswordReset(ctx: AppContext, { email }: { email: string }): Promise<void> {
   const [customer] = await ctx.db
     .select()
     .from(customers)
@@ -50,6 +46,14 @@ export async function mailPasswordReset(ctx: AppContext, payload: Record<string,
     );
   });
 }
+
+/** Mails a reset link to the account with this email, if there is one; queued by requestPasswordReset. */
+export const passwordResetMailJob = defineJob({
+  kind: 'password-reset-mail',
+  payload: emailOnlySchema,
+  maxAttempts: 3,
+  run: mailPasswordReset,
+});
 
 /**
  * Sets a new password from a reset link (valid one hour, once), signs the account out everywhere and tells
@@ -78,6 +82,6 @@ export async function resetPassword(ctx: AppContext, o: { token: string; passwor
         updatedAt: new Date(),
       })
       .where(eq(customers.id, customer.id));
-    await settleNewPassword(tx, customer, sender);
+    await settleNewPassword(ctx.cache, tx, customer, sender);
   });
 }

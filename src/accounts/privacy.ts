@@ -11,6 +11,7 @@ import { composeAccountDeleted } from './mails.ts';
 import { mailSenderOf } from './registration.ts';
 import { addresses, type Customer, customerSessions, customers, customerTokens } from './schema.ts';
 import { toAddressJson, toCustomerJson } from './serialize.ts';
+import { endAllCustomerSessions } from './sessions.ts';
 import { confirmPassword } from './sign-in.ts';
 
 /**
@@ -112,7 +113,7 @@ export async function deleteAccount(ctx: AppContext, o: { customer: Customer; pa
       .where(eq(customers.id, customer.id));
     await tx.delete(addresses).where(eq(addresses.customerId, customer.id));
     await tx.delete(customerTokens).where(eq(customerTokens.customerId, customer.id));
-    await tx.delete(customerSessions).where(eq(customerSessions.customerId, customer.id));
+    await endAllCustomerSessions(ctx.cache, tx, customer.id);
     const files = await anonymiseLicencesOf(tx, customer.id);
     await forgetCustomerMails(tx, customer.id);
     // Not linked to the account: nothing should lead from the anonymised record back to the old address.

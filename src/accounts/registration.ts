@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { defineJob } from '#src/jobs/definition.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { hashPassword } from '#src/security/passwords.ts';
@@ -78,9 +79,6 @@ export async function verifyEmail(ctx: AppContext, token: string): Promise<Custo
   });
 }
 
-/** The job that mails a fresh confirmation link, queued by resendVerification. */
-export const VERIFY_EMAIL_MAIL_JOB = 'verify-email-mail';
-
 /**
  * Asks for a fresh verification link for an unverified account with this email. The request only counts the
  * attempt and queues a job, the same work whether or not such an account exists, so neither the answer nor
@@ -95,15 +93,10 @@ export async function resendVerification(
     { email: LIMITS.verifyPerEmail, ip: LIMITS.verifyPerIp },
     { email: o.email, ip: o.ip },
   );
-  await enqueueJob(ctx.db, { kind: VERIFY_EMAIL_MAIL_JOB, payload: { email: o.email }, maxAttempts: 3 });
+  await enqueueJob(ctx.db, verifyEmailMailJob, { email: o.email });
 }
 
-/**
- * The verify-email-mail job: sends a fresh verification link to an unverified account with this email; older
- * links stop working.
- */
-export async function mailVerificationLink(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
-  const { email } = emailOnlySchema.parse(payload);
+async function mailVerificationLink(ctx: AppContext, { email }: { email: string }): Promise<void> {
   const [customer] = await ctx.db
     .select()
     .from(customers)
@@ -120,3 +113,14 @@ export async function mailVerificationLink(ctx: AppContext, payload: Record<stri
     );
   });
 }
+
+/**
+ * Sends a fresh verification link to an unverified account with this email (older links stop working); queued
+ * by resendVerification.
+ */
+export const verifyEmailMailJob = defineJob({
+  kind: 'verify-email-mail',
+  payload: emailOnlySchema,
+  maxAttempts: 3,
+  run: mailVerificationLink,
+});

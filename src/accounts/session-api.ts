@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
+import { clientAddressOf } from '#src/web/client-address.ts';
 import { COMMON_PROBLEMS, json, jsonBody, MessageSchema, problemResponse, SessionSchema } from './api-schemas.ts';
 import { forgetCurrentCustomer } from './current.ts';
-import { clientIpOf } from './limits.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { registerCustomer, resendVerification, verifyEmail } from './registration.ts';
 import { toCustomerJson } from './serialize.ts';
@@ -39,7 +39,7 @@ sessionApi.openapi(
     responses: { 202: json(MessageSchema, 'Accepted; check the mailbox'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
-    await registerCustomer(c.var.ctx, { input: c.req.valid('json'), ip: clientIpOf(c) });
+    await registerCustomer(c.var.ctx, { input: c.req.valid('json'), ip: clientAddressOf(c) });
     return c.json({ message: 'Check your email for a link to confirm your address, then sign in.' }, 202);
   },
 );
@@ -61,7 +61,7 @@ sessionApi.openapi(
   }),
   async (c) => {
     const { email, password, remember } = c.req.valid('json');
-    const customer = await signIn(c.var.ctx, { email, password, ip: clientIpOf(c) });
+    const customer = await signIn(c.var.ctx, { email, password, ip: clientAddressOf(c) });
     const session = await startCustomerSession(c, customer.id, { remember });
     forgetCurrentCustomer(c);
     return c.json(
@@ -114,7 +114,7 @@ sessionApi.openapi(
     responses: { 202: json(MessageSchema, 'Accepted'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
-    await resendVerification(c.var.ctx, { email: c.req.valid('json').email, ip: clientIpOf(c) });
+    await resendVerification(c.var.ctx, { email: c.req.valid('json').email, ip: clientAddressOf(c) });
     return c.json(
       { message: 'If an account with this address is waiting for confirmation, a new link is on its way.' },
       202,
@@ -133,7 +133,7 @@ sessionApi.openapi(
     responses: { 202: json(MessageSchema, 'Accepted'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
-    await requestPasswordReset(c.var.ctx, { email: c.req.valid('json').email, ip: clientIpOf(c) });
+    await requestPasswordReset(c.var.ctx, { email: c.req.valid('json').email, ip: clientAddressOf(c) });
     return c.json({ message: 'If an account uses this address, a link to choose a new password is on its way.' }, 202);
   },
 );

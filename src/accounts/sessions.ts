@@ -1,10 +1,10 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '#src/db/client.ts';
-import { secureCookieOptions } from '#src/security/cookies.ts';
-import { createToken, hashToken, isWellFormedToken } from '#src/security/tokens.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { sessionTableOf } from '#src/web/session-table.ts';
+import { Sessions } from '#src/web/sessions.ts';
 import { type Customer, customerSessions, customers } from './schema.ts';
 
 export const CUSTOMER_COOKIE = 'sid';
@@ -13,81 +13,61 @@ const DAY = 24 * 60 * 60;
 // with it, thirty days.
 const SHORT_SESSION_SECONDS = DAY;
 const LONG_SESSION_SECONDS = 30 * DAY;
-const LAST_SEEN_STEP_MS = 5 * 60 * 1000;
+
+const table = sessionTableOf({
+  table: customerSessions,
+  columns: {
+    tokenHash: customerSessions.tokenHash,
+    ownerId: customerSessions.customerId,
+    expiresAt: customerSessions.expiresAt,
+    lastSeenAt: customerSessions.lastSeenAt,
+    isPersistent: customerSessions.isPersistent,
+  },
+  row: ({ ownerId, ...session }) => ({ ...session, customerId: ownerId }),
+});
+
+const sessions = new Sessions({ name: 'customer', cookie: CUSTOMER_COOKIE, sameSite: 'Lax', table });
 
 /**
  * Starts a new session (a new id on every sign-in, so a planted id is useless) and sets its cookie.
  * Returns the token and its expiry: API clients may send the token as a bearer token instead of the cookie.
  */
-export async function startCustomerSession(
+export function startCustomerSession(
   c: Context<AppEnv>,
   customerId: string,
   options: { remember: boolean },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const previous = getCookie(c, CUSTOMER_COOKIE);
-  if (previous) await c.var.ctx.db.delete(customerSessions).where(eq(customerSessions.tokenHash, hashToken(previous)));
-  const token = createToken();
   const seconds = options.remember ? LONG_SESSION_SECONDS : SHORT_SESSION_SECONDS;
-  const expiresAt = new Date(Date.now() + seconds * 1000);
-  await c.var.ctx.db.insert(customerSessions).values({
-    tokenHash: hashToken(token),
-    customerId,
-    isPersistent: options.remember,
-    expiresAt,
-  });
-  setCookie(c, CUSTOMER_COOKIE, token, secureCookieOptions(c.var.ctx.config, options.remember ? seconds : undefined));
-  return { token, expiresAt };
+  return sessions.start(c, customerId, { seconds, isPersistent: options.remember });
 }
 
-function tokenOf(c: Context<AppEnv>): string | undefined {
-  const auth = c.req.header('authorization');
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
-  return getCookie(c, CUSTOMER_COOKIE);
+/** Whether this request carries a live customer session; answered from the session cache, without a query. */
+export async function hasCustomerSession(c: Context<AppEnv>): Promise<boolean> {
+  return (await sessions.find(c)) !== undefined;
 }
 
 /** The signed-in customer of this request, from the session cookie or a bearer token; undefined if none. */
 export async function findSessionCustomer(c: Context<AppEnv>): Promise<Customer | undefined> {
-  const token = tokenOf(c);
-  // A stale or made-up cookie must not cost every page a query: no session was ever stored under it.
-  if (!token || !isWellFormedToken(token)) return undefined;
-  const tokenHash = hashToken(token);
-  const [row] = await c.var.ctx.db
-    .select({ customer: customers, lastSeenAt: customerSessions.lastSeenAt })
-    .from(customerSessions)
-    .innerJoin(customers, eq(customers.id, customerSessions.customerId))
-    .where(and(eq(customerSessions.tokenHash, tokenHash), gt(customerSessions.expiresAt, sql`now()`)))
-    .limit(1);
-  if (!row || row.customer.deletedAt) return undefined;
-  // The data export tells the customer when each session was last used; a write on every request would cost
-  // more than that date is worth, so it moves at most every few minutes.
-  if (Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_STEP_MS) {
-    await c.var.ctx.db
-      .update(customerSessions)
-      .set({ lastSeenAt: new Date() })
-      .where(eq(customerSessions.tokenHash, tokenHash));
-  }
-  return row.customer;
+  const session = await sessions.find(c);
+  if (!session) return undefined;
+  const [customer] = await c.var.ctx.db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, session.ownerId), isNull(customers.deletedAt)));
+  return customer;
 }
 
 /** Whether this request's session was started with "remember me", so a replacement session can keep that. */
 export async function isSessionPersistent(c: Context<AppEnv>): Promise<boolean> {
-  const token = tokenOf(c);
-  if (!token) return false;
-  const [row] = await c.var.ctx.db
-    .select({ isPersistent: customerSessions.isPersistent })
-    .from(customerSessions)
-    .where(eq(customerSessions.tokenHash, hashToken(token)));
-  return row?.isPersistent ?? false;
+  return (await sessions.find(c))?.isPersistent ?? false;
 }
 
 /** Ends this request's session and clears its cookie. */
-export async function endCustomerSession(c: Context<AppEnv>): Promise<void> {
-  const token = tokenOf(c);
-  if (token) await c.var.ctx.db.delete(customerSessions).where(eq(customerSessions.tokenHash, hashToken(token)));
-  deleteCookie(c, CUSTOMER_COOKIE, secureCookieOptions(c.var.ctx.config));
+export function endCustomerSession(c: Context<AppEnv>): Promise<void> {
+  return sessions.end(c);
 }
 
-/** Ends every session of a customer, e.g. after a password reset or account deletion. */
-export async function endAllCustomerSessions(db: Db, customerId: string): Promise<void> {
-  await db.delete(customerSessions).where(eq(customerSessions.customerId, customerId));
+/** Ends every session of a customer inside `tx`, on every instance: after a new password, or deletion. */
+export function endAllCustomerSessions(cache: CacheBus, tx: Db, customerId: string): Promise<void> {
+  return sessions.endAll(cache, tx, customerId);
 }

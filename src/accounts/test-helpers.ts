@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { JOB_HANDLERS } from '#src/jobs/handlers.ts';
+import { JOB_KINDS } from '#src/job-kinds.ts';
 import { runDueJobs } from '#src/jobs/worker.ts';
 import { type OutboxMail, outbox } from '#src/mail/schema.ts';
 import type { TestStore } from '#test/support/test-store.ts';
@@ -20,7 +20,7 @@ export const GOOD_PASSWORD = 'amber kettle orbit 42';
  * confirmation links) are written by a job, not by the request that asked for them.
  */
 export async function runJobs(store: TestStore): Promise<void> {
-  await runDueJobs(store.ctx, JOB_HANDLERS);
+  await runDueJobs(store.ctx, JOB_KINDS);
 }
 
 /**

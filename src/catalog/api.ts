@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import {
   CategoryTreeSchema,
   ProductDetailSchema,
@@ -8,6 +9,7 @@ import {
   ProductListSchema,
   problemResponse,
 } from './api-schemas.ts';
+import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import { collectDescendantIds, getCategoryTree } from './category-queries.ts';
 import { decodeCursor } from './cursor.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
@@ -32,6 +34,7 @@ const listProductsRoute = createRoute({
 });
 
 catalogApi.openapi(listProductsRoute, async (c) => {
+  tagPage(c, PRODUCT_LISTS);
   const { ctx } = c.var;
   const query = c.req.valid('query');
   if (query.page !== undefined && query.cursor !== undefined) {
@@ -97,6 +100,7 @@ catalogApi.openapi(getProductRoute, async (c) => {
   const found = await findActiveProduct(ctx.db, c.req.valid('param').slug);
   if (found.kind === 'moved') return c.redirect(`/api/store/products/${found.slug}`, 301);
   if (found.kind === 'missing') throw new AppError('NOT_FOUND', 'No active product has this slug.');
+  tagPage(c, productTag(found.product.slug));
   return c.json(toProductDetailJson(found.product, found.category, ctx.config.baseUrl), 200);
 });
 

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { currentCustomer } from '#src/accounts/current.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { checkPurchaseEntitlement } from '#src/licences/entitlement.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
+import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import { collectAncestors, collectDescendantIds, findCategory } from './category-queries.ts';
 import { buildProductJsonLd } from './json-ld.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
@@ -34,6 +34,7 @@ function parseSlug(value: string, what: string): string {
 
 catalogPages.get('/products', async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS);
   const query = parseQuery(c, listPageQuerySchema);
   const all = await ctx.categories();
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
@@ -81,6 +82,7 @@ catalogPages.get('/products', async (c) => {
 });
 
 catalogPages.get('/categories/:slug', async (c) => {
+  tagPage(c, PRODUCT_LISTS);
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'category');
   const query = parseQuery(c, listPageQuerySchema.omit({ category: true }));
@@ -133,14 +135,8 @@ catalogPages.get('/products/:slug', async (c) => {
     throw new AppError('NOT_FOUND', 'This product is not in our catalogue. It may have been renamed or discontinued.');
   }
   const { product, category } = found;
-  // Anonymous visitors all see the same answer, so the page stays cacheable; a signed-in customer's is theirs.
-  const customer = product.accessClass === 'open' ? undefined : await currentCustomer(c);
-  if (customer) c.header('Cache-Control', 'private, no-store');
-  const [all, store, entitlement] = await Promise.all([
-    ctx.categories(),
-    ctx.settings(),
-    checkPurchaseEntitlement(ctx.db, customer, product),
-  ]);
+  tagPage(c, productTag(product.slug));
+  const [all, store] = await Promise.all([ctx.categories(), ctx.settings()]);
   const crumbs = [...crumbsOf(collectAncestors(all, category?.id ?? null)), { label: product.name }];
   return c.html(
     renderPage({
@@ -155,7 +151,7 @@ catalogPages.get('/products/:slug', async (c) => {
         storeName: store.name,
         ...(category ? { categoryName: category.name } : {}),
       }),
-      body: renderProductPage({ product, category, crumbs, store, entitlement }),
+      body: renderProductPage({ product, category, crumbs, store }),
     }),
   );
 });

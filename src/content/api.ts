@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { ProblemSchema } from '#src/catalog/api-schemas.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import { ArticleDetailSchema, ArticleListSchema, articleSlugParam } from './api-schemas.ts';
+import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { type ArticleSummary, findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
 import { articleListApiQuery, articleSlugSchema } from './validators.ts';
@@ -41,6 +43,7 @@ const listArticlesRoute = createRoute({
 
 contentApi.openapi(listArticlesRoute, async (c) => {
   const { ctx } = c.var;
+  tagPage(c, ARTICLE_LISTS);
   const { page, limit } = c.req.valid('query');
   const { items, total } = await listPublishedArticles(ctx.db, { page, perPage: limit });
   return c.json(
@@ -79,6 +82,7 @@ contentApi.openapi(getArticleRoute, async (c) => {
     if (renamed) return c.redirect(`/api/store/articles/${renamed}`, 301);
     throw new AppError('NOT_FOUND', 'No published article has this slug.');
   }
+  tagPage(c, ...articleTags(article));
   const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
   return c.json(
     {

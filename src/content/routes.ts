@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
+import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { buildArticleJsonLd } from './json-ld.ts';
 import { findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
@@ -13,6 +15,7 @@ import { renderBlogList } from './views/blog-list.ts';
 export const contentPages = new Hono<AppEnv>();
 
 contentPages.get('/blog', async (c) => {
+  tagPage(c, ARTICLE_LISTS);
   const { page } = parseQuery(c, blogListQuery);
   const ctx = c.var.ctx;
   const [store, { items, total }] = await Promise.all([
@@ -47,6 +50,7 @@ contentPages.get('/blog/:slug', async (c) => {
     if (renamed) return c.redirect(`/blog/${renamed}`, 301);
     throw new AppError('NOT_FOUND', 'There is no article at this address. It may have been renamed or withdrawn.');
   }
+  tagPage(c, ...articleTags(article));
   const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
   const baseUrl = ctx.config.baseUrl;
   return c.html(

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
+import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
+import { ARTICLE_LISTS } from '#src/content/cache-tags.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { listLatestArticles } from './queries.ts';
@@ -12,6 +15,7 @@ const FEATURED_COUNT = 8;
 
 homePage.get('/', async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const [store, featured, tree, articles] = await Promise.all([
     ctx.settings(),
     listFeaturedProducts(ctx.db, FEATURED_COUNT),

@@ -1,14 +1,13 @@
 import { and, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
+import { defineDailyJob } from '#src/jobs/definition.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender, REMINDER_DAYS } from './mails.ts';
 import { auditViewOfLicence } from './review.ts';
 import { licences } from './schema.ts';
 import { addDays, todayUtc } from './validators.ts';
-
-export const LICENCE_EXPIRY_JOB = 'licence-expiry';
 
 /**
  * The daily licence run: approved licences whose expiry date has passed become `expired`, and licences that
@@ -74,3 +73,11 @@ export async function runLicenceExpiry(
     return { expired: lapsed.length, reminded: due.length };
   });
 }
+
+/** Runs the licence expiry once a day. */
+export const licenceExpiryJob = defineDailyJob({
+  kind: 'licence-expiry',
+  async run(ctx: AppContext) {
+    ctx.log.info(await runLicenceExpiry(ctx), 'licence expiry run');
+  },
+});

@@ -1,12 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { ProductSummarySchema, problemResponse, searchTextSchema } from '#src/catalog/api-schemas.ts';
+import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { toAbsoluteUrl } from '#src/catalog/json-ld.ts';
 import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
 import { toProductCardJson } from '#src/catalog/serialize.ts';
+import { ARTICLE_LISTS } from '#src/content/cache-tags.ts';
 import type { Db } from '#src/db/client.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
@@ -42,6 +45,7 @@ async function listPopularCategories(db: Db) {
 
 searchPages.get('/search', async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const { q } = parseQuery(c, pageQuerySchema);
   const store = await ctx.settings();
   let data: Parameters<typeof renderSearchPage>[0];
@@ -155,6 +159,7 @@ const searchRoute = createRoute({
 
 searchApi.openapi(searchRoute, async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const { q, limit } = c.req.valid('query');
   const baseUrl = ctx.config.baseUrl;
   const [products, articles] = await Promise.all([searchProducts(ctx.db, q, limit), searchArticles(ctx.db, q, limit)]);

@@ -1,13 +1,18 @@
+import type { Context } from 'hono';
 import type { CookieOptions } from 'hono/utils/cookie';
-import type { Config } from '#src/config.ts';
+import { isHttpsRequest } from '#src/web/client-address.ts';
+import type { AppEnv } from '#src/web/context.ts';
 
-/** HttpOnly, SameSite=Lax, Secure when the store is served over https; persistent only when asked. */
-export function secureCookieOptions(config: Config, maxAgeSeconds?: number): CookieOptions {
+/**
+ * HttpOnly, SameSite=Lax, Secure when the store is served over https (BASE_URL says so, or this request came over
+ * TLS or through a trusted proxy that saw https); persistent only when asked.
+ */
+export function secureCookieOptions(c: Context<AppEnv>, maxAgeSeconds?: number): CookieOptions {
   return {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: config.baseUrl.startsWith('https:'),
+    secure: c.var.ctx.config.baseUrl.startsWith('https:') || isHttpsRequest(c),
     ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
   };
 }

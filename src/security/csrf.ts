@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readFormBody } from '#src/web/form-body.ts';
+import { isSharedRender, type PersonalPart } from '#src/web/personal-parts.ts';
 import { secureCookieOptions } from './cookies.ts';
 import { createToken } from './tokens.ts';
 
@@ -22,15 +23,20 @@ function sign(secret: string, value: string): string {
  * site can neither read nor forge it. Only pages with forms call this, so cached catalogue pages set no cookie.
  */
 export function csrfToken(c: Context<AppEnv>): string {
+  // The page shared by every visitor gets a marker instead (csrfTokenPart), filled in for each visitor.
+  if (isSharedRender(c)) throw new Error('A CSRF token cannot go into a page shared by every visitor');
   // A page with several forms asks several times; all of them must get the cookie this answer sets.
   let value = issued.get(c.req.raw) ?? getCookie(c, COOKIE);
   if (!value || value.length < 32) {
     value = createToken();
     issued.set(c.req.raw, value);
-    setCookie(c, COOKIE, value, secureCookieOptions(c.var.ctx.config));
+    setCookie(c, COOKIE, value, secureCookieOptions(c));
   }
   return sign(c.var.ctx.config.sessionSecret, value);
 }
+
+/** A form's CSRF token as a personal part: every visitor's own, so a page with a form is never served as is. */
+export const csrfTokenPart: PersonalPart = { fill: (c) => csrfToken(c) };
 
 function isValidFormToken(c: Context<AppEnv>, sent: unknown): boolean {
   const value = getCookie(c, COOKIE);

@@ -1,12 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { windowOf } from './fixed-window.ts';
 import { rateLimitHits } from './schema.ts';
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number; message?: string };
 
-/** Counts hits per key in fixed windows, in Redis when REDIS_URL is set, else in the database. */
+/**
+ * Counts hits per key in fixed windows, in Redis when REDIS_URL is set and Redis answers, else in the database.
+ */
 export type RateLimiter = {
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetsInSeconds: number }>;
   /**
@@ -17,8 +20,12 @@ export type RateLimiter = {
   close(): Promise<void>;
 };
 
-export function createRateLimiter(db: Db, redisUrl: string | undefined): RateLimiter {
-  return redisUrl ? createRedisLimiter(redisUrl) : createDatabaseLimiter(db);
+export async function createRateLimiter(db: Db, redisUrl: string | undefined, log: Logger): Promise<RateLimiter> {
+  const database = createDatabaseLimiter(db);
+  if (!redisUrl) return database;
+  // The Redis client takes about 0.1 s to load: only stores that use it pay for it at start.
+  const { createRedisLimiter } = await import('./rate-limit-redis.ts');
+  return createRedisLimiter(redisUrl, database, log);
 }
 
 /** Counts one attempt; past the rule's limit it throws RATE_LIMITED with a Retry-After header. */
@@ -37,11 +44,6 @@ export async function enforceRateLimit(limiter: RateLimiter, rule: RateLimitRule
 /** Gives back the hit enforceRateLimit counted against this rule and subject. */
 export async function refundRateLimit(limiter: RateLimiter, rule: RateLimitRule, subject: string): Promise<void> {
   await limiter.refund(`${rule.name}:${subject.toLowerCase()}`, rule.windowSeconds);
-}
-
-function windowOf(windowSeconds: number, nowMs = Date.now()) {
-  const start = Math.floor(nowMs / 1000 / windowSeconds) * windowSeconds;
-  return { start, resetsInSeconds: start + windowSeconds - Math.floor(nowMs / 1000) };
 }
 
 function createDatabaseLimiter(db: Db): RateLimiter {
@@ -72,34 +74,5 @@ function createDatabaseLimiter(db: Db): RateLimiter {
         .where(and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, new Date(start * 1000))));
     },
     close: async () => {},
-  };
-}
-
-function createRedisLimiter(url: string): RateLimiter {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
-  return {
-    async hit(key, windowSeconds) {
-      const { start, resetsInSeconds } = windowOf(windowSeconds);
-      const redisKey = `medstore:rl:${key}:${start}`;
-      const results = await redis
-        .multi()
-        .incr(redisKey)
-        .expire(redisKey, windowSeconds + 1)
-        .exec();
-      const count = Number(results?.[0]?.[1] ?? 0);
-      return { count, resetsInSeconds };
-    },
-    async refund(key, windowSeconds) {
-      const { start } = windowOf(windowSeconds);
-      // One round trip that leaves a missing or empty window alone (a plain DECR would create one at -1).
-      await redis.eval(
-        "if tonumber(redis.call('get', KEYS[1]) or '0') > 0 then return redis.call('decr', KEYS[1]) end return 0",
-        1,
-        `medstore:rl:${key}:${start}`,
-      );
-    },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
-    },
   };
 }

@@ -66,7 +66,7 @@ async function applyChange(
   notice: string,
 ) {
   try {
-    await updateStaff(c.var.ctx.db, actorOf(me), target.id, change);
+    await updateStaff(c.var.ctx, actorOf(me), target.id, change);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
     return renderAdminPage(c, {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { clientIpOf } from '#src/accounts/limits.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { checkUnderSignInLimits, signInLimitRules } from '#src/security/sign-in-limits.ts';
+import { clientAddressOf } from '#src/web/client-address.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import type { StaffUser } from './schema.ts';
 import { authenticateStaff } from './service.ts';
@@ -15,8 +15,11 @@ export const WRONG_CREDENTIALS = 'That email and password do not match an active
 /** Checks the rate limits, then the password; throws 429 or 401 (the same message for any wrong detail). */
 export async function checkStaffSignIn(c: Context<AppEnv>, email: string, password: string): Promise<StaffUser> {
   const { ctx } = c.var;
-  const staff = await checkUnderSignInLimits(ctx.rateLimiter, STAFF_SIGN_IN_LIMITS, { email, ip: clientIpOf(c) }, () =>
-    authenticateStaff(ctx.db, email, password),
+  const staff = await checkUnderSignInLimits(
+    ctx.rateLimiter,
+    STAFF_SIGN_IN_LIMITS,
+    { email, ip: clientAddressOf(c) },
+    () => authenticateStaff(ctx.db, email, password),
   );
   if (!staff) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS, { fields: { _: WRONG_CREDENTIALS } });
   return staff;

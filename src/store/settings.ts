@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { type StoreSettings, storeSettings } from './schema.ts';
 
 // Before the demo store or an operator has named the store, pages still need something to show.
@@ -23,15 +25,18 @@ export async function getStoreSettings(db: Db): Promise<StoreSettings> {
   return row ?? DEFAULT_SETTINGS;
 }
 
-/** Creates or replaces the settings row. */
-export async function saveStoreSettings(
-  db: Db,
+/** Creates or replaces the settings row; every page shows them, so every cached page goes. */
+export function saveStoreSettings(
+  ctx: { db: Db; cache: Pick<CacheBus, 'announce'> },
   values: Omit<StoreSettings, 'id' | 'updatedAt'>,
 ): Promise<StoreSettings> {
-  const [row] = await db
-    .insert(storeSettings)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: storeSettings.id, set: { ...values, updatedAt: new Date() } })
-    .returning();
-  return row!;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(storeSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: storeSettings.id, set: { ...values, updatedAt: new Date() } })
+      .returning();
+    await ctx.cache.announce(tx, { pages: [EVERYTHING] });
+    return row!;
+  });
 }

@@ -25,5 +25,9 @@ export type AppEnv = {
     ctx: AppContext;
     requestId: string;
     log: Logger;
+    /** Set while the page shared by every visitor is rendered: personal parts become markers (personal-parts.ts). */
+    isSharedRender?: boolean;
+    /** What the page being rendered shows, for narrow cache invalidation (page-cache.ts). */
+    cacheTags?: string[];
   };
 };

@@ -1,8 +1,8 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { headerAccountLinks } from '#src/accounts/viewer.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { assetUrl } from './assets.ts';
+import { personalPart } from './personal-parts.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -73,7 +73,7 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
       <button type="submit">Search</button>
     </form>
     ${o.store.phone ? html`<a class="header-phone" href="${telHref(o.store.phone)}">${o.store.phone}</a>` : ''}
-    <nav class="header-account" aria-label="Account">${headerAccountLinks()}</nav>
+    <nav class="header-account" aria-label="Account">${personalPart('account-links')}</nav>
   </div>
   <nav class="site-nav" aria-label="Main">
     <div class="container">
