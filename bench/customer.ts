@@ -30,7 +30,7 @@ export async function assertSignedIn(url: string, cookie: string): Promise<void>
   const res = await fetch(url, { headers: { cookie } });
   const page = await res.text();
   if (!page.includes('Your account')) {
-    const header = /<nav class="header-account"[^]*?<\/nav>/.exec(page)?.[0];
+    const header = /<nav class="header-account"[\s\S]*?<\/nav>/.exec(page)?.[0];
     throw new Error(`${url} does not show the bench customer signed in (${res.status}, ${header})`);
   }
 }
