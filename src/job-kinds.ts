@@ -1,6 +1,6 @@
-import { passwordResetMailJob } from '#src/accounts/password-reset.ts';
-import { verifyEmailMailJob } from '#src/accounts/registration.ts';
-import { customerAccessSweepJob } from '#src/accounts/sweep.ts';
+import { passwordResetMailJob } from '#src/accounts/auth/password-reset.ts';
+import { verifyEmailMailJob } from '#src/accounts/auth/registration.ts';
+import { customerAccessSweepJob } from '#src/accounts/sessions/sweep.ts';
 import type { JobDefinition } from '#src/jobs/definition.ts';
 import { jobsSweepJob } from '#src/jobs/sweep.ts';
 import { licenceExpiryJob } from '#src/licences/expiry-job.ts';

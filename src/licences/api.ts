@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireCustomer } from '#src/accounts/current.ts';
+import { requireCustomer } from '#src/accounts/sessions/current.ts';
 import { problemResponse } from '#src/catalog/api-schemas.ts';
 import { findActiveProduct } from '#src/catalog/queries.ts';
 import { AppError } from '#src/lib/errors.ts';

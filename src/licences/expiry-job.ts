@@ -1,5 +1,5 @@
 import { and, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
-import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
+import { queueCustomerMail } from '#src/accounts/mails/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
 import { defineDailyJob } from '#src/jobs/definition.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { currentCustomer } from '#src/accounts/current.ts';
-import { CUSTOMER_COOKIE } from '#src/accounts/sessions.ts';
+import { currentCustomer } from '#src/accounts/sessions/current.ts';
+import { CUSTOMER_COOKIE } from '#src/accounts/sessions/sessions.ts';
 import type { Product } from '#src/catalog/schema.ts';
 import type { PersonalPart } from '#src/web/personal-parts.ts';
 import { checkPurchaseEntitlement, decideEntitlement, type Entitlement } from './entitlement.ts';

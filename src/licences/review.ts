@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
+import { queueCustomerMail } from '#src/accounts/mails/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { NewMail } from '#src/mail/outbox.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { requireCustomer } from '#src/accounts/current.ts';
-import { renderAccountPage } from '#src/accounts/views/account-page.ts';
+import { requireCustomer } from '#src/accounts/sessions/current.ts';
+import { renderAccountPage } from '#src/accounts/shared/account-page.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { documentHeaders, readLicenceDocument } from './documents.ts';

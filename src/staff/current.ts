@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { SignInRequired } from '#src/accounts/current.ts';
+import { SignInRequired } from '#src/accounts/sessions/current.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { isApiPath } from '#src/web/problem.ts';

@@ -3,7 +3,7 @@ import { GOOD_PASSWORD, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { normalizeAddress, resolveClientAddress } from './client-address.ts';
 
-// Sign-ups are limited to 10 an hour per address (accounts/limits.ts): the 11th from one client is refused.
+// Sign-ups are limited to 10 an hour per address (accounts/auth/limits.ts): the 11th from one client is refused.
 const PER_ADDRESS = 10;
 
 /** A sign-up arriving on a socket from `peer`, with whatever forwarded headers that peer sends. */
