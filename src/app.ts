@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountApi } from '#src/accounts/api.ts';
-import { SignInRequired } from '#src/accounts/current.ts';
+import { defineCustomerDataPart } from '#src/accounts/privacy.ts';
 import { accountPages } from '#src/accounts/routes.ts';
 import { accountLinksPart } from '#src/accounts/viewer.ts';
 import { adminApi } from '#src/admin/api.ts';
@@ -20,22 +20,25 @@ import { inputErrorOf, loggableError } from '#src/db/errors.ts';
 import { homePage } from '#src/home/routes.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceApi } from '#src/licences/api.ts';
+import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { purchaseAccessPart } from '#src/licences/purchase-access-part.ts';
 import { licencePages } from '#src/licences/routes.ts';
 import { licenceUploadLimit } from '#src/licences/upload.ts';
 import { searchApi, searchPages } from '#src/search/routes.ts';
-import { csrfProtection, csrfTokenPart } from '#src/security/csrf.ts';
 import { staffAuthPages } from '#src/staff/auth-routes.ts';
 import { staffPages } from '#src/staff/routes.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { getAsset } from '#src/web/assets.ts';
 import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
+import { csrfProtection, csrfTokenPart } from '#src/web/csrf.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
 import { processGauges, RequestMetrics, recordMetrics } from '#src/web/metrics.ts';
 import { definePersonalPart } from '#src/web/personal-parts.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { securityHeaders } from '#src/web/security-headers.ts';
+import { SignInRequired } from '#src/web/sign-in-required.ts';
 
 // Longer addresses are refused before routing: no page needs one, and parsing them costs.
 const MAX_URL_LENGTH = 4096;
@@ -51,6 +54,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   definePersonalPart('account-links', accountLinksPart);
   definePersonalPart('csrf-token', csrfTokenPart);
   definePersonalPart('purchase-access', purchaseAccessPart);
+  defineCustomerDataPart(licenceCustomerData);
 
   app.use(recordMetrics(metrics));
   app.use(requestId());
@@ -169,7 +173,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     if (isApiPath(c.req.path)) return problemJson(c, 404, 'No such endpoint.', { code: 'NOT_FOUND' });
     if (isAdminPath(c.req.path))
       return renderAdminErrorPage(c, { status: 404, message: 'The admin area has no such page.' });
-    const store = await ctx.settings();
+    const store = await settingsOf(ctx);
     return c.html(
       renderErrorPage({
         status: 404,
@@ -203,7 +207,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
       return renderAdminErrorPage(c, { status: status as ContentfulStatusCode, message });
     }
-    const store = await ctx.settings().catch(() => undefined);
+    const store = await settingsOf(ctx).catch(() => undefined);
     if (!store) return c.text(message, status as 500);
     const page = await renderErrorPage({ status, message, store, baseUrl: ctx.config.baseUrl });
     return c.html(page, status as 500, headers);

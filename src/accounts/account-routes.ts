@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { secureCookieOptions } from '#src/security/cookies.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { secureCookieOptions } from '#src/web/cookies.ts';
 import { readForm } from '#src/web/forms.ts';
 import type { Html } from '#src/web/layout.ts';
 import { listAddresses } from './address-book.ts';

@@ -5,11 +5,11 @@ import { findLicenceForReview, listLicencesForReview } from '#src/licences/queri
 import { REVIEW_ACTIONS, type ReviewAction, reviewLicence } from '#src/licences/review.ts';
 import { actorOf, requireStaff } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
+import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { ADMIN_PAGE_SIZE, licenceQueueQuerySchema, reasonFormSchema } from './validators.ts';
-import { renderAdminPage } from './views/admin-layout.ts';
 import { renderLicenceQueue } from './views/licence-queue.ts';
 import { renderLicenceReview } from './views/licence-review.ts';
 

@@ -11,6 +11,7 @@ import {
 import { addDays, todayUtc } from '#src/licences/validators.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 
@@ -134,7 +135,7 @@ describe('licence review in the admin area', () => {
     const [mail] = await mailsTo(customerEmail);
     expect(mail).toMatchObject({
       kind: 'licence-approved',
-      subject: `Your licence is approved | ${(await store.ctx.settings()).name}`,
+      subject: `Your licence is approved | ${(await settingsOf(store.ctx)).name}`,
     });
     expect(mail!.text).toContain('NP-30412');
     expect(mail!.html).toContain('NP-30412');

@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import { countPendingLicences } from '#src/licences/queries.ts';
-import { uuidSchema } from '#src/licences/validators.ts';
 import { listAuditEntries } from '#src/staff/audit.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { hasPermission } from '#src/staff/permissions.ts';
+import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { licenceReviewPages } from './licence-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { ADMIN_PAGE_SIZE, auditQuerySchema, customerQuerySchema, outboxQuerySchema } from './validators.ts';
-import { renderAdminPage } from './views/admin-layout.ts';
 import { renderAuditPage } from './views/audit-page.ts';
 import { renderCustomersPage } from './views/customers-page.ts';
 import { renderDashboard } from './views/dashboard.ts';

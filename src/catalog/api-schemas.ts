@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_QUERY_LENGTH } from '#src/search/tsquery.ts';
+import { MAX_QUERY_LENGTH } from '#src/lib/tsquery.ts';
 import { STOCK_STATUSES } from './labels.ts';
 import { ACCESS_CLASSES, PRODUCT_FORMS, REGULATORY_STATUSES, ROUTES_OF_USE, STORAGE_CLASSES } from './schema.ts';
 import { limitSchema, PAGE_SIZE, pageSchema, slugSchema, sortSchema } from './validators.ts';

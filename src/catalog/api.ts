@@ -10,7 +10,7 @@ import {
   problemResponse,
 } from './api-schemas.ts';
 import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
-import { collectDescendantIds, getCategoryTree } from './category-queries.ts';
+import { categoriesOf, collectDescendantIds, getCategoryTree } from './category-queries.ts';
 import { decodeCursor } from './cursor.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import { toCategoryTreeJson, toProductDetailJson, toProductSummaryJson } from './serialize.ts';
@@ -43,7 +43,7 @@ catalogApi.openapi(listProductsRoute, async (c) => {
     });
   }
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-  const all = await ctx.categories();
+  const all = await categoriesOf(ctx);
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', `There is no category "${query.category}".`, {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { toTsQuery } from '#src/search/tsquery.ts';
+import { toTsQuery } from '#src/lib/tsquery.ts';
 import { encodeCursor, type ProductCursor } from './cursor.ts';
 import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import type { ProductSort } from './validators.ts';

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ProblemSchema } from '#src/catalog/api-schemas.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import { ArticleDetailSchema, ArticleListSchema, articleSlugParam } from './api-schemas.ts';
@@ -83,7 +84,7 @@ contentApi.openapi(getArticleRoute, async (c) => {
     throw new AppError('NOT_FOUND', 'No published article has this slug.');
   }
   tagPage(c, ...articleTags(article));
-  const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
+  const [store, rendered] = await Promise.all([settingsOf(ctx), renderArticleBody(ctx.db, article.body)]);
   return c.json(
     {
       ...toSummaryJson(article, ctx.config.baseUrl),

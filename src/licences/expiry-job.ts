@@ -3,6 +3,7 @@ import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
 import { defineDailyJob } from '#src/jobs/definition.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender, REMINDER_DAYS } from './mails.ts';
 import { auditViewOfLicence } from './review.ts';
@@ -15,10 +16,10 @@ import { addDays, todayUtc } from './validators.ts';
  * transaction, so running it twice on a day, or on two instances, sends nothing twice.
  */
 export async function runLicenceExpiry(
-  ctx: Pick<AppContext, 'db' | 'config' | 'settings'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'cache'>,
   today = todayUtc(),
 ): Promise<{ expired: number; reminded: number }> {
-  const sender: LicenceMailSender = { store: await ctx.settings(), baseUrl: ctx.config.baseUrl };
+  const sender: LicenceMailSender = { store: await settingsOf(ctx), baseUrl: ctx.config.baseUrl };
   return ctx.db.transaction(async (tx) => {
     const lapsed = await tx
       .update(licences)

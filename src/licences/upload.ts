@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type FieldErrors } from '#src/lib/errors.ts';
-import { CSRF_FIELD } from '#src/security/csrf.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { CSRF_FIELD } from '#src/web/csrf.ts';
 import { readFormBody } from '#src/web/form-body.ts';
 import type { FormValues } from '#src/web/forms.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';

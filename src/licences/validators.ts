@@ -123,5 +123,3 @@ export const reasonSchema = z
   .max(1000, { error: 'Use at most 1000 characters.' });
 
 export const licenceStatusFilterSchema = z.enum(LICENCE_STATUSES, { error: 'Unknown status.' });
-
-export const uuidSchema = z.uuid({ error: 'Not a valid id.' });

@@ -2,8 +2,8 @@ import { and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { toTsQuery } from '#src/lib/tsquery.ts';
 import { HEADLINE_EMBED_PATTERN, HEADLINE_OPTIONS, HEADLINE_STRIP_PATTERN } from './highlight.ts';
-import { toTsQuery } from './tsquery.ts';
 
 function headline(text: SQL, query: SQL) {
   const withoutEmbeds = sql`regexp_replace(${text}, ${HEADLINE_EMBED_PATTERN}, ' ', 'g')`;

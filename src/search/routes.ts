@@ -8,6 +8,7 @@ import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.t
 import { toProductCardJson } from '#src/catalog/serialize.ts';
 import { ARTICLE_LISTS } from '#src/content/cache-tags.ts';
 import type { Db } from '#src/db/client.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -47,7 +48,7 @@ searchPages.get('/search', async (c) => {
   const { ctx } = c.var;
   tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const { q } = parseQuery(c, pageQuerySchema);
-  const store = await ctx.settings();
+  const store = await settingsOf(ctx);
   let data: Parameters<typeof renderSearchPage>[0];
   if (!q) {
     const [categories, suggestions] = await Promise.all([listPopularCategories(ctx.db), listSuggestions(ctx.db)]);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { renderAdminPage } from '#src/admin/views/admin-layout.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
@@ -7,6 +6,7 @@ import { currentStaff, forgetCurrentStaff } from './current.ts';
 import { endStaffSession, startStaffSession } from './sessions.ts';
 import { checkStaffSignIn, safeAdminNext } from './sign-in.ts';
 import { staffSignInSchema } from './validators.ts';
+import { renderAdminPage } from './views/admin-layout.ts';
 import { renderLoginForm } from './views/login-page.ts';
 
 /** Staff sign-in and sign-out pages. */

@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { renderAdminPage } from '#src/admin/views/admin-layout.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { uuidSchema } from '#src/licences/validators.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { actorOf, forgetCurrentStaff, requireStaff } from './current.ts';
@@ -10,6 +9,7 @@ import type { StaffUser } from './schema.ts';
 import { createStaff, findStaff, listStaff, updateStaff } from './service.ts';
 import { startStaffSession } from './sessions.ts';
 import { staffCreateSchema, staffRoleFormSchema } from './validators.ts';
+import { renderAdminPage } from './views/admin-layout.ts';
 import { renderStaffPage, STAFF_NOTICES } from './views/staff-page.ts';
 
 /** Owners manage staff accounts here. */
