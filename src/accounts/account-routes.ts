@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
+import { todayUtc } from '#src/lib/dates.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { secureCookieOptions } from '#src/web/cookies.ts';
 import { readForm } from '#src/web/forms.ts';
@@ -104,10 +105,9 @@ accountHomePages.get('/account/privacy', async (c) => {
 accountHomePages.post('/account/privacy/export', async (c) => {
   const customer = await requireCustomer(c);
   const data = await exportCustomerData(c.var.ctx.db, customer);
-  const day = new Date().toISOString().slice(0, 10);
   return c.body(JSON.stringify(data, null, 2), 200, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Disposition': `attachment; filename="my-data-${day}.json"`,
+    'Content-Disposition': `attachment; filename="my-data-${todayUtc()}.json"`,
     'Cache-Control': 'no-store',
   });
 });

@@ -1,16 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
+import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { createAddress, deleteAddress, findAddress, listAddresses, updateAddress } from './address-book.ts';
-import {
-  AddressListSchema,
-  AddressSchema,
-  COMMON_PROBLEMS,
-  json,
-  jsonBody,
-  problemResponse,
-  SIGNED_IN,
-  SIGNED_IN_PROBLEMS,
-} from './api-schemas.ts';
+import { AddressListSchema, AddressSchema, COMMON_PROBLEMS, SIGNED_IN, SIGNED_IN_PROBLEMS } from './api-schemas.ts';
 import { requireCustomer } from './current.ts';
 import { toAddressJson } from './serialize.ts';
 import { addressBodySchema, addressPatchSchema } from './validators.ts';

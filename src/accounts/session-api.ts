@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
 import { clientAddressOf } from '#src/web/client-address.ts';
-import { COMMON_PROBLEMS, json, jsonBody, MessageSchema, problemResponse, SessionSchema } from './api-schemas.ts';
+import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { COMMON_PROBLEMS, MessageSchema, SessionSchema } from './api-schemas.ts';
 import { forgetCurrentCustomer } from './current.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
 import { registerCustomer, resendVerification, verifyEmail } from './registration.ts';

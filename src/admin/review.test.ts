@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { licences } from '#src/licences/schema.ts';
 import {
   createTestCustomer,
@@ -8,7 +9,6 @@ import {
   createTestStaff,
   SAMPLE_FILES,
 } from '#src/licences/test-factory.ts';
-import { addDays, todayUtc } from '#src/licences/validators.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { settingsOf } from '#src/store/settings.ts';

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireCustomer } from '#src/accounts/current.ts';
-import { problemResponse } from '#src/catalog/api-schemas.ts';
 import { findActiveProduct } from '#src/catalog/queries.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
 import { problemJson } from '#src/web/problem.ts';
 import {
   EntitlementSchema,
@@ -48,7 +48,7 @@ licenceApi.openapi(
     summary: "The signed-in customer's licences, newest first",
     security,
     responses: {
-      200: { description: 'The licences', content: { 'application/json': { schema: LicenceListSchema } } },
+      200: json(LicenceListSchema, 'The licences'),
       401: notSignedIn,
     },
   }),
@@ -72,7 +72,7 @@ licenceApi.openAPIRegistry.registerPath({
   security,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: LicenceUploadSchema } } } },
   responses: {
-    201: { description: 'Submitted; status pending', content: { 'application/json': { schema: LicenceSchema } } },
+    201: json(LicenceSchema, 'Submitted; status pending'),
     400: problemResponse('The body is not the multipart form data its Content-Type claims'),
     401: notSignedIn,
     403: problemResponse('The email address of the account is not confirmed yet'),
@@ -118,7 +118,7 @@ licenceApi.openapi(
       }),
     },
     responses: {
-      200: { description: 'The licence', content: { 'application/json': { schema: LicenceSchema } } },
+      200: json(LicenceSchema, 'The licence'),
       401: notSignedIn,
       404: problemResponse('No such licence of yours'),
     },
@@ -151,7 +151,7 @@ licenceApi.openapi(
       }),
     },
     responses: {
-      200: { description: 'Allowed', content: { 'application/json': { schema: EntitlementSchema } } },
+      200: json(EntitlementSchema, 'Allowed'),
       401: notSignedIn,
       403: problemResponse('Not entitled; `reason` and `howToQualify` explain'),
       404: problemResponse('No such product'),

@@ -2,13 +2,13 @@ import { and, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
 import { defineDailyJob } from '#src/jobs/definition.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender, REMINDER_DAYS } from './mails.ts';
 import { auditViewOfLicence } from './review.ts';
 import { licences } from './schema.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 /**
  * The daily licence run: approved licences whose expiry date has passed become `expired`, and licences that

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
+import { todayUtc } from '#src/lib/dates.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
 import type { NewMail } from '#src/mail/outbox.ts';
@@ -14,7 +15,7 @@ import {
   type LicenceMailSender,
 } from './mails.ts';
 import { type Licence, licences } from './schema.ts';
-import { reasonSchema, todayUtc } from './validators.ts';
+import { reasonSchema } from './validators.ts';
 
 export const REVIEW_ACTIONS = ['approve', 'reject', 'suspend'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];

@@ -4,11 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers } from '#src/accounts/schema.ts';
 import { signUp } from '#src/accounts/test-helpers.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { licences } from './schema.ts';
 import { createTestCustomer, createTestCustomerSession, createTestLicence, SAMPLE_FILES } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
 let visitor: Visitor;

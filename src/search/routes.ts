@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { ProductSummarySchema, problemResponse, searchTextSchema } from '#src/catalog/api-schemas.ts';
+import { ProductSummarySchema, searchTextSchema } from '#src/catalog/api-schemas.ts';
 import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { toAbsoluteUrl } from '#src/catalog/json-ld.ts';
@@ -13,6 +13,7 @@ import { createApiRouter } from '#src/web/api.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { renderHighlighted, stripMarkers } from './highlight.ts';
 import { searchArticles, searchProducts } from './queries.ts';
@@ -142,18 +143,14 @@ const searchRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Matches in two ranked lists',
-      content: {
-        'application/json': {
-          schema: z.object({
-            query: z.string(),
-            products: z.object({ total: z.number().int(), items: z.array(ProductHitSchema) }),
-            articles: z.object({ total: z.number().int(), items: z.array(ArticleHitSchema) }),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        query: z.string(),
+        products: z.object({ total: z.number().int(), items: z.array(ProductHitSchema) }),
+        articles: z.object({ total: z.number().int(), items: z.array(ArticleHitSchema) }),
+      }),
+      'Matches in two ranked lists',
+    ),
     400: problemResponse('A missing, empty or too long q, or a bad limit'),
   },
 });

@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
+import { formatDateTime } from '#src/lib/dates.ts';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEntry, diffAudit } from '#src/staff/audit.ts';
-import { formatDateTime } from '#src/staff/views/admin-layout.ts';
 import { renderPager } from './pager.ts';
 
 // "-" stands for no value at all (e.g. before a record existed), so that an empty text reads differently.

@@ -1,9 +1,9 @@
 import { html, raw } from 'hono/html';
+import { formatDateTime } from '#src/lib/dates.ts';
 import type { ReviewedLicence } from '#src/licences/queries.ts';
 import { LICENCE_STATUSES, type Licence } from '#src/licences/schema.ts';
 import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';
 import { LICENCE_STATUS_LABELS } from '#src/licences/views/licences-page.ts';
-import { formatDateTime } from '#src/staff/views/admin-layout.ts';
 import { renderPager } from './pager.ts';
 
 function filterLinks(current: Licence['status'] | undefined) {

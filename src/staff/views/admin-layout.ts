@@ -90,10 +90,3 @@ export function renderFacts(facts: [string, unknown][]) {
     ${facts.map(([label, value]) => html`<dt>${label}</dt><dd>${value as string}</dd>`)}
   </dl>`;
 }
-
-/** Short date and time in UTC, the same for every reader of the admin area. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return '';
-  const d = value instanceof Date ? value : new Date(value);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

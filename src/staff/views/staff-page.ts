@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
+import { formatDateTime } from '#src/lib/dates.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { ROLE_LABELS } from '../permissions.ts';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../schema.ts';
-import { formatDateTime } from './admin-layout.ts';
 
 function roleSelect(name: string, id: string, selected: string | undefined, error?: string) {
   return html`<select id="${id}" name="${name}"${error ? raw(' aria-invalid="true"') : ''}>
