@@ -78,4 +78,22 @@ describe('domain layers', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('has app.ts mount the domains without naming their paths', () => {
+    const text = readFileSync(join(SRC, 'app.ts'), 'utf8');
+    const paths = [...text.matchAll(/'(\/[^']*)'/g)].map(([, path]) => path);
+    // Only the application's own addresses: health, metrics, assets, robots, the API root and its document.
+    const own = [
+      '/',
+      '/healthz',
+      '/metrics',
+      '/readyz',
+      '/assets/',
+      '/assets/*',
+      '/robots.txt',
+      '/api',
+      '/api/openapi.json',
+    ];
+    expect(paths.filter((path) => !own.includes(path!))).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ import { renderOutboxList, renderOutboxMail } from './views/outbox-pages.ts';
 /** The admin console: dashboard, licence review, outbox and audit log; staff pages are mounted beside it. */
 export const adminPages = new Hono<AppEnv>();
 
-adminPages.get('/admin', async (c) => {
+adminPages.get('/', async (c) => {
   const staff = await requireStaff(c);
   const { db } = c.var.ctx;
   const [pendingLicences, outbox] = await Promise.all([
@@ -34,9 +34,9 @@ adminPages.get('/admin', async (c) => {
   });
 });
 
-adminPages.route('/', licenceReviewPages);
+adminPages.route('/licences', licenceReviewPages);
 
-adminPages.get('/admin/outbox', async (c) => {
+adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');
   const { page } = parseQuery(c, outboxQuerySchema);
   const list = await listOutbox(c.var.ctx.db, { page, limit: ADMIN_PAGE_SIZE });
@@ -48,7 +48,7 @@ adminPages.get('/admin/outbox', async (c) => {
   });
 });
 
-adminPages.get('/admin/outbox/:id', async (c) => {
+adminPages.get('/outbox/:id', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');
   const id = uuidSchema.safeParse(c.req.param('id'));
   const mail = id.success ? await findOutboxMail(c.var.ctx.db, id.data) : undefined;
@@ -68,7 +68,7 @@ adminPages.get('/admin/outbox/:id', async (c) => {
   });
 });
 
-adminPages.get('/admin/audit', async (c) => {
+adminPages.get('/audit', async (c) => {
   const staff = await requireStaff(c, 'audit:read');
   const query = parseQuery(c, auditQuerySchema);
   const list = await listAuditEntries(c.var.ctx.db, {
@@ -84,7 +84,7 @@ adminPages.get('/admin/audit', async (c) => {
   });
 });
 
-adminPages.get('/admin/customers', async (c) => {
+adminPages.get('/customers', async (c) => {
   const staff = await requireStaff(c, 'customers:read');
   const query = parseQuery(c, customerQuerySchema);
   const q = query.q || undefined;

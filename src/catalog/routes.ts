@@ -15,7 +15,10 @@ import type { Crumb } from './views/breadcrumbs.ts';
 import { buildListHref, renderProductListPage } from './views/product-list-page.ts';
 import { renderProductPage } from './views/product-page.ts';
 
-export const catalogPages = new Hono<AppEnv>();
+/** The product list and each product's page, under /products. */
+export const productPages = new Hono<AppEnv>();
+/** Each category's product list, under /categories. */
+export const categoryPages = new Hono<AppEnv>();
 
 const SHOP_CRUMBS: Crumb[] = [
   { label: 'Home', href: '/' },
@@ -33,7 +36,7 @@ function parseSlug(value: string, what: string): string {
   return result.data;
 }
 
-catalogPages.get('/products', async (c) => {
+productPages.get('/', async (c) => {
   const { ctx } = c.var;
   tagPage(c, PRODUCT_LISTS);
   const query = parseQuery(c, listPageQuerySchema);
@@ -82,7 +85,7 @@ catalogPages.get('/products', async (c) => {
   );
 });
 
-catalogPages.get('/categories/:slug', async (c) => {
+categoryPages.get('/:slug', async (c) => {
   tagPage(c, PRODUCT_LISTS);
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'category');
@@ -127,7 +130,7 @@ catalogPages.get('/categories/:slug', async (c) => {
   );
 });
 
-catalogPages.get('/products/:slug', async (c) => {
+productPages.get('/:slug', async (c) => {
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'product');
   const found = await findActiveProduct(ctx.db, slug);

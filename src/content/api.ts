@@ -27,7 +27,7 @@ function toSummaryJson(a: ArticleSummary, baseUrl: string) {
 
 const listArticlesRoute = createRoute({
   method: 'get',
-  path: '/articles',
+  path: '/',
   tags: ['content'],
   summary: 'List published articles, newest first',
   request: { query: articleListApiQuery },
@@ -56,7 +56,7 @@ contentApi.openapi(listArticlesRoute, async (c) => {
 
 const getArticleRoute = createRoute({
   method: 'get',
-  path: '/articles/{slug}',
+  path: '/{slug}',
   tags: ['content'],
   summary: 'One published article with its Markdown, rendered HTML and disclaimer',
   description: 'An old slug of a renamed article answers 301 with the new address in Location.',

@@ -15,7 +15,7 @@ import { renderBlogList } from './views/blog-list.ts';
 
 export const contentPages = new Hono<AppEnv>();
 
-contentPages.get('/blog', async (c) => {
+contentPages.get('/', async (c) => {
   tagPage(c, ARTICLE_LISTS);
   const { page } = parseQuery(c, blogListQuery);
   const ctx = c.var.ctx;
@@ -39,7 +39,7 @@ contentPages.get('/blog', async (c) => {
   );
 });
 
-contentPages.get('/blog/:slug', async (c) => {
+contentPages.get('/:slug', async (c) => {
   const parsed = articleSlugSchema.safeParse(c.req.param('slug'));
   // A malformed slug names no article: answer as for any missing page.
   if (!parsed.success) throw new AppError('NOT_FOUND', 'There is no article at this address.');

@@ -43,7 +43,7 @@ function noStore(c: { header(name: string, value: string): void }) {
 licenceApi.openapi(
   createRoute({
     method: 'get',
-    path: '/account/licences',
+    path: '/licences',
     tags: ['account'],
     summary: "The signed-in customer's licences, newest first",
     security,
@@ -64,7 +64,7 @@ licenceApi.openapi(
 // same messages as the form; the route is only described here.
 licenceApi.openAPIRegistry.registerPath({
   method: 'post',
-  path: '/account/licences',
+  path: '/licences',
   tags: ['account'],
   summary: 'Submit a licence for review',
   description:
@@ -82,7 +82,7 @@ licenceApi.openAPIRegistry.registerPath({
   },
 });
 
-licenceApi.post('/account/licences', async (c) => {
+licenceApi.post('/licences', async (c) => {
   const customer = await requireCustomer(c);
   noStore(c);
   // Before the body is read: an upload that cannot be accepted should not cost reading 10 MB.
@@ -104,7 +104,7 @@ licenceApi.post('/account/licences', async (c) => {
 licenceApi.openapi(
   createRoute({
     method: 'get',
-    path: '/account/licences/{id}',
+    path: '/licences/{id}',
     tags: ['account'],
     summary: "One of the signed-in customer's licences",
     description: "Another customer's licence answers 404, exactly as one that does not exist.",
@@ -135,7 +135,7 @@ licenceApi.openapi(
 licenceApi.openapi(
   createRoute({
     method: 'get',
-    path: '/account/entitlements/{productSlug}',
+    path: '/entitlements/{productSlug}',
     tags: ['account'],
     summary: 'May the signed-in customer order this product?',
     description:

@@ -19,8 +19,8 @@ export const UPLOAD_TOO_LARGE_MESSAGE =
 const MAX_UPLOAD_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
 
 /**
- * Refuses oversized uploads before anything reads them: app.ts puts it ahead of the CSRF check, which would
- * otherwise parse the whole body first.
+ * Refuses oversized uploads before anything reads them: module.ts declares it for the upload paths, and app.ts
+ * puts it ahead of the CSRF check, which would otherwise parse the whole body first.
  */
 export function licenceUploadLimit(): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({

@@ -45,7 +45,7 @@ async function listPopularCategories(db: Db) {
     .slice(0, 8);
 }
 
-searchPages.get('/search', async (c) => {
+searchPages.get('/', async (c) => {
   const { ctx } = c.var;
   tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const { q } = parseQuery(c, pageQuerySchema);
@@ -127,7 +127,7 @@ const ArticleHitSchema = z
 
 const searchRoute = createRoute({
   method: 'get',
-  path: '/search',
+  path: '/',
   tags: ['search'],
   summary: 'Full-text search of active products and published articles',
   description: 'Ranked best first; a match in a name or title ranks above a match in the text. Partial words match.',
