@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { licences } from '#src/licences/schema.ts';
 import {
   createTestCustomer,
@@ -8,9 +9,9 @@ import {
   createTestStaff,
   SAMPLE_FILES,
 } from '#src/licences/test-factory.ts';
-import { addDays, todayUtc } from '#src/licences/validators.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 
@@ -134,7 +135,7 @@ describe('licence review in the admin area', () => {
     const [mail] = await mailsTo(customerEmail);
     expect(mail).toMatchObject({
       kind: 'licence-approved',
-      subject: `Your licence is approved | ${(await store.ctx.settings()).name}`,
+      subject: `Your licence is approved | ${(await settingsOf(store.ctx)).name}`,
     });
     expect(mail!.text).toContain('NP-30412');
     expect(mail!.html).toContain('NP-30412');

@@ -2,15 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
-import {
-  CategoryTreeSchema,
-  ProductDetailSchema,
-  ProductListQuerySchema,
-  ProductListSchema,
-  problemResponse,
-} from './api-schemas.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
+import { CategoryTreeSchema, ProductDetailSchema, ProductListQuerySchema, ProductListSchema } from './api-schemas.ts';
 import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
-import { collectDescendantIds, getCategoryTree } from './category-queries.ts';
+import { categoriesOf, collectDescendantIds, getCategoryTree } from './category-queries.ts';
 import { decodeCursor } from './cursor.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import { toCategoryTreeJson, toProductDetailJson, toProductSummaryJson } from './serialize.ts';
@@ -27,7 +22,7 @@ const listProductsRoute = createRoute({
     'keyset (`cursor`, from `nextCursor`). Money is integer cents with a currency.',
   request: { query: ProductListQuerySchema },
   responses: {
-    200: { description: 'A page of products', content: { 'application/json': { schema: ProductListSchema } } },
+    200: json(ProductListSchema, 'A page of products'),
     400: problemResponse('An invalid parameter, named in `errors`'),
     404: problemResponse('No such category'),
   },
@@ -43,7 +38,7 @@ catalogApi.openapi(listProductsRoute, async (c) => {
     });
   }
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-  const all = await ctx.categories();
+  const all = await categoriesOf(ctx);
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', `There is no category "${query.category}".`, {
@@ -89,7 +84,7 @@ const getProductRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The product', content: { 'application/json': { schema: ProductDetailSchema } } },
+    200: json(ProductDetailSchema, 'The product'),
     301: { description: 'The product was renamed; see Location' },
     404: problemResponse('No active product has this slug'),
   },
@@ -110,10 +105,7 @@ const listCategoriesRoute = createRoute({
   tags: ['catalogue'],
   summary: 'The category tree',
   responses: {
-    200: {
-      description: 'Top-level categories, each with its children',
-      content: { 'application/json': { schema: z.object({ items: z.array(CategoryTreeSchema) }) } },
-    },
+    200: json(z.object({ items: z.array(CategoryTreeSchema) }), 'Top-level categories, each with its children'),
   },
 });
 

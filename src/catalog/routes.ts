@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
-import { collectAncestors, collectDescendantIds, findCategory } from './category-queries.ts';
+import { categoriesOf, collectAncestors, collectDescendantIds, findCategory } from './category-queries.ts';
 import { buildProductJsonLd } from './json-ld.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import type { Category } from './schema.ts';
@@ -14,7 +15,10 @@ import type { Crumb } from './views/breadcrumbs.ts';
 import { buildListHref, renderProductListPage } from './views/product-list-page.ts';
 import { renderProductPage } from './views/product-page.ts';
 
-export const catalogPages = new Hono<AppEnv>();
+/** The product list and each product's page, under /products. */
+export const productPages = new Hono<AppEnv>();
+/** Each category's product list, under /categories. */
+export const categoryPages = new Hono<AppEnv>();
 
 const SHOP_CRUMBS: Crumb[] = [
   { label: 'Home', href: '/' },
@@ -32,11 +36,11 @@ function parseSlug(value: string, what: string): string {
   return result.data;
 }
 
-catalogPages.get('/products', async (c) => {
+productPages.get('/', async (c) => {
   const { ctx } = c.var;
   tagPage(c, PRODUCT_LISTS);
   const query = parseQuery(c, listPageQuerySchema);
-  const all = await ctx.categories();
+  const all = await categoriesOf(ctx);
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', 'There is no category with that name. It may have been renamed or removed.');
@@ -48,7 +52,7 @@ catalogPages.get('/products', async (c) => {
       page: query.page,
       limit: PAGE_SIZE,
     }),
-    ctx.settings(),
+    settingsOf(ctx),
   ]);
   const heading = category ? category.name : 'All products';
   return c.html(
@@ -81,12 +85,12 @@ catalogPages.get('/products', async (c) => {
   );
 });
 
-catalogPages.get('/categories/:slug', async (c) => {
+categoryPages.get('/:slug', async (c) => {
   tagPage(c, PRODUCT_LISTS);
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'category');
   const query = parseQuery(c, listPageQuerySchema.omit({ category: true }));
-  const found = await findCategory(ctx.db, await ctx.categories(), slug);
+  const found = await findCategory(ctx.db, await categoriesOf(ctx), slug);
   if (found.kind === 'moved') return c.redirect(`/categories/${found.slug}`, 301);
   if (found.kind === 'missing') throw new AppError('NOT_FOUND', 'There is no category at this address.');
   const { category, all } = found;
@@ -97,7 +101,7 @@ catalogPages.get('/categories/:slug', async (c) => {
       page: query.page,
       limit: PAGE_SIZE,
     }),
-    ctx.settings(),
+    settingsOf(ctx),
   ]);
   const basePath = `/categories/${category.slug}`;
   return c.html(
@@ -126,7 +130,7 @@ catalogPages.get('/categories/:slug', async (c) => {
   );
 });
 
-catalogPages.get('/products/:slug', async (c) => {
+productPages.get('/:slug', async (c) => {
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'product');
   const found = await findActiveProduct(ctx.db, slug);
@@ -136,7 +140,7 @@ catalogPages.get('/products/:slug', async (c) => {
   }
   const { product, category } = found;
   tagPage(c, productTag(product.slug));
-  const [all, store] = await Promise.all([ctx.categories(), ctx.settings()]);
+  const [all, store] = await Promise.all([categoriesOf(ctx), settingsOf(ctx)]);
   const crumbs = [...crumbsOf(collectAncestors(all, category?.id ?? null)), { label: product.name }];
   return c.html(
     renderPage({

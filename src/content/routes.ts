@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
@@ -14,12 +15,12 @@ import { renderBlogList } from './views/blog-list.ts';
 
 export const contentPages = new Hono<AppEnv>();
 
-contentPages.get('/blog', async (c) => {
+contentPages.get('/', async (c) => {
   tagPage(c, ARTICLE_LISTS);
   const { page } = parseQuery(c, blogListQuery);
   const ctx = c.var.ctx;
   const [store, { items, total }] = await Promise.all([
-    ctx.settings(),
+    settingsOf(ctx),
     listPublishedArticles(ctx.db, { page, perPage: BLOG_PAGE_SIZE }),
   ]);
   const totalPages = Math.max(1, Math.ceil(total / BLOG_PAGE_SIZE));
@@ -38,7 +39,7 @@ contentPages.get('/blog', async (c) => {
   );
 });
 
-contentPages.get('/blog/:slug', async (c) => {
+contentPages.get('/:slug', async (c) => {
   const parsed = articleSlugSchema.safeParse(c.req.param('slug'));
   // A malformed slug names no article: answer as for any missing page.
   if (!parsed.success) throw new AppError('NOT_FOUND', 'There is no article at this address.');
@@ -51,7 +52,7 @@ contentPages.get('/blog/:slug', async (c) => {
     throw new AppError('NOT_FOUND', 'There is no article at this address. It may have been renamed or withdrawn.');
   }
   tagPage(c, ...articleTags(article));
-  const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
+  const [store, rendered] = await Promise.all([settingsOf(ctx), renderArticleBody(ctx.db, article.body)]);
   const baseUrl = ctx.config.baseUrl;
   return c.html(
     renderPage({

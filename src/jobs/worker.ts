@@ -1,5 +1,6 @@
 import type { Db } from '#src/db/client.ts';
 import { loggableError } from '#src/db/errors.ts';
+import { todayUtc } from '#src/lib/dates.ts';
 import type { JobContext, JobDefinition } from './definition.ts';
 import { checkPayload } from './payload.ts';
 import { abandonJob, claimDueJob, completeJob, enqueueJob, failJob } from './queue.ts';
@@ -46,7 +47,7 @@ export async function scheduleDailyJobs(
   definitions: readonly JobDefinition<never>[],
   now = new Date(),
 ): Promise<void> {
-  const day = now.toISOString().slice(0, 10);
+  const day = todayUtc(now);
   for (const definition of definitions) {
     if (definition.isDaily) await enqueueJob(db, definition, {}, { uniqueKey: `${definition.kind}:${day}` });
   }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { checkPurchaseEntitlement, type RefusalCode } from './entitlement.ts';
 import type { Licence } from './schema.ts';
 import { createTestCustomer, createTestLicence } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
 const who: Record<string, { id: string; emailVerifiedAt: Date | null } | undefined> = {};

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Product } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { todayUtc } from '#src/lib/dates.ts';
 import { type Licence, licences, PRESCRIBER_TYPES } from './schema.ts';
-import { todayUtc } from './validators.ts';
 
 /** Why a purchase is refused, so pages and the API can point the customer to the right next step. */
 export type RefusalCode =

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_KINDS } from '#src/job-kinds.ts';
 import { jobs } from '#src/jobs/schema.ts';
 import { runDueJobs, scheduleDailyJobs } from '#src/jobs/worker.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
@@ -10,7 +11,6 @@ import { licenceExpiryJob, runLicenceExpiry } from './expiry-job.ts';
 import { reviewLicence } from './review.ts';
 import { licences } from './schema.ts';
 import { createTestCustomer, createTestLicence, createTestStaff } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
 const today = todayUtc();

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import { type Licence, licences } from './schema.ts';
-import { uuidSchema } from './validators.ts';
 
 /** A customer's licences, newest first: what the account page and the data export show. */
 export function listLicencesOf(db: Db, customerId: string): Promise<Licence[]> {

@@ -12,7 +12,7 @@ import { LICENCE_NOTICES, renderLicencesPage } from './views/licences-page.ts';
 /** The customer's licence pages under /account/licences. */
 export const licencePages = new Hono<AppEnv>();
 
-licencePages.get('/account/licences', async (c) => {
+licencePages.get('/', async (c) => {
   const customer = await requireCustomer(c);
   const licences = await listLicencesOf(c.var.ctx.db, customer.id);
   return renderAccountPage(c, {
@@ -28,7 +28,7 @@ licencePages.get('/account/licences', async (c) => {
 
 // The customer's own copy of what they sent, for their records and their data export. Another customer's
 // licence, or one whose document went with a deleted account, is "not found".
-licencePages.get('/account/licences/:id/document', async (c) => {
+licencePages.get('/:id/document', async (c) => {
   const customer = await requireCustomer(c);
   const licence = await findLicenceOf(c.var.ctx.db, customer.id, c.req.param('id'));
   const bytes = licence?.documentFile
@@ -38,7 +38,7 @@ licencePages.get('/account/licences/:id/document', async (c) => {
   return c.body(new Uint8Array(bytes), 200, documentHeaders(licence, 'attachment'));
 });
 
-licencePages.post('/account/licences', async (c) => {
+licencePages.post('/', async (c) => {
   const customer = await requireCustomer(c);
   if (!customer.emailVerifiedAt) {
     const licences = await listLicencesOf(c.var.ctx.db, customer.id);

@@ -128,5 +128,3 @@ export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<s
     .where(and(eq(licences.customerId, customerId), eq(licences.status, 'pending')));
   return rows.flatMap((r) => (r.documentFile ? [r.documentFile] : []));
 }
-
-export { deleteLicenceDocuments };

@@ -1,11 +1,11 @@
 import { type Customer, customerSessions, customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { createToken, hashToken } from '#src/security/tokens.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
+import { createToken, hashToken } from '#src/lib/tokens.ts';
 import type { StaffRole, StaffUser } from '#src/staff/schema.ts';
 import { createStaff } from '#src/staff/service.ts';
 import { createStaffSession } from '#src/staff/sessions.ts';
 import { type Licence, type LicenceType, licences } from './schema.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let sequence = 0;
 function nextTag(): string {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { customers } from '#src/accounts/schema.ts';
+import { signUp } from '#src/accounts/test-helpers.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { licences } from './schema.ts';
 import { createTestCustomer, createTestCustomerSession, createTestLicence, SAMPLE_FILES } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
 let visitor: Visitor;
@@ -361,5 +362,25 @@ describe('the licence API', () => {
   it('asks visitors to sign in', async () => {
     const res = await store.request('/api/store/account/licences');
     expect(res.status).toBe(401);
+  });
+});
+
+describe('deleting an account with licences', () => {
+  it('keeps the licences as anonymous records and removes their documents from the disk', async () => {
+    const { visitor: owner, email, password } = await signUp(store);
+    const submitted = await owner.submit('/account/licences', {
+      ...fields(),
+      document: new File([SAMPLE_FILES.pdf()], 'licence.pdf'),
+    });
+    expect(submitted.status).toBe(303);
+    const [customer] = await store.ctx.db.select().from(customers).where(eq(customers.email, email));
+    const [row] = await store.ctx.db.select().from(licences).where(eq(licences.customerId, customer!.id));
+    expect(storedFiles()).toContain(row!.documentFile);
+
+    const deleted = await owner.submit('/account/privacy', { password }, '/account/privacy/delete');
+    expect(deleted.status).toBe(303);
+    const [kept] = await store.ctx.db.select().from(licences).where(eq(licences.id, row!.id));
+    expect(kept).toMatchObject({ holderName: 'Deleted customer', documentFile: null, number: 'RN 884120' });
+    expect(storedFiles()).not.toContain(row!.documentFile);
   });
 });

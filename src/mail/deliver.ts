@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { defineJob } from '#src/jobs/definition.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { outbox } from './schema.ts';
 
@@ -33,7 +34,7 @@ export async function deliverMail(ctx: AppContext, payload: { outboxId: string }
       .where(eq(outbox.id, id));
     return;
   }
-  const store = await ctx.settings();
+  const store = await settingsOf(ctx);
   try {
     await (await transportFor(ctx.config.smtpUrl)).sendMail({
       from: { name: store.name, address: ctx.config.mailFrom },

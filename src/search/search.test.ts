@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
+import { buildPrefixQuery } from '#src/lib/tsquery.ts';
 import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { insertTestArticle } from './test-factory.ts';
-import { buildPrefixQuery } from './tsquery.ts';
 
 let store: TestStore;
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
+import { memoUntilWholeCacheGoes } from '#src/web/whole-cache-memo.ts';
 import { type StoreSettings, storeSettings } from './schema.ts';
 
 // Before the demo store or an operator has named the store, pages still need something to show.
@@ -24,6 +25,12 @@ export async function getStoreSettings(db: Db): Promise<StoreSettings> {
   const [row] = await db.select().from(storeSettings).where(eq(storeSettings.id, 1));
   return row ?? DEFAULT_SETTINGS;
 }
+
+/**
+ * The store's settings as every page shows them: read once, and again after a save (which empties the whole page
+ * cache), so a save shows on the next request.
+ */
+export const settingsOf = memoUntilWholeCacheGoes((ctx: { db: Db; cache: CacheBus }) => getStoreSettings(ctx.db));
 
 /** Creates or replaces the settings row; every page shows them, so every cached page goes. */
 export function saveStoreSettings(

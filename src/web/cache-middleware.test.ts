@@ -37,4 +37,15 @@ describe('cache headers for CDNs and browsers', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-cache');
     expect(res.headers.get('x-cache')).toBeNull();
   });
+
+  it('says once what an answer varies by, also where two cached paths match (/products and /products/*)', async () => {
+    const credentials: Record<string, string>[] = [{}, { cookie: 'sid=some-session' }, { authorization: 'Bearer x' }];
+    for (const path of ['/products', '/api/store/products', '/api/store/articles']) {
+      for (const headers of credentials) {
+        const res = await store.request(path, { headers });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('vary')).toBe('Cookie, Authorization');
+      }
+    }
+  });
 });

@@ -32,10 +32,13 @@ function isPrivate(cacheControl: string | null): boolean {
 export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
-    // `/products/*` also matches `/products`: a second pass must not store the page the first one filled in.
+    // `/products/*` also matches `/products`: a second pass must neither store the page the first one filled in
+    // nor add its headers again.
     const isHandledAlready = c.var.isSharedRender !== undefined;
     if ((method !== 'GET' && method !== 'HEAD') || isHandledAlready) return next();
     if (isApiPath(c.req.path) && hasSessionCredentials(c)) {
+      // This client's own answer, never shared; marked so that a second pass leaves it alone.
+      c.set('isSharedRender', false);
       await next();
       if (!c.res.headers.has('cache-control')) c.header('Cache-Control', PRIVATE);
       c.header('Vary', VARY, { append: true });

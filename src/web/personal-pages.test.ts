@@ -3,6 +3,7 @@ import { contextStorage } from 'hono/context-storage';
 import { html } from 'hono/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCustomer, createTestCustomerSession, createTestLicence } from '#src/licences/test-factory.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { cachePublicAnswers } from './cache-middleware.ts';
 import type { AppEnv } from './context.ts';
@@ -115,7 +116,7 @@ describe('a form on a page shared by every visitor', () => {
     app.use(contextStorage());
     app.use('*', cachePublicAnswers());
     app.get('/with-form', async (c) => {
-      const settings = await store.ctx.settings();
+      const settings = await settingsOf(store.ctx);
       const body = html`<form method="post">${csrfField(c)}<button>Add</button></form>`;
       return c.html(renderPage({ title: 'Form', store: settings, baseUrl: store.config.baseUrl, body }));
     });

@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '#src/db/client.ts';
 import { addToSetIn } from '#src/lib/multimap.ts';
-import { secureCookieOptions } from '#src/security/cookies.ts';
-import { createToken, hashToken, isWellFormedToken } from '#src/security/tokens.ts';
+import { createToken, hashToken, isWellFormedToken } from '#src/lib/tokens.ts';
 import type { CacheBus } from './cache-bus.ts';
 import type { AppEnv } from './context.ts';
+import { secureCookieOptions } from './cookies.ts';
 import { isSharedRender } from './personal-parts.ts';
 
 /** A stored session, as the session cache keeps it. */

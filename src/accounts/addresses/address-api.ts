@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
+import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { requireCustomer } from '../sessions/current.ts';
 import {
   AddressListSchema,
   AddressSchema,
   COMMON_PROBLEMS,
-  json,
-  jsonBody,
-  problemResponse,
   SIGNED_IN,
   SIGNED_IN_PROBLEMS,
 } from '../shared/api-schemas.ts';

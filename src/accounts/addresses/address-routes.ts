@@ -23,7 +23,7 @@ const defaultKindSchema = z.strictObject({
   kind: z.enum(['shipping', 'billing'], { error: 'Choose shipping or billing.' }),
 });
 
-addressPages.get('/account/addresses', async (c) => {
+addressPages.get('/addresses', async (c) => {
   const customer = await requireCustomer(c);
   const addresses = await listAddresses(c.var.ctx.db, customer.id);
   return renderAccountPage(c, {
@@ -33,7 +33,7 @@ addressPages.get('/account/addresses', async (c) => {
   });
 });
 
-addressPages.get('/account/addresses/new', async (c) => {
+addressPages.get('/addresses/new', async (c) => {
   await requireCustomer(c);
   return renderAccountPage(c, {
     title: 'Add an address',
@@ -42,7 +42,7 @@ addressPages.get('/account/addresses/new', async (c) => {
   });
 });
 
-addressPages.post('/account/addresses', async (c) => {
+addressPages.post('/addresses', async (c) => {
   const customer = await requireCustomer(c);
   const form = await readForm(c, addressFormSchema);
   const done = form.ok
@@ -65,7 +65,7 @@ addressPages.post('/account/addresses', async (c) => {
 });
 
 // Another customer's address is "not found" (findAddress), answered by onError's 404 page.
-addressPages.get('/account/addresses/:id/edit', async (c) => {
+addressPages.get('/addresses/:id/edit', async (c) => {
   const customer = await requireCustomer(c);
   const address = await findAddress(c.var.ctx.db, customer.id, c.req.param('id'));
   return renderAccountPage(c, {
@@ -80,7 +80,7 @@ addressPages.get('/account/addresses/:id/edit', async (c) => {
   });
 });
 
-addressPages.post('/account/addresses/:id', async (c) => {
+addressPages.post('/addresses/:id', async (c) => {
   const customer = await requireCustomer(c);
   const address = await findAddress(c.var.ctx.db, customer.id, c.req.param('id'));
   const form = await readForm(c, addressFormSchema);
@@ -111,13 +111,13 @@ addressPages.post('/account/addresses/:id', async (c) => {
   return c.redirect('/account/addresses?done=saved', 303);
 });
 
-addressPages.post('/account/addresses/:id/delete', async (c) => {
+addressPages.post('/addresses/:id/delete', async (c) => {
   const customer = await requireCustomer(c);
   await deleteAddress(c.var.ctx.db, customer.id, c.req.param('id'));
   return c.redirect('/account/addresses?done=deleted', 303);
 });
 
-addressPages.post('/account/addresses/:id/default', async (c) => {
+addressPages.post('/addresses/:id/default', async (c) => {
   const customer = await requireCustomer(c);
   const form = await readForm(c, defaultKindSchema);
   if (!form.ok) {

@@ -20,12 +20,12 @@ function safeNext(value: string | undefined): string | undefined {
   return value && isLocalPath(value) && !value.startsWith('/account/sign-') ? value : undefined;
 }
 
-authPages.get('/account/register', async (c) => {
+authPages.get('/register', async (c) => {
   if (await currentCustomer(c)) return c.redirect('/account', 303);
   return renderAccountPage(c, { title: 'Create an account', body: registerBody(c, {}) });
 });
 
-authPages.post('/account/register', async (c) => {
+authPages.post('/register', async (c) => {
   const form = await readForm(c, registrationSchema);
   const values = keptValues(form.values);
   if (!form.ok) {
@@ -48,7 +48,7 @@ authPages.post('/account/register', async (c) => {
 });
 
 // The same page whether the address was new or already had an account: only its mailbox learns which.
-authPages.get('/account/register/check-email', (c) =>
+authPages.get('/register/check-email', (c) =>
   renderAccountPage(c, {
     title: 'Check your email',
     body: messageBody({
@@ -65,13 +65,13 @@ authPages.get('/account/register/check-email', (c) =>
   }),
 );
 
-authPages.get('/account/sign-in', async (c) => {
+authPages.get('/sign-in', async (c) => {
   const next = safeNext(c.req.query('next'));
   if (await currentCustomer(c)) return c.redirect(next ?? '/account', 303);
   return renderAccountPage(c, { title: 'Sign in', body: signInBody(c, { next, notice: c.req.query('done') }) });
 });
 
-authPages.post('/account/sign-in', async (c) => {
+authPages.post('/sign-in', async (c) => {
   const form = await readForm(c, signInFormSchema);
   const next = safeNext(form.values.next);
   const values = keptValues(form.values);
@@ -96,7 +96,7 @@ authPages.post('/account/sign-in', async (c) => {
   return c.redirect(next ?? '/account', 303);
 });
 
-authPages.post('/account/sign-out', async (c) => {
+authPages.post('/sign-out', async (c) => {
   await endCustomerSession(c);
   forgetCurrentCustomer(c);
   return c.redirect('/', 303);
@@ -138,7 +138,7 @@ function emailFormRoute(
   });
 }
 
-emailFormRoute('/account/verify-email/resend', {
+emailFormRoute('/verify-email/resend', {
   title: 'Send the confirmation email again',
   body: resendBody,
   run: (c, email) => resendVerification(c.var.ctx, { email, ip: clientAddressOf(c) }),
@@ -150,7 +150,7 @@ emailFormRoute('/account/verify-email/resend', {
   },
 });
 
-emailFormRoute('/account/forgot-password', {
+emailFormRoute('/forgot-password', {
   title: 'Reset your password',
   body: resetRequestBody,
   run: (c, email) => requestPasswordReset(c.var.ctx, { email, ip: clientAddressOf(c) }),
@@ -163,4 +163,4 @@ emailFormRoute('/account/forgot-password', {
 });
 
 // Older mails and bookmarks used this address for the request form.
-authPages.get('/account/password-reset', (c) => c.redirect('/account/forgot-password', 301));
+authPages.get('/password-reset', (c) => c.redirect('/account/forgot-password', 301));

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { createToken, hashToken } from '#src/security/tokens.ts';
+import { createToken, hashToken } from '#src/lib/tokens.ts';
 import { customerTokens } from '../schema.ts';
 
 export type LinkPurpose = (typeof customerTokens.$inferInsert)['purpose'];

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { secureCookieOptions } from '#src/security/cookies.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { secureCookieOptions } from '#src/web/cookies.ts';
 import { readForm } from '#src/web/forms.ts';
 import { confirmEmailChange } from '../profile/credentials.ts';
 import { currentCustomer, forgetCurrentCustomer } from '../sessions/current.ts';
@@ -65,7 +65,13 @@ function confirmRoute(
     if ('page' in link) return link.page;
     return renderAccountPage(c, {
       title: o.heading,
-      body: confirmLinkBody(c, { heading: o.heading, text: o.text, action: path, token: link.token, button: o.button }),
+      body: confirmLinkBody(c, {
+        heading: o.heading,
+        text: o.text,
+        action: `/account${path}`,
+        token: link.token,
+        button: o.button,
+      }),
     });
   });
   linkPages.post(path, async (c) => {
@@ -80,7 +86,7 @@ function confirmRoute(
   });
 }
 
-confirmRoute('/account/verify-email', {
+confirmRoute('/verify-email', {
   purpose: 'verify-email',
   heading: 'Confirm your email address',
   text: 'One more step: confirm that this email address belongs to you.',
@@ -89,7 +95,7 @@ confirmRoute('/account/verify-email', {
   done: 'verified',
 });
 
-confirmRoute('/account/email/confirm', {
+confirmRoute('/email/confirm', {
   purpose: 'change-email',
   heading: 'Confirm your new email address',
   text: 'Confirm to make this address the one your account uses. The previous address will be told of the change.',
@@ -100,13 +106,13 @@ confirmRoute('/account/email/confirm', {
 
 const RESET_TITLE = 'Choose a new password';
 
-linkPages.get('/account/password-reset/confirm', async (c) => {
+linkPages.get('/password-reset/confirm', async (c) => {
   const link = await usableToken(c, 'reset-password');
   if ('page' in link) return link.page;
   return renderAccountPage(c, { title: RESET_TITLE, body: resetConfirmBody(c, { token: link.token }) });
 });
 
-linkPages.post('/account/password-reset/confirm', async (c) => {
+linkPages.post('/password-reset/confirm', async (c) => {
   const form = await readForm(c, resetConfirmSchema);
   const token = form.values.token ?? '';
   if (!form.ok) {

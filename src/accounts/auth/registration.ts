@@ -3,6 +3,7 @@ import { defineJob } from '#src/jobs/definition.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { hashPassword } from '#src/security/passwords.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { queueCustomerMail } from '../mails/customer-mails.ts';
 import { composeAccountExists, composeVerifyEmail, type MailSender } from '../mails/mails.ts';
@@ -13,7 +14,7 @@ import { LIMITS, limitAttempt } from './limits.ts';
 
 /** The store and base address that sign and link every account mail. */
 export async function mailSenderOf(ctx: AppContext): Promise<MailSender> {
-  return { store: await ctx.settings(), baseUrl: ctx.config.baseUrl };
+  return { store: await settingsOf(ctx), baseUrl: ctx.config.baseUrl };
 }
 
 /**

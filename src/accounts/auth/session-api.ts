@@ -1,16 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApiRouter } from '#src/web/api.ts';
 import { clientAddressOf } from '#src/web/client-address.ts';
+import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { forgetCurrentCustomer } from '../sessions/current.ts';
 import { endCustomerSession, startCustomerSession } from '../sessions/sessions.ts';
-import {
-  COMMON_PROBLEMS,
-  json,
-  jsonBody,
-  MessageSchema,
-  problemResponse,
-  SessionSchema,
-} from '../shared/api-schemas.ts';
+import { COMMON_PROBLEMS, MessageSchema, SessionSchema } from '../shared/api-schemas.ts';
 import { toCustomerJson } from '../shared/serialize.ts';
 import {
   emailOnlySchema,

@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { secureCookieOptions } from '#src/security/cookies.ts';
+import { todayUtc } from '#src/lib/dates.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { secureCookieOptions } from '#src/web/cookies.ts';
 import { readForm } from '#src/web/forms.ts';
 import type { Html } from '#src/web/layout.ts';
 import { listAddresses } from '../addresses/address-book.ts';
@@ -25,7 +26,7 @@ function renderSecurityPage(c: Context<AppEnv>, status: 200 | FormStatus, body: 
   return renderAccountPage(c, { title: 'Security', section: 'security', status, body });
 }
 
-accountHomePages.get('/account', async (c) => {
+accountHomePages.get('/', async (c) => {
   const customer = await requireCustomer(c);
   const addresses = await listAddresses(c.var.ctx.db, customer.id);
   return renderAccountPage(c, {
@@ -35,7 +36,7 @@ accountHomePages.get('/account', async (c) => {
   });
 });
 
-accountHomePages.get('/account/profile', async (c) => {
+accountHomePages.get('/profile', async (c) => {
   const customer = await requireCustomer(c);
   return renderAccountPage(c, {
     title: 'Profile',
@@ -44,7 +45,7 @@ accountHomePages.get('/account/profile', async (c) => {
   });
 });
 
-accountHomePages.post('/account/profile', async (c) => {
+accountHomePages.post('/profile', async (c) => {
   const customer = await requireCustomer(c);
   const form = await readForm(c, profileFormSchema);
   const done = form.ok
@@ -61,12 +62,12 @@ accountHomePages.post('/account/profile', async (c) => {
   return c.redirect('/account/profile?done=saved', 303);
 });
 
-accountHomePages.get('/account/password', async (c) => {
+accountHomePages.get('/password', async (c) => {
   const customer = await requireCustomer(c);
   return renderSecurityPage(c, 200, securityBody(c, { customer, notice: c.req.query('done') }));
 });
 
-accountHomePages.post('/account/password', async (c) => {
+accountHomePages.post('/password', async (c) => {
   const customer = await requireCustomer(c);
   const form = await readForm(c, changePasswordSchema);
   const remember = await isSessionPersistent(c);
@@ -82,7 +83,7 @@ accountHomePages.post('/account/password', async (c) => {
   return c.redirect('/account/password?done=password', 303);
 });
 
-accountHomePages.post('/account/email', async (c) => {
+accountHomePages.post('/email', async (c) => {
   const customer = await requireCustomer(c);
   const form = await readForm(c, changeEmailSchema);
   const done = form.ok
@@ -95,24 +96,23 @@ accountHomePages.post('/account/email', async (c) => {
   return c.redirect('/account/password?done=email-sent', 303);
 });
 
-accountHomePages.get('/account/privacy', async (c) => {
+accountHomePages.get('/privacy', async (c) => {
   await requireCustomer(c);
   return renderAccountPage(c, { title: 'Privacy', section: 'privacy', body: privacyBody(c, {}) });
 });
 
 // A POST behind the CSRF check rather than a link: the file holds everything about the customer.
-accountHomePages.post('/account/privacy/export', async (c) => {
+accountHomePages.post('/privacy/export', async (c) => {
   const customer = await requireCustomer(c);
   const data = await exportCustomerData(c.var.ctx.db, customer);
-  const day = new Date().toISOString().slice(0, 10);
   return c.body(JSON.stringify(data, null, 2), 200, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Disposition': `attachment; filename="my-data-${day}.json"`,
+    'Content-Disposition': `attachment; filename="my-data-${todayUtc()}.json"`,
     'Cache-Control': 'no-store',
   });
 });
 
-accountHomePages.post('/account/privacy/delete', async (c) => {
+accountHomePages.post('/privacy/delete', async (c) => {
   const customer = await requireCustomer(c);
   const form = await readForm(c, passwordOnlySchema);
   const done = form.ok

@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { todayUtc } from '#src/lib/dates.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { deleteAccount, exportCustomerData } from '../privacy/privacy.ts';
 import { forgetCurrentCustomer, requireCustomer } from '../sessions/current.ts';
 import { endCustomerSession, isSessionPersistent, startCustomerSession } from '../sessions/sessions.ts';
 import {
   COMMON_PROBLEMS,
   CustomerSchema,
-  json,
-  jsonBody,
   MessageSchema,
-  problemResponse,
   SessionSchema,
   SIGNED_IN,
   SIGNED_IN_PROBLEMS,
@@ -111,7 +110,7 @@ profileApi.openapi(
   async (c) => {
     const customer = await requireCustomer(c);
     const data = await exportCustomerData(c.var.ctx.db, customer);
-    c.header('Content-Disposition', `attachment; filename="my-data-${new Date().toISOString().slice(0, 10)}.json"`);
+    c.header('Content-Disposition', `attachment; filename="my-data-${todayUtc()}.json"`);
     return c.json(data, 200);
   },
 );

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { isApiPath } from '#src/web/problem.ts';
+import { SignInRequired } from '#src/web/sign-in-required.ts';
 import type { Customer } from '../schema.ts';
 import { findSessionCustomer } from './sessions.ts';
 
@@ -29,13 +30,4 @@ export async function requireCustomer(c: Context<AppEnv>): Promise<Customer> {
   if (isApiPath(c.req.path)) throw new AppError('UNAUTHORIZED', 'Sign in to use this endpoint.');
   const next = c.req.method === 'GET' ? c.req.path : '/account';
   throw new SignInRequired(`/account/sign-in?next=${encodeURIComponent(next)}`);
-}
-
-/** Thrown by requireCustomer on pages; app.ts's onError answers it with a 303 to the sign-in page. */
-export class SignInRequired extends Error {
-  readonly location: string;
-  constructor(location: string) {
-    super('Sign in required');
-    this.location = location;
-  }
 }

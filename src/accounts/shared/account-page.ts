@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField } from '#src/web/forms.ts';
 import { type Html, renderPage } from '#src/web/layout.ts';
@@ -38,7 +39,7 @@ export async function renderAccountPage(
   o: { title: string; section?: AccountSection; body: Html; status?: 200 | 201 | 400 | 403 | 404 | 409 | 422 | 429 },
 ): Promise<Response> {
   const { ctx } = c.var;
-  const store = await ctx.settings();
+  const store = await settingsOf(ctx);
   const page = await renderPage({
     title: o.title,
     store,

@@ -1,10 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { problemResponse } from '#src/catalog/api-schemas.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { problemResponse } from '#src/web/openapi.ts';
 import { ACCOUNT_TYPES } from '../schema.ts';
-
-export { problemResponse };
 
 export const CustomerSchema = z
   .object({
@@ -51,17 +49,6 @@ export const SessionSchema = z
   .openapi('Session');
 
 export const MessageSchema = z.object({ message: z.string() }).openapi('Message');
-
-export const jsonBody = <S extends z.ZodType>(schema: S, description: string) => ({
-  required: true,
-  description,
-  content: { 'application/json': { schema } },
-});
-
-export const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** Either credential works: the session cookie set at sign-in, or its token as a bearer token. */
 export const SIGNED_IN: Record<string, string[]>[] = [{ bearerSession: [] }, { cookieSession: [] }];

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formatDateTime } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
 import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';
 import { LICENCE_STATUS_LABELS } from '#src/licences/views/licences-page.ts';
 import type { CustomerWithLicences } from '../queries.ts';

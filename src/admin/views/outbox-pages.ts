@@ -1,7 +1,8 @@
 import { html } from 'hono/html';
-import { formatDateTime, renderFacts } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
+import { withoutLinkTokens } from '#src/lib/tokens.ts';
 import type { OutboxMail } from '#src/mail/schema.ts';
-import { withoutLinkTokens } from '#src/security/tokens.ts';
+import { renderFacts } from '#src/staff/views/admin-layout.ts';
 import type { OutboxSummary } from '../queries.ts';
 import { renderPager } from './pager.ts';
 

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { todayUtc } from '#src/lib/dates.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { LICENCE_TYPES, type Licence } from '../schema.ts';
 import { EMAIL_UNCONFIRMED_MESSAGE } from '../service.ts';
-import { LICENCE_TYPE_LABELS, todayUtc, US_STATES } from '../validators.ts';
+import { LICENCE_TYPE_LABELS, US_STATES } from '../validators.ts';
 import { documentField, selectField } from './fields.ts';
 
 export const LICENCE_STATUS_LABELS: Record<Licence['status'], string> = {

@@ -2,11 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '#src/lib/errors.ts';
-import type { AppEnv } from '#src/web/context.ts';
-import { readFormBody } from '#src/web/form-body.ts';
-import { isSharedRender, type PersonalPart } from '#src/web/personal-parts.ts';
+import { createToken } from '#src/lib/tokens.ts';
+import type { AppEnv } from './context.ts';
 import { secureCookieOptions } from './cookies.ts';
-import { createToken } from './tokens.ts';
+import { readFormBody } from './form-body.ts';
+import { isSharedRender, type PersonalPart } from './personal-parts.ts';
 
 const COOKIE = 'csrf';
 export const CSRF_FIELD = '_csrf';

@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { hasPermission, type Permission } from '#src/staff/permissions.ts';
-import type { StaffUser } from '#src/staff/schema.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { assetUrl } from '#src/web/assets.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField } from '#src/web/forms.ts';
 import type { Html } from '#src/web/layout.ts';
+import { hasPermission, type Permission } from '../permissions.ts';
+import type { StaffUser } from '../schema.ts';
 
 export type AdminSection = 'dashboard' | 'licences' | 'customers' | 'outbox' | 'staff' | 'audit';
 
@@ -51,7 +52,7 @@ function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | 
  * out of search engines.
  */
 export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): Promise<Response> {
-  const store = await c.var.ctx.settings();
+  const store = await settingsOf(c.var.ctx);
   const page = html`<!doctype html>
 <html lang="en">
 <head>
@@ -88,11 +89,4 @@ export function renderFacts(facts: [string, unknown][]) {
   return html`<dl class="facts">
     ${facts.map(([label, value]) => html`<dt>${label}</dt><dd>${value as string}</dd>`)}
   </dl>`;
-}
-
-/** Short date and time in UTC, the same for every reader of the admin area. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return '';
-  const d = value instanceof Date ? value : new Date(value);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { isHttpsRequest } from '#src/web/client-address.ts';
-import type { AppEnv } from '#src/web/context.ts';
+import { isHttpsRequest } from './client-address.ts';
+import type { AppEnv } from './context.ts';
 
 /**
  * HttpOnly, SameSite=Lax, Secure when the store is served over https (BASE_URL says so, or this request came over
