@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-export type ServerProcess = { name: string; url: string; stop(): Promise<void> };
+export type ServerProcess = { name: string; url: string; pid: number; stop(): Promise<void> };
 
 const children = new Set<ChildProcess>();
 
@@ -51,6 +51,7 @@ export async function startServerProcess(o: {
   return {
     name: o.name,
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -36,7 +36,8 @@ export function judge(
   return { target: '(none)', isPassed: isClean };
 }
 
-function pad(value: string | number, width: number, right = false): string {
+/** `value` padded to `width` characters, on the left unless `right`. */
+export function pad(value: string | number, width: number, right = false): string {
   const text = String(value);
   return right ? text.padEnd(width) : text.padStart(width);
 }

@@ -8,6 +8,7 @@ import { assertSignedIn, signInBenchCustomer } from './customer.ts';
 import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
+import { runStartupBench } from './startup.ts';
 import { startWriter } from './writes.ts';
 
 /**
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
   console.log(`Results written to ${file}`);
   console.log(failed.length ? `${failed.length} target(s) missed.` : 'Every target met.');
   process.exitCode = failed.length ? 1 : 0;
+  if (!(await runStartupBench())) process.exitCode = 1;
 }
 
 await main();

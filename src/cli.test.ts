@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,6 +32,36 @@ describe('the medstore command', () => {
     const help = await medstore(['--help']);
     expect(help.code).toBe(0);
     for (const command of ['start', 'migrate', 'seed', 'admin create']) expect(help.stdout).toContain(command);
+  });
+
+  it('answers --help with only its own files: no settings read, no database opened, no application loaded', async () => {
+    const log = join(dataDir, 'loaded-modules.txt');
+    const unmade = join(dataDir, 'never-made');
+    // Registered before the command runs: writes down every file Node loads.
+    const hook = `import { registerHooks } from 'node:module'; import { appendFileSync } from 'node:fs';
+      registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });`;
+    // Settings that would each stop any other command, and a database that cannot be reached.
+    const env = {
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: unmade,
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/medstore',
+    };
+    const args = ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, 'bin/medstore.js', '--help'];
+    const { stdout } = await execFileAsync(process.execPath, args, { env });
+    for (const command of ['start', 'migrate', 'seed', 'admin create']) expect(stdout).toContain(command);
+    expect(existsSync(unmade)).toBe(false);
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const files = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith('file:'))
+      .map((url) => relative(root, fileURLToPath(url)));
+    expect(files.sort()).toEqual([
+      'bin/medstore.js',
+      'src/cli.ts',
+      'src/lib/module-loading.ts',
+      'src/staff/admin-usage.ts',
+    ]);
   });
 
   it('names an unknown command and points to --help', async () => {

@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
-import { type Config, ConfigError, loadConfig } from '#src/config.ts';
-import { type Database, openDatabase } from '#src/db/client.ts';
-import { DataDirInUseError } from '#src/db/data-dir-lock.ts';
-import { migrateDatabase } from '#src/db/migrate.ts';
-import { seedDemoStore } from '#src/demo/seed.ts';
-import { AppError } from '#src/lib/errors.ts';
-import { startServer } from '#src/server.ts';
-import { ADMIN_HELP, AdminUsageError, runAdminCreate } from '#src/staff/admin-command.ts';
+// Type-only imports cost nothing at run time; each command imports what it runs when it runs, so that `--help`
+// answers at once and opens no database.
+import type { Config } from '#src/config.ts';
+import type { Database } from '#src/db/client.ts';
+import { speedUpModuleLoading } from '#src/lib/module-loading.ts';
+import { ADMIN_HELP, AdminUsageError } from '#src/staff/admin-usage.ts';
 
 const HELP = `Usage: medstore <command> [options]
 
@@ -28,6 +26,8 @@ addresses) lets the store believe the client address and protocol the proxy forw
 class UsageError extends Error {}
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('#src/db/client.ts');
+  const { migrateDatabase } = await import('#src/db/migrate.ts');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateDatabase(database);
@@ -61,9 +61,13 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  if (!['start', 'migrate', 'seed', 'admin'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
+  speedUpModuleLoading();
+  const { loadConfig } = await import('#src/config.ts');
   const config = loadConfig();
   switch (command) {
     case 'start': {
+      const { startServer } = await import('#src/server.ts');
       const running = await startServer(config, { demo: !values['no-demo'] });
       process.stdout.write(`medstore is serving at ${running.url}\n`);
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -76,11 +80,13 @@ async function run(argv: string[]): Promise<void> {
       process.stdout.write('Migrations applied.\n');
       return;
     case 'seed': {
+      const { seedDemoStore } = await import('#src/demo/seed.ts');
       const summary = await withDatabase(config, (database) => seedDemoStore(database.db));
       process.stdout.write(`Demo store loaded: ${JSON.stringify(summary)}\n`);
       return;
     }
     case 'admin': {
+      const { runAdminCreate } = await import('#src/staff/admin-command.ts');
       const line = await withDatabase(config, (database) => runAdminCreate(database.db, values));
       process.stdout.write(`${line}\n`);
       return;
@@ -90,13 +96,19 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-function describeFailure(err: unknown): string {
-  if (err instanceof ConfigError || err instanceof AppError || err instanceof DataDirInUseError) return err.message;
+async function describeFailure(err: unknown): Promise<string> {
   if (err instanceof AdminUsageError) return err.message;
   if (err instanceof UsageError) return `${err.message} Run "medstore --help" for the list of commands.`;
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
     return `${err.message}. Run "medstore --help" for usage.`;
   }
+  // The modules are loaded already when one of their errors is thrown.
+  const [{ ConfigError }, { AppError }, { DataDirInUseError }] = await Promise.all([
+    import('#src/config.ts'),
+    import('#src/lib/errors.ts'),
+    import('#src/db/data-dir-lock.ts'),
+  ]);
+  if (err instanceof ConfigError || err instanceof AppError || err instanceof DataDirInUseError) return err.message;
   const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : '';
   if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '28P01', '3D000', '28000'].includes(code)) {
     const reason = err instanceof Error && err.message ? err.message : code;
@@ -108,7 +120,7 @@ function describeFailure(err: unknown): string {
 try {
   await run(process.argv.slice(2));
 } catch (err) {
-  process.stderr.write(`medstore: ${describeFailure(err)}\n`);
+  process.stderr.write(`medstore: ${await describeFailure(err)}\n`);
   const isUsage =
     err instanceof UsageError || err instanceof AdminUsageError || (err instanceof TypeError && 'code' in err);
   process.exitCode = isUsage ? 2 : 1;

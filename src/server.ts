@@ -1,24 +1,34 @@
 import { type ServerType, serve } from '@hono/node-server';
-import { createApp } from '#src/app.ts';
-import { createAppContext } from '#src/boot.ts';
 import type { Config } from '#src/config.ts';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
-import { JOB_KINDS } from '#src/job-kinds.ts';
-import { startWorker } from '#src/jobs/worker.ts';
 import { createLogger } from '#src/lib/logger.ts';
+
+// The application's modules, loaded while the database opens: both take a good part of a start.
+async function loadApp() {
+  const [{ createApp }, { createAppContext }, { JOB_KINDS }, { startWorker }] = await Promise.all([
+    import('#src/app.ts'),
+    import('#src/boot.ts'),
+    import('#src/job-kinds.ts'),
+    import('#src/jobs/worker.ts'),
+  ]);
+  return { createApp, createAppContext, JOB_KINDS, startWorker };
+}
 
 export type RunningServer = { server: ServerType; url: string; stop(): Promise<void> };
 
 /** Opens the database, migrates it, loads the demo store on first start, and serves HTTP. */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const database = await openDatabase({
+  const opening = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionError: (err) => log.warn({ err }, 'an idle database connection closed; the pool opens another'),
   });
+  const loading = loadApp();
+  // Neither may be left to fail unobserved while the other is awaited.
+  const [database, { createApp, createAppContext, JOB_KINDS, startWorker }] = await Promise.all([opening, loading]);
   await migrateDatabase(database);
   if (options.demo && (await isDemoNeeded(database.db))) {
     const summary = await seedDemoStore(database.db);

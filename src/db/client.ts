@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Pool } from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+
+// Each driver, and drizzle's adapter for it, is imported only when it is used: a store on PostgreSQL never
+// loads the embedded engine, and the other way round.
 
 // Both drivers expose the same query builder; the node-postgres type stands for both so that domain code
 // is written once. Results of `execute()` carry `.rows` in either case.
@@ -14,7 +16,7 @@ export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
   /** Runs LISTEN/NOTIFY-free work on PGlite; on PostgreSQL a pool of connections. */
-  pool: pg.Pool | undefined;
+  pool: Pool | undefined;
   pglite: PGlite | undefined;
   close(): Promise<void>;
 };
@@ -30,6 +32,10 @@ export type DatabaseOptions = {
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir/db` (or in memory without a dataDir). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
+    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+    ]);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // Without a listener, a connection the server closes while idle would crash the process.
     pool.on('error', options.onConnectionError ?? (() => {}));
@@ -39,9 +45,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePg(pool, { casing: 'snake_case' }) as Db;
     return { db, kind: 'postgres', pool, pglite: undefined, close: () => pool.end() };
   }
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   let pglite = options.pglite;
   let release = () => {};
   if (!pglite) {
+    const { openPglite } = await import('./embedded.ts');
     let dir: string | undefined;
     if (options.dataDir) {
       // PGlite does not create parent directories.
@@ -50,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       release = lockDataDir(options.dataDir);
     }
     try {
-      pglite = await PGlite.create(dir);
+      pglite = await openPglite(dir);
     } catch (err) {
       release();
       throw err;

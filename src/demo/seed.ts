@@ -5,8 +5,6 @@ import type { Db } from '#src/db/client.ts';
 import { storeSettings } from '#src/store/schema.ts';
 import { notifyInstances } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
-import { DEMO_ARTICLES, DEMO_PRODUCTS } from './demo-data.ts';
-import { DEMO_CATEGORIES, DEMO_SETTINGS } from './store-data.ts';
 import type { DemoCategory } from './types.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -67,6 +65,11 @@ async function insertCategories(tx: Tx, list: DemoCategory[]): Promise<{ ids: Ma
  * rows of each kind were added.
  */
 export async function seedDemoStore(db: Db): Promise<Record<string, number>> {
+  // The demo texts (a tenth of the code) are loaded only when a store is being set up, not at every start.
+  const [{ DEMO_ARTICLES, DEMO_PRODUCTS }, { DEMO_CATEGORIES, DEMO_SETTINGS }] = await Promise.all([
+    import('./demo-data.ts'),
+    import('./store-data.ts'),
+  ]);
   return db.transaction(async (tx) => {
     const settings = await tx
       .insert(storeSettings)

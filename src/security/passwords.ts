@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { hash, verify } from '@node-rs/argon2';
+
+// The native argon2 module is loaded on the first password hashed or checked, not at every start.
+const argon2 = () => import('@node-rs/argon2');
 
 // argon2id with the library's defaults (19 MiB, 2 passes): OWASP's minimum recommendation.
 const ARGON2ID = 2;
@@ -14,12 +16,14 @@ const COMMON = new Set(
     .filter(Boolean),
 );
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2();
   return hash(password, { algorithm: ARGON2ID });
 }
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (!passwordHash) return false;
+  const { verify } = await argon2();
   try {
     return await verify(passwordHash, password);
   } catch {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { AdminUsageError, runAdminCreate } from './admin-command.ts';
+import { runAdminCreate } from './admin-command.ts';
+import { AdminUsageError } from './admin-usage.ts';
 import { auditLog, staffUsers } from './schema.ts';
 
 const run = promisify(execFile);

@@ -1,16 +1,8 @@
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { ADMIN_HELP, AdminUsageError } from './admin-usage.ts';
 import { STAFF_ROLES } from './schema.ts';
 import { createStaff } from './service.ts';
-
-export const ADMIN_HELP = `Usage: medstore admin create --email E --password P [--role owner|admin|staff] [--name N]
-
-Creates a staff account that signs in at /admin/login. The role defaults to owner, so the first account
-can manage the others. The password needs at least 10 characters and must not be a common one.
-`;
-
-/** Thrown for a command line that cannot be run as typed; the CLI exits with status 2. */
-export class AdminUsageError extends Error {}
 
 export type AdminCreateOptions = {
   email?: string | undefined;
