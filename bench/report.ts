@@ -13,8 +13,10 @@ export type Row = {
   isPassed: boolean;
 };
 
-// The targets of the foundation issue: catalogue pages on PostgreSQL close to a bare server, and every page
-// on the embedded database still well within reach of one.
+const CATALOGUE = new Set(['product list', 'product page']);
+
+// The targets: catalogue pages on PostgreSQL close to a bare server, for a visitor and for a signed-in shopper
+// alike; on the embedded database a signed-in shopper's pages nearly as fast, and every page within reach.
 export function judge(
   database: DatabaseKind,
   page: string,
@@ -22,10 +24,14 @@ export function judge(
   ratio: number,
 ): { target: string; isPassed: boolean } {
   const isClean = store.non2xx === 0 && store.errors === 0 && store.requests > 0;
-  if (database === 'postgres' && (page === 'product list' || page === 'product page')) {
-    return { target: '>= 0.30x, p99 < 10 ms', isPassed: isClean && ratio >= 0.3 && store.p99Ms < 10 };
+  const [name = '', variant] = page.split(', ');
+  const isFast = (min: number) => isClean && ratio >= min && store.p99Ms < 10;
+  if (CATALOGUE.has(name) && variant === 'signed in') {
+    const min = database === 'postgres' ? 0.3 : 0.2;
+    return { target: `>= ${min.toFixed(2)}x, p99 < 10 ms`, isPassed: isFast(min) };
   }
-  if (page.endsWith('uncached')) return { target: '(for information)', isPassed: isClean };
+  if (variant) return { target: '(for information)', isPassed: isClean };
+  if (database === 'postgres' && CATALOGUE.has(name)) return { target: '>= 0.30x, p99 < 10 ms', isPassed: isFast(0.3) };
   if (database === 'pglite') return { target: '>= 0.05x', isPassed: isClean && ratio >= 0.05 };
   return { target: '(none)', isPassed: isClean };
 }
@@ -40,7 +46,7 @@ export function pad(value: string | number, width: number, right = false): strin
 export function formatTable(rows: Row[]): string {
   const header = [
     pad('database', 9, true),
-    pad('page', 23, true),
+    pad('page', 30, true),
     pad('req/s', 8),
     pad('p99 ms', 7),
     pad('base req/s', 11),
@@ -52,7 +58,7 @@ export function formatTable(rows: Row[]): string {
   const lines = rows.map((r) =>
     [
       pad(r.database, 9, true),
-      pad(r.page, 23, true),
+      pad(r.page, 30, true),
       pad(r.store.reqPerSec, 8),
       pad(r.store.p99Ms, 7),
       pad(r.baseline.reqPerSec, 11),

@@ -4,10 +4,12 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BENCH_CONNECTIONS, measure } from './measure.ts';
+import { assertSignedIn, signInBenchCustomer } from './customer.ts';
+import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
 import { runStartupBench } from './startup.ts';
+import { startWriter } from './writes.ts';
 
 /**
  * `npm run bench`: the store on PostgreSQL and on PGlite, each loaded with the demo store, against a bare
@@ -20,15 +22,15 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.
 const DEADLINE_MS = 6 * 60_000;
 
 const PAGES = [
-  { page: 'product list', path: '/products', isAlsoUncached: true },
-  { page: 'product page', path: '/products/pep-factor', isAlsoUncached: true },
-  { page: 'article page', path: '/blog/exosome-hair-therapy-side-effects', isAlsoUncached: false },
-  { page: 'search', path: '/search?q=hair+loss', isAlsoUncached: false },
+  { page: 'product list', path: '/products', isAlsoSignedIn: true },
+  { page: 'product page', path: '/products/pep-factor', isAlsoSignedIn: true },
+  { page: 'article page', path: '/blog/exosome-hair-therapy-side-effects', isAlsoSignedIn: false },
+  { page: 'search', path: '/search?q=hair+loss', isAlsoSignedIn: false },
 ];
-// A session cookie makes the store skip its page cache (as for a signed-in visitor): every request then runs
-// its queries and renders, which is what the cache hides and what a slow query or template would show in. The
-// token has a real one's shape (and matches no session), so the session lookup is measured too.
-const UNCACHED_HEADERS = { cookie: `sid=${'b'.repeat(43)}` };
+// While another instance changes this product's price, the page of another product and the product list are
+// read: narrow invalidation keeps the first cached, while the list must be rendered again after each write.
+const WRITTEN_PRODUCT = 'hair-supplement-gummies';
+const WRITES_PER_SECOND = 50;
 
 // However it goes, the run ends: a hung server or database must not keep a terminal or CI job waiting.
 setTimeout(() => {
@@ -91,10 +93,17 @@ async function checkPages(store: ServerProcess): Promise<void> {
   }
 }
 
+function rowOf(database: DatabaseKind, page: string, path: string, store: Measurement, baseline: Measurement): Row {
+  const ratio = baseline.reqPerSec > 0 ? store.reqPerSec / baseline.reqPerSec : 0;
+  return { database, page, path, store, baseline, ratio, ...judge(database, page, store, ratio) };
+}
+
 async function benchStore(database: DatabaseKind, store: ServerProcess, baseline: ServerProcess): Promise<Row[]> {
   await checkPages(store);
+  // A shopper with a session: every page has their own header, filled into the page shared by everyone.
+  const cookie = await signInBenchCustomer(store.url);
   const rows: Row[] = [];
-  for (const { page, path, isAlsoUncached } of PAGES) {
+  for (const { page, path, isAlsoSignedIn } of PAGES) {
     process.stdout.write(`  ${database}: ${page} (${path}) ...`);
     // The first requests render and cache the page and warm the JIT; they are not what a busy store sees.
     await measure(store.url + path, WARM_UP_SECONDS);
@@ -103,20 +112,36 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
     const ratio = base.reqPerSec > 0 ? result.reqPerSec / base.reqPerSec : 0;
     rows.push({ database, page, path, store: result, baseline: base, ratio, ...judge(database, page, result, ratio) });
     process.stdout.write(` ${result.reqPerSec} req/s, p99 ${result.p99Ms} ms (baseline ${base.reqPerSec} req/s)\n`);
-    if (!isAlsoUncached) continue;
-    const uncached = await measure(store.url + path, SECONDS, UNCACHED_HEADERS);
-    const uncachedRatio = base.reqPerSec > 0 ? uncached.reqPerSec / base.reqPerSec : 0;
-    const name = `${page}, uncached`;
-    rows.push({
-      database,
-      page: name,
-      path,
-      store: uncached,
-      baseline: base,
-      ratio: uncachedRatio,
-      ...judge(database, name, uncached, uncachedRatio),
-    });
-    process.stdout.write(`  ${database}: ${name} ... ${uncached.reqPerSec} req/s, p99 ${uncached.p99Ms} ms\n`);
+    if (!isAlsoSignedIn) continue;
+    await assertSignedIn(store.url + path, cookie);
+    const signedIn = await measure(store.url + path, SECONDS, { cookie });
+    rows.push(rowOf(database, `${page}, signed in`, path, signedIn, base));
+    process.stdout.write(
+      `  ${database}: ${page}, signed in ... ${signedIn.reqPerSec} req/s, p99 ${signedIn.p99Ms} ms\n`,
+    );
+  }
+  return rows;
+}
+
+// Reads while another process writes, with writes narrowed to what they change and, for comparison, with each
+// write emptying every cache.
+async function benchUnderWrites(store: ServerProcess, baseline: ServerProcess, databaseUrl: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const wipeEverything of [false, true]) {
+    for (const { page, path } of PAGES.slice(0, 2)) {
+      const name = `${page}, ${WRITES_PER_SECOND} ${wipeEverything ? 'wipes' : 'writes'}/s`;
+      process.stdout.write(`  postgres: ${name} ...`);
+      const base = await measure(`${baseline.url}/`, SECONDS);
+      const stop = await startWriter(databaseUrl, {
+        slug: WRITTEN_PRODUCT,
+        perSecond: WRITES_PER_SECOND,
+        wipeEverything,
+      });
+      const result = await measure(store.url + path, SECONDS);
+      const writes = await stop();
+      rows.push(rowOf('postgres', name, path, result, base));
+      process.stdout.write(` ${result.reqPerSec} req/s, p99 ${result.p99Ms} ms, ${writes} writes\n`);
+    }
   }
   return rows;
 }
@@ -132,7 +157,10 @@ async function runOnPostgres(baseline: ServerProcess): Promise<Row[]> {
   let store: ServerProcess | undefined;
   try {
     store = await startStore('postgres', { DATABASE_URL: url.toString(), DATA_DIR: dataDir });
-    return await benchStore('postgres', store, baseline);
+    return [
+      ...(await benchStore('postgres', store, baseline)),
+      ...(await benchUnderWrites(store, baseline, url.toString())),
+    ];
   } finally {
     await store?.stop();
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

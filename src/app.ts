@@ -1,50 +1,67 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { accountApi } from '#src/accounts/api.ts';
-import { SignInRequired } from '#src/accounts/current.ts';
-import { accountPages } from '#src/accounts/routes.ts';
-import { rememberRequest } from '#src/accounts/viewer.ts';
-import { adminApi } from '#src/admin/api.ts';
-import { adminPages } from '#src/admin/routes.ts';
-import { renderAdminErrorPage } from '#src/admin/views/error-page.ts';
-import { catalogApi } from '#src/catalog/api.ts';
-import { catalogPages } from '#src/catalog/routes.ts';
-import { contentApi } from '#src/content/api.ts';
-import { contentPages } from '#src/content/routes.ts';
+import { accountsModule } from '#src/accounts/module.ts';
+import { defineCustomerDataPart } from '#src/accounts/privacy/privacy.ts';
+import { adminModule } from '#src/admin/module.ts';
+import { catalogModule } from '#src/catalog/module.ts';
+import { contentModule } from '#src/content/module.ts';
 import { inputErrorOf, loggableError } from '#src/db/errors.ts';
-import { homePage } from '#src/home/routes.ts';
+import { homeModule } from '#src/home/module.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { licenceApi } from '#src/licences/api.ts';
-import { licencePages } from '#src/licences/routes.ts';
-import { licenceUploadLimit } from '#src/licences/upload.ts';
-import { searchApi, searchPages } from '#src/search/routes.ts';
-import { csrfProtection } from '#src/security/csrf.ts';
-import { staffAuthPages } from '#src/staff/auth-routes.ts';
-import { staffPages } from '#src/staff/routes.ts';
+import { licenceCustomerData } from '#src/licences/customer-data.ts';
+import { licencesModule } from '#src/licences/module.ts';
+import { searchModule } from '#src/search/module.ts';
+import { staffModule } from '#src/staff/module.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { getAsset } from '#src/web/assets.ts';
 import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
+import { csrfProtection, csrfTokenPart } from '#src/web/csrf.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
 import { processGauges, RequestMetrics, recordMetrics } from '#src/web/metrics.ts';
+import { isUnder, type WebModule } from '#src/web/module.ts';
+import { definePersonalPart } from '#src/web/personal-parts.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { securityHeaders } from '#src/web/security-headers.ts';
+import { SignInRequired } from '#src/web/sign-in-required.ts';
 
 // Longer addresses are refused before routing: no page needs one, and parsing them costs.
 const MAX_URL_LENGTH = 4096;
-// Forms and JSON calls are a few kilobytes; only licence uploads, limited on their own, need more.
+// Forms and JSON calls are a few kilobytes; only uploads a module declares, limited on their own, need more.
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
+/**
+ * Every domain's part of the application, mounted in this order. Each module declares its own prefixes, cached
+ * paths and uploads (web/module.ts), so this file knows no domain's paths.
+ */
+const MODULES: readonly WebModule[] = [
+  homeModule,
+  catalogModule,
+  contentModule,
+  searchModule,
+  accountsModule,
+  licencesModule,
+  staffModule,
+  adminModule,
+];
 
 /** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const metrics = new RequestMetrics();
+  definePersonalPart('csrf-token', csrfTokenPart);
+  for (const module of MODULES) {
+    for (const [name, part] of Object.entries(module.personalParts ?? {})) definePersonalPart(name, part);
+  }
+  defineCustomerDataPart(licenceCustomerData);
+  const errorPages = MODULES.flatMap((module) => (module.errorPage ? [module.errorPage] : []));
+  const ownErrorPage = (path: string) => errorPages.find((page) => isUnder(path, page.at));
 
   app.use(recordMetrics(metrics));
   app.use(requestId());
@@ -60,8 +77,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       'request',
     );
   });
-  // Lets the layout's header tell a signed-in customer from a visitor.
-  app.use(rememberRequest());
+  // Views deep inside a handler (the layout's personal parts) reach the request through it.
+  app.use(contextStorage());
   app.use(securityHeaders(ctx.config.baseUrl.startsWith('https:')));
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {
@@ -80,8 +97,12 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     await next();
   });
   // Bodies are size-checked before the CSRF check reads them: uploads up to their own limit, the rest small.
-  const uploadPaths = ['/account/licences', '/api/store/account/licences'];
-  for (const path of uploadPaths) app.use(path, licenceUploadLimit());
+  const uploadPaths: string[] = [];
+  for (const { uploads } of MODULES) {
+    if (!uploads) continue;
+    for (const path of uploads.paths) app.use(path, uploads.limit);
+    uploadPaths.push(...uploads.paths);
+  }
   const smallBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -104,13 +125,17 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       'Cache-Control': 'no-store',
     }),
   );
+  // Not ready while the database does not answer, or while this instance cannot hear other instances' writes
+  // (its caches are then off, and a load balancer should prefer an instance that can).
   app.get('/readyz', async (c) => {
+    const cache = ctx.cache.isListening() ? 'listening' : 'not listening';
     try {
       await ctx.db.execute(sql`select 1`);
-      return c.json({ status: 'ready', database: ctx.dbKind });
     } catch {
-      return c.json({ status: 'unavailable', database: ctx.dbKind }, 503);
+      return c.json({ status: 'unavailable', database: ctx.dbKind, cache }, 503);
     }
+    if (cache !== 'listening') return c.json({ status: 'unavailable', database: ctx.dbKind, cache }, 503);
+    return c.json({ status: 'ready', database: ctx.dbKind, cache });
   });
   app.get('/assets/*', (c) => {
     const asset = getAsset(c.req.path.slice('/assets/'.length));
@@ -119,29 +144,20 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     const cacheControl = c.req.query('v') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
     return c.body(new Uint8Array(asset.body), 200, { 'Content-Type': asset.type, 'Cache-Control': cacheControl });
   });
-  app.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /admin\nDisallow: /api\n`));
+  const hidden = [...MODULES.flatMap((module) => module.hiddenFromRobots ?? []), '/api'];
+  const robots = `User-agent: *\n${hidden.map((path) => `Disallow: ${path}\n`).join('')}`;
+  app.get('/robots.txt', (c) => c.text(robots));
 
-  for (const path of ['/', '/products', '/products/*', '/categories/*', '/blog', '/blog/*', '/search']) {
-    app.use(path, cachePublicAnswers());
+  for (const module of MODULES) {
+    for (const path of module.cachedPaths ?? []) app.use(path, cachePublicAnswers());
   }
-  app.use('/api/store/*', cachePublicAnswers());
-
-  app.route('/', homePage);
-  app.route('/', catalogPages);
-  app.route('/', contentPages);
-  app.route('/', searchPages);
-  app.route('/', accountPages);
-  app.route('/', licencePages);
-  app.route('/', staffAuthPages);
-  app.route('/', staffPages);
-  app.route('/', adminPages);
+  for (const module of MODULES) {
+    for (const { at, routes } of module.pages ?? []) app.route(at, routes);
+  }
   const api = createApiRouter();
-  api.route('/api/store', catalogApi);
-  api.route('/api/store', contentApi);
-  api.route('/api/store', searchApi);
-  api.route('/api/store', accountApi);
-  api.route('/api/store', licenceApi);
-  api.route('/api/admin', adminApi);
+  for (const module of MODULES) {
+    for (const { at, routes } of module.api ?? []) api.route(at, routes);
+  }
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -157,9 +173,9 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
 
   app.notFound(async (c) => {
     if (isApiPath(c.req.path)) return problemJson(c, 404, 'No such endpoint.', { code: 'NOT_FOUND' });
-    if (isAdminPath(c.req.path))
-      return renderAdminErrorPage(c, { status: 404, message: 'The admin area has no such page.' });
-    const store = await ctx.settings();
+    const own = ownErrorPage(c.req.path);
+    if (own) return own.render(c, { status: 404, message: own.notFoundMessage });
+    const store = await settingsOf(ctx);
     return c.html(
       renderErrorPage({
         status: 404,
@@ -189,11 +205,12 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       (c.var.log ?? ctx.log).error({ err: loggableError(err) }, 'unhandled error');
     }
     if (isApiPath(c.req.path)) return problemJson(c, status, message, { code, errors: fields, headers });
-    if (status < 500 && isAdminPath(c.req.path)) {
+    const own = status < 500 ? ownErrorPage(c.req.path) : undefined;
+    if (own) {
       for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
-      return renderAdminErrorPage(c, { status: status as ContentfulStatusCode, message });
+      return own.render(c, { status: status as ContentfulStatusCode, message });
     }
-    const store = await ctx.settings().catch(() => undefined);
+    const store = await settingsOf(ctx).catch(() => undefined);
     if (!store) return c.text(message, status as 500);
     const page = await renderErrorPage({ status, message, store, baseUrl: ctx.config.baseUrl });
     return c.html(page, status as 500, headers);

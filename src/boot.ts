@@ -1,33 +1,19 @@
 import type { Logger } from 'pino';
-import { listCategories } from '#src/catalog/category-queries.ts';
 import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
 import { createRateLimiter } from '#src/security/rate-limit.ts';
-import { getStoreSettings } from '#src/store/settings.ts';
 import { createCacheBus } from '#src/web/cache-bus.ts';
 import type { AppContext } from '#src/web/context.ts';
 
 /** Wires configuration, database, logger and caches into the context every handler receives. */
 export async function createAppContext(config: Config, database: Database, log: Logger): Promise<AppContext> {
   const cache = await createCacheBus(database, log);
-  // Settings appear on every page and categories in every catalogue page, and every write that changes them
-  // empties the page cache: read them once per cache generation rather than once per request.
-  const perGeneration = <T>(read: () => Promise<T>): (() => Promise<T>) => {
-    let memo: { value: T; generation: number } | undefined;
-    return async () => {
-      const generation = cache.pages.generation;
-      if (memo?.generation !== generation) memo = { value: await read(), generation };
-      return memo.value;
-    };
-  };
   return {
     config,
     db: database.db,
     dbKind: database.kind,
     log,
     cache,
-    rateLimiter: createRateLimiter(database.db, config.redisUrl),
-    settings: perGeneration(() => getStoreSettings(database.db)),
-    categories: perGeneration(() => listCategories(database.db)),
+    rateLimiter: await createRateLimiter(database.db, config.redisUrl, log),
   };
 }

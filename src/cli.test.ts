@@ -78,6 +78,9 @@ describe('the medstore command', () => {
     const production = await medstore(['migrate'], { NODE_ENV: 'production' });
     expect(production.code).toBe(1);
     expect(production.stderr).toContain('SESSION_SECRET');
+    const proxy = await medstore(['migrate'], { TRUST_PROXY: 'yes' });
+    expect(proxy.code).toBe(1);
+    expect(proxy.stderr).toContain('TRUST_PROXY: "yes" is not an IP address or CIDR range');
   });
 
   it('says plainly when the database cannot be reached', async () => {

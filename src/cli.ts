@@ -18,7 +18,9 @@ Commands:
   help             Show this help
 
 Settings come from the environment (see .env.example): PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL,
-SESSION_SECRET, LOG_LEVEL, NODE_ENV. Without DATABASE_URL the embedded database lives in DATA_DIR.
+SESSION_SECRET, LOG_LEVEL, NODE_ENV, SMTP_URL, MAIL_FROM, REDIS_URL, TRUST_PROXY. Without DATABASE_URL the
+embedded database lives in DATA_DIR. Behind a reverse proxy, TRUST_PROXY (a number of proxies, or their
+addresses) lets the store believe the client address and protocol the proxy forwards.
 `;
 
 class UsageError extends Error {}

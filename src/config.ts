@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -26,7 +27,47 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
 });
+
+/**
+ * Which proxies are believed when they say, in X-Forwarded-For and X-Forwarded-Proto, who the client is and how
+ * it connected: none (`hops: 0`), the nearest `hops` proxies whatever their address, or those at the listed
+ * addresses and ranges.
+ */
+export type TrustProxy = { hops: number } | { proxies: string[] };
+
+// More proxies than this in one chain is a typo, and trusting more hops than there are proxies would let a
+// client write its own address.
+const MAX_HOPS = 10;
+const TRUST_PROXY_FORMS = 'a number of proxies (1) or their addresses and ranges (10.0.0.1,192.168.0.0/16)';
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === '0') return { hops: 0 };
+  if (text === 'true') return fail(`"true" does not say which proxies to believe: give ${TRUST_PROXY_FORMS}`);
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= MAX_HOPS ? { hops } : fail(`at most ${MAX_HOPS} proxies; give ${TRUST_PROXY_FORMS}`);
+  }
+  const proxies = text.split(',').map((part) => part.trim());
+  const wrong = proxies.find((part) => !isAddressOrRange(part));
+  if (wrong !== undefined) return fail(`"${wrong}" is not an IP address or CIDR range; give ${TRUST_PROXY_FORMS}`);
+  return { proxies };
+}
+
+function isAddressOrRange(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/');
+  const version = isIP(address);
+  // A zone (fe80::1%eth0) names an interface of one machine, never a proxy's address as the socket reports it.
+  if (version === 0 || extra !== undefined || address.includes('%')) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -41,8 +82,10 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The From address of store mail; the store's name is shown beside it. */
   mailFrom: string;
-  /** Unset: rate-limit counters live in the database. */
+  /** Unset, or while Redis does not answer: rate-limit counters live in the database. */
   redisUrl: string | undefined;
+  /** Off by default: the socket's peer is the client, and forwarded headers are ignored. */
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {}
@@ -73,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `no-reply@${new URL(e.BASE_URL ?? 'http://localhost').hostname}`,
     redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY ?? { hops: 0 },
   };
 }
 

@@ -7,13 +7,13 @@ import { createLogger } from '#src/lib/logger.ts';
 
 // The application's modules, loaded while the database opens: both take a good part of a start.
 async function loadApp() {
-  const [{ createApp }, { createAppContext }, { DAILY_JOBS, JOB_HANDLERS }, { startWorker }] = await Promise.all([
+  const [{ createApp }, { createAppContext }, { JOB_KINDS }, { startWorker }] = await Promise.all([
     import('#src/app.ts'),
     import('#src/boot.ts'),
-    import('#src/jobs/handlers.ts'),
+    import('#src/job-kinds.ts'),
     import('#src/jobs/worker.ts'),
   ]);
-  return { createApp, createAppContext, DAILY_JOBS, JOB_HANDLERS, startWorker };
+  return { createApp, createAppContext, JOB_KINDS, startWorker };
 }
 
 export type RunningServer = { server: ServerType; url: string; stop(): Promise<void> };
@@ -28,10 +28,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   });
   const loading = loadApp();
   // Neither may be left to fail unobserved while the other is awaited.
-  const [database, { createApp, createAppContext, DAILY_JOBS, JOB_HANDLERS, startWorker }] = await Promise.all([
-    opening,
-    loading,
-  ]);
+  const [database, { createApp, createAppContext, JOB_KINDS, startWorker }] = await Promise.all([opening, loading]);
   await migrateDatabase(database);
   if (options.demo && (await isDemoNeeded(database.db))) {
     const summary = await seedDemoStore(database.db);
@@ -39,7 +36,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   }
   const ctx = await createAppContext(config, database, log);
   const app = createApp(ctx);
-  const worker = startWorker(ctx, JOB_HANDLERS, DAILY_JOBS);
+  const worker = startWorker(ctx, JOB_KINDS);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -335,6 +335,8 @@ describe('privacy', () => {
       .update(customerSessions)
       .set({ createdAt: anHourAgo, lastSeenAt: anHourAgo })
       .where(eq(customerSessions.customerId, id));
+    // An hour later this instance would long have checked the session against the database again.
+    await store.ctx.cache.announce(store.ctx.db, { sessionsOf: 'customer', ownerId: id });
     expect((await visitor.request('/account')).status).toBe(200);
     const res = await visitor.submit('/account/privacy', {}, '/account/privacy/export');
     const { sessions } = (await res.json()) as { sessions: { createdAt: string; lastSeenAt: string }[] };

@@ -1,10 +1,10 @@
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
-import { addressApi } from './address-api.ts';
-import { noStore } from './api-schemas.ts';
-import { profileApi } from './profile-api.ts';
-import { sessionApi } from './session-api.ts';
+import { addressApi } from './addresses/address-api.ts';
+import { sessionApi } from './auth/session-api.ts';
+import { profileApi } from './profile/profile-api.ts';
+import { noStore } from './shared/api-schemas.ts';
 
 /** The customer account API under /api/store: registration, sessions, profile, password reset, addresses. */
 export const accountApi = createApiRouter();

@@ -6,7 +6,7 @@ import { createApp } from '#src/app.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
 import { customers } from './schema.ts';
-import { countMails, GOOD_PASSWORD, latestMail, linkIn, signUp, uniqueEmail } from './test-helpers.ts';
+import { countMails, GOOD_PASSWORD, latestMail, linkIn, runJobs, signUp, uniqueEmail } from './test-helpers.ts';
 
 let store: TestStore;
 
@@ -63,6 +63,20 @@ describe('cross-site request forgery', () => {
       body: JSON.stringify({ name: 'Hijacked' }),
     });
     expect(fetchSite.status).toBe(403);
+    // A sandboxed frame, a data: page or a redirect across sites sends the opaque origin "null": no site of ours.
+    const opaque = await store.request('/api/store/account', {
+      method: 'PATCH',
+      headers: { cookie, origin: 'null', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Hijacked' }),
+    });
+    expect(opaque.status).toBe(403);
+    expect(opaque.headers.get('content-type')).toBe('application/problem+json');
+    const opaqueUpload = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      headers: { cookie, origin: 'null' },
+      body: new FormData(),
+    });
+    expect(opaqueUpload.status).toBe(403);
     const asForm = await store.request('/api/store/session', {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -156,11 +170,59 @@ describe('logs', () => {
   });
 });
 
+describe('asking for a link by email', () => {
+  // What a request leaves in the database; it must not depend on whether the address has an account.
+  async function footprint() {
+    const { rows } = await store.ctx.db.execute(sql`select
+      (select count(*)::int from customer_tokens) as tokens,
+      (select count(*)::int from outbox) as mails,
+      (select count(*)::int from jobs) as jobs`);
+    return rows[0] as { tokens: number; mails: number; jobs: number };
+  }
+
+  it.each([
+    ['/api/store/account/password-reset', 'password-reset'],
+    ['/api/store/account/verify-email/resend', 'verify-email'],
+  ])('%s does the same work for an address with an account as without; the job mails the link', async (path, kind) => {
+    const email = uniqueEmail('asker');
+    await store.request(
+      '/api/store/account',
+      json({ email, password: GOOD_PASSWORD, name: 'Ada', accountType: 'client' }),
+    );
+    await runJobs(store);
+    const mailsBefore = await countMails(store, email);
+    const answers = [];
+    const growth = [];
+    for (const address of [email, uniqueEmail('nobody')]) {
+      const before = await footprint();
+      const res = await store.request(path, json({ email: address }));
+      const after = await footprint();
+      answers.push([res.status, await res.text()]);
+      growth.push({
+        tokens: after.tokens - before.tokens,
+        mails: after.mails - before.mails,
+        jobs: after.jobs - before.jobs,
+      });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    // Neither request looked anything up to write a link or a mail: each queued one job and nothing else.
+    expect(growth).toEqual([
+      { tokens: 0, mails: 0, jobs: 1 },
+      { tokens: 0, mails: 0, jobs: 1 },
+    ]);
+    // Once the worker has run the job, the account's mailbox has its link.
+    await runJobs(store);
+    expect(await countMails(store, email)).toBe(mailsBefore + 1);
+    expect(linkIn(await latestMail(store, email, kind), store)).toContain('token=');
+  });
+});
+
 describe('rate limits on the database', () => {
-  it('limits sign-in attempts per email with 429 and Retry-After, on the page and in the API', async () => {
+  it('refuses a client that failed five times for an account with 429 and Retry-After, on the page and in the API', async () => {
     const { email } = await signUp(store);
     const visitor = createVisitor(store);
-    for (let i = 0; i < 4; i++) {
+    // The sign-up's own successful sign-in does not count: only failures do.
+    for (let i = 0; i < 5; i++) {
       expect((await visitor.submit('/account/sign-in', { email, password: 'wrong guess number' })).status).toBe(422);
     }
     const limited = await visitor.submit('/account/sign-in', { email, password: 'wrong guess number' });

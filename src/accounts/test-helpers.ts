@@ -1,4 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { JOB_KINDS } from '#src/job-kinds.ts';
+import { runDueJobs } from '#src/jobs/worker.ts';
 import { type OutboxMail, outbox } from '#src/mail/schema.ts';
 import type { TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
@@ -13,8 +15,20 @@ export function uniqueEmail(label = 'customer'): string {
 
 export const GOOD_PASSWORD = 'amber kettle orbit 42';
 
-/** The newest mail of one kind to one address, from the outbox a test reads instead of a mailbox. */
+/**
+ * Runs every job that is due, as the server's worker does within seconds: some mails (reset links, new
+ * confirmation links) are written by a job, not by the request that asked for them.
+ */
+export async function runJobs(store: TestStore): Promise<void> {
+  await runDueJobs(store.ctx, JOB_KINDS);
+}
+
+/**
+ * The newest mail of one kind to one address, from the outbox a test reads instead of a mailbox; due jobs run
+ * first, as they would have by the time the mail reached a mailbox.
+ */
 export async function latestMail(store: TestStore, to: string, kind: string): Promise<OutboxMail | undefined> {
+  await runJobs(store);
   const [mail] = await store.ctx.db
     .select()
     .from(outbox)
@@ -24,7 +38,9 @@ export async function latestMail(store: TestStore, to: string, kind: string): Pr
   return mail;
 }
 
+/** How many mails went to one address, once due jobs have run. */
 export async function countMails(store: TestStore, to: string): Promise<number> {
+  await runJobs(store);
   return (await store.ctx.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.to, to))).length;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeWeakPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#src/security/passwords.ts';
-import { COUNTRY_CODES } from './countries.ts';
+import { COUNTRY_CODES } from './addresses/countries.ts';
 import { ACCOUNT_TYPES } from './schema.ts';
 
 export const MAX_EMAIL_LENGTH = 254;

@@ -50,6 +50,7 @@ export const AdminLicenceSchema = LicenceSchema.extend({
     email: z.string(),
     companyName: z.string(),
     accountType: z.string(),
+    emailVerified: z.boolean().openapi({ description: 'Whether the customer confirmed their email address.' }),
   }),
   documentUrl: z.string().nullable().openapi({ description: 'The document, for signed-in staff only.' }),
 }).openapi('AdminLicence');
@@ -104,7 +105,14 @@ export const OutboxListSchema = z
 export function toAdminLicenceJson(l: ReviewedLicence) {
   return {
     ...toLicenceJson(l),
-    customer: l.customer,
+    customer: {
+      id: l.customer.id,
+      name: l.customer.name,
+      email: l.customer.email,
+      companyName: l.customer.companyName,
+      accountType: l.customer.accountType,
+      emailVerified: l.customer.emailVerifiedAt !== null,
+    },
     documentUrl: l.documentFile ? `/admin/licences/${l.id}/document` : null,
   };
 }

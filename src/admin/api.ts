@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { problemResponse } from '#src/catalog/api-schemas.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { findLicenceForReview, listLicencesForReview } from '#src/licences/queries.ts';
 import { type ReviewAction, reviewLicence } from '#src/licences/review.ts';
@@ -7,6 +6,7 @@ import { actorOf, requireStaff } from '#src/staff/current.ts';
 import { createStaffSession, endStaffSession } from '#src/staff/sessions.ts';
 import { checkStaffSignIn } from '#src/staff/sign-in.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import {
   AdminLicenceListSchema,
   AdminLicenceSchema,
@@ -51,10 +51,12 @@ adminApi.openapi(
     path: '/session',
     tags,
     summary: 'Staff sign-in; returns a bearer token',
-    description: 'Rate limited per email (and per address): too many attempts answer 429 with Retry-After.',
-    request: { body: { required: true, content: { 'application/json': { schema: StaffSignInSchema } } } },
+    description:
+      'Failed attempts are limited per email and client address together, and per address: past either limit the ' +
+      'client gets 429 with Retry-After, whatever password it sends. Failures from elsewhere never lock the owner out.',
+    request: { body: jsonBody(StaffSignInSchema) },
     responses: {
-      201: { description: 'Signed in', content: { 'application/json': { schema: StaffSessionSchema } } },
+      201: json(StaffSessionSchema, 'Signed in'),
       400: problemResponse('Invalid body'),
       401: problemResponse('Wrong email or password, or an inactive account'),
       429: problemResponse('Too many attempts'),
@@ -101,7 +103,7 @@ adminApi.openapi(
     security,
     request: { query: LicenceQueueQuerySchema },
     responses: {
-      200: { description: 'A page of licences', content: { 'application/json': { schema: AdminLicenceListSchema } } },
+      200: json(AdminLicenceListSchema, 'A page of licences'),
       400: problemResponse('An invalid parameter'),
       401: unauthorized,
       403: forbidden,
@@ -125,7 +127,7 @@ adminApi.openapi(
     security,
     request: { params: idParams },
     responses: {
-      200: { description: 'The licence', content: { 'application/json': { schema: AdminLicenceSchema } } },
+      200: json(AdminLicenceSchema, 'The licence'),
       401: unauthorized,
       403: forbidden,
       404: problemResponse('No such licence'),
@@ -163,13 +165,10 @@ for (const { action, summary, needsReason } of DECISIONS) {
     security,
     request: {
       params: idParams,
-      ...(needsReason ? { body: { required: true, content: { 'application/json': { schema: ReasonSchema } } } } : {}),
+      ...(needsReason ? { body: jsonBody(ReasonSchema) } : {}),
     },
     responses: {
-      200: {
-        description: 'The licence after the decision',
-        content: { 'application/json': { schema: AdminLicenceSchema } },
-      },
+      200: json(AdminLicenceSchema, 'The licence after the decision'),
       400: problemResponse('Invalid body'),
       401: unauthorized,
       403: forbidden,
@@ -198,7 +197,7 @@ adminApi.openapi(
     security,
     request: { query: OutboxQuerySchema },
     responses: {
-      200: { description: 'A page of mails', content: { 'application/json': { schema: OutboxListSchema } } },
+      200: json(OutboxListSchema, 'A page of mails'),
       401: unauthorized,
       403: forbidden,
     },

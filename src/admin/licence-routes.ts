@@ -5,11 +5,11 @@ import { findLicenceForReview, listLicencesForReview } from '#src/licences/queri
 import { REVIEW_ACTIONS, type ReviewAction, reviewLicence } from '#src/licences/review.ts';
 import { actorOf, requireStaff } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
+import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { ADMIN_PAGE_SIZE, licenceQueueQuerySchema, reasonFormSchema } from './validators.ts';
-import { renderAdminPage } from './views/admin-layout.ts';
 import { renderLicenceQueue } from './views/licence-queue.ts';
 import { renderLicenceReview } from './views/licence-review.ts';
 
@@ -28,7 +28,7 @@ async function licenceOf(c: Context<AppEnv>) {
   return licence;
 }
 
-licenceReviewPages.get('/admin/licences', async (c) => {
+licenceReviewPages.get('/', async (c) => {
   const staff = await requireStaff(c, 'licences:review');
   const query = parseQuery(c, licenceQueueQuerySchema);
   const list = await listLicencesForReview(c.var.ctx.db, {
@@ -44,7 +44,7 @@ licenceReviewPages.get('/admin/licences', async (c) => {
   });
 });
 
-licenceReviewPages.get('/admin/licences/:id', async (c) => {
+licenceReviewPages.get('/:id', async (c) => {
   const staff = await requireStaff(c, 'licences:review');
   const licence = await licenceOf(c);
   const action = REVIEW_ACTIONS.find((a) => a === c.req.query('notice'));
@@ -59,7 +59,7 @@ licenceReviewPages.get('/admin/licences/:id', async (c) => {
 
 // The document is served only here, to signed-in staff, with the type sniffed at upload and nosniff, so a
 // browser never takes it for a page of the store.
-licenceReviewPages.get('/admin/licences/:id/document', async (c) => {
+licenceReviewPages.get('/:id/document', async (c) => {
   await requireStaff(c, 'licences:review');
   const licence = await licenceOf(c);
   const bytes = licence.documentFile
@@ -93,7 +93,7 @@ async function decide(c: Context<AppEnv>, staff: StaffUser, action: ReviewAction
 }
 
 for (const action of REVIEW_ACTIONS) {
-  licenceReviewPages.post(`/admin/licences/:id/${action}`, async (c) => {
+  licenceReviewPages.post(`/:id/${action}`, async (c) => {
     const staff = await requireStaff(c, 'licences:review');
     const form = await readForm(c, reasonFormSchema);
     if (!form.ok) throw new AppError('BAD_REQUEST', 'Only a reason can be sent with a decision.');

@@ -54,7 +54,7 @@ export async function countOutbox(db: Db): Promise<{ total: number; undelivered:
 
 export type CustomerWithLicences = Pick<
   Customer,
-  'id' | 'email' | 'name' | 'accountType' | 'companyName' | 'createdAt' | 'deletedAt'
+  'id' | 'email' | 'name' | 'accountType' | 'companyName' | 'createdAt' | 'deletedAt' | 'emailVerifiedAt'
 > & {
   licences: Pick<Licence, 'id' | 'type' | 'number' | 'status' | 'expiresOn'>[];
 };
@@ -86,6 +86,7 @@ export async function searchCustomers(
         companyName: customers.companyName,
         createdAt: customers.createdAt,
         deletedAt: customers.deletedAt,
+        emailVerifiedAt: customers.emailVerifiedAt,
       })
       .from(customers)
       .where(where)

@@ -1,15 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { licences } from '#src/licences/schema.ts';
 import {
   createTestCustomer,
   createTestCustomerSession,
+  createTestLicence,
   createTestStaff,
   SAMPLE_FILES,
 } from '#src/licences/test-factory.ts';
-import { addDays, todayUtc } from '#src/licences/validators.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 
@@ -79,6 +81,29 @@ describe('licence review in the admin area', () => {
     expect(asCustomer.headers.get('location')).toMatch(/^\/admin\/login/);
   });
 
+  it("shows whether the customer's email is confirmed, on the review page, the customers page and in the API", async () => {
+    const confirmed = await reviewer.page(`/admin/licences/${licenceId}`);
+    expect(confirmed).toMatch(/<dt>Customer email<\/dt>\s*<dd>[^<]*Confirmed/);
+    // A licence sent before confirmation was required: staff must see the address was never proven.
+    const stranger = await createTestCustomer(store.ctx.db, { name: 'Unproven Person', emailVerifiedAt: null });
+    const legacy = await createTestLicence(store.ctx.db, stranger.id, { type: 'MD' });
+    const unconfirmed = await reviewer.page(`/admin/licences/${legacy.id}`);
+    expect(unconfirmed).toMatch(/<dt>Customer email<\/dt>\s*<dd><strong>Not confirmed/);
+
+    const { token } = await createTestStaff(store.ctx.db, 'admin');
+    const admin = createVisitor(store);
+    admin.cookies.set('staff_sid', token);
+    const customers = await admin.page('/admin/customers?q=unproven');
+    expect(customers).toContain('Unproven Person');
+    expect(customers).toContain('email not confirmed');
+    expect(await admin.page('/admin/customers?q=reyes')).toContain('email confirmed');
+
+    const api = await store.request(`/api/admin/licences/${legacy.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await api.json()) as { customer: { emailVerified: boolean } }).customer.emailVerified).toBe(false);
+  });
+
   it('refuses a rejection without a reason, keeping the licence pending', async () => {
     const res = await reviewer.submit(
       `/admin/licences/${licenceId}`,
@@ -110,7 +135,7 @@ describe('licence review in the admin area', () => {
     const [mail] = await mailsTo(customerEmail);
     expect(mail).toMatchObject({
       kind: 'licence-approved',
-      subject: `Your licence is approved | ${(await store.ctx.settings()).name}`,
+      subject: `Your licence is approved | ${(await settingsOf(store.ctx)).name}`,
     });
     expect(mail!.text).toContain('NP-30412');
     expect(mail!.html).toContain('NP-30412');

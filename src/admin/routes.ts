@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import { countPendingLicences } from '#src/licences/queries.ts';
-import { uuidSchema } from '#src/licences/validators.ts';
 import { listAuditEntries } from '#src/staff/audit.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { hasPermission } from '#src/staff/permissions.ts';
+import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { licenceReviewPages } from './licence-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { ADMIN_PAGE_SIZE, auditQuerySchema, customerQuerySchema, outboxQuerySchema } from './validators.ts';
-import { renderAdminPage } from './views/admin-layout.ts';
 import { renderAuditPage } from './views/audit-page.ts';
 import { renderCustomersPage } from './views/customers-page.ts';
 import { renderDashboard } from './views/dashboard.ts';
@@ -19,7 +19,7 @@ import { renderOutboxList, renderOutboxMail } from './views/outbox-pages.ts';
 /** The admin console: dashboard, licence review, outbox and audit log; staff pages are mounted beside it. */
 export const adminPages = new Hono<AppEnv>();
 
-adminPages.get('/admin', async (c) => {
+adminPages.get('/', async (c) => {
   const staff = await requireStaff(c);
   const { db } = c.var.ctx;
   const [pendingLicences, outbox] = await Promise.all([
@@ -34,9 +34,9 @@ adminPages.get('/admin', async (c) => {
   });
 });
 
-adminPages.route('/', licenceReviewPages);
+adminPages.route('/licences', licenceReviewPages);
 
-adminPages.get('/admin/outbox', async (c) => {
+adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');
   const { page } = parseQuery(c, outboxQuerySchema);
   const list = await listOutbox(c.var.ctx.db, { page, limit: ADMIN_PAGE_SIZE });
@@ -48,7 +48,7 @@ adminPages.get('/admin/outbox', async (c) => {
   });
 });
 
-adminPages.get('/admin/outbox/:id', async (c) => {
+adminPages.get('/outbox/:id', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');
   const id = uuidSchema.safeParse(c.req.param('id'));
   const mail = id.success ? await findOutboxMail(c.var.ctx.db, id.data) : undefined;
@@ -57,11 +57,18 @@ adminPages.get('/admin/outbox/:id', async (c) => {
     staff,
     title: mail.subject,
     section: 'outbox',
-    body: renderOutboxMail(mail, { hasSmtp: c.var.ctx.config.smtpUrl !== undefined }),
+    body: renderOutboxMail(mail, {
+      linksHidden:
+        c.var.ctx.config.smtpUrl !== undefined
+          ? 'sent-by-smtp'
+          : hasPermission(staff.role, 'outbox:read-links')
+            ? undefined
+            : 'owners-only',
+    }),
   });
 });
 
-adminPages.get('/admin/audit', async (c) => {
+adminPages.get('/audit', async (c) => {
   const staff = await requireStaff(c, 'audit:read');
   const query = parseQuery(c, auditQuerySchema);
   const list = await listAuditEntries(c.var.ctx.db, {
@@ -77,7 +84,7 @@ adminPages.get('/admin/audit', async (c) => {
   });
 });
 
-adminPages.get('/admin/customers', async (c) => {
+adminPages.get('/customers', async (c) => {
   const staff = await requireStaff(c, 'customers:read');
   const query = parseQuery(c, customerQuerySchema);
   const q = query.q || undefined;

@@ -1,25 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_QUERY_LENGTH } from '#src/search/tsquery.ts';
+import { MAX_QUERY_LENGTH } from '#src/lib/tsquery.ts';
 import { STOCK_STATUSES } from './labels.ts';
 import { ACCESS_CLASSES, PRODUCT_FORMS, REGULATORY_STATUSES, ROUTES_OF_USE, STORAGE_CLASSES } from './schema.ts';
 import { limitSchema, PAGE_SIZE, pageSchema, slugSchema, sortSchema } from './validators.ts';
-
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    code: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
-
-export const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 export const searchTextSchema = z
   .string()

@@ -122,6 +122,35 @@ describe('GET /api/store/products', () => {
     expect(body.errors.map((e: any) => e.field)).toContain(field);
   });
 
+  // A cursor is opaque, but anyone can decode and re-encode one: its value must fit the column it is compared with.
+  const cursorOf = (s: string, v: string, id = '0195b4ba-1c2d-7e3f-8a9b-0c1d2e3f4a5b') =>
+    Buffer.from(JSON.stringify({ s, v, id })).toString('base64url');
+
+  it.each([
+    ['price-asc', '2147483648'],
+    ['price-desc', '999999999999'],
+    ['newest', '0000-01-01T00:00:00.000000Z'],
+    ['newest', '2026-02-30T00:00:00.000000Z'],
+    ['newest', 'yesterday'],
+    ['name', 'a\u0000b'],
+  ])('refuses a %s cursor holding %j, which its column cannot hold, with a 400 naming cursor', async (sort, v) => {
+    const res = await store.request(`/api/store/products?sort=${sort}&cursor=${cursorOf(sort, v)}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const body = (await res.json()) as any;
+    expect(body.errors).toEqual([{ field: 'cursor', message: 'is not a valid cursor' }]);
+  });
+
+  it.each([
+    ['price-asc', '2147483647'],
+    ['price-desc', '0'],
+    ['newest', '0001-01-01T00:00:00.000000Z'],
+    ['newest', '9999-12-31T23:59:59.999999Z'],
+  ])('accepts a %s cursor at the edge of its column, %j', async (sort, v) => {
+    const res = await store.request(`/api/store/products?sort=${sort}&cursor=${cursorOf(sort, v)}`);
+    expect(res.status).toBe(200);
+  });
+
   it('refuses page and cursor together, and a cursor made for another sort', async () => {
     const { body } = await getJson('/api/store/products?limit=2');
     const both = await store.request(`/api/store/products?page=2&cursor=${body.nextCursor}`);

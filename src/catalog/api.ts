@@ -1,14 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
-import {
-  CategoryTreeSchema,
-  ProductDetailSchema,
-  ProductListQuerySchema,
-  ProductListSchema,
-  problemResponse,
-} from './api-schemas.ts';
-import { collectDescendantIds, getCategoryTree } from './category-queries.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
+import { CategoryTreeSchema, ProductDetailSchema, ProductListQuerySchema, ProductListSchema } from './api-schemas.ts';
+import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
+import { categoriesOf, collectDescendantIds, getCategoryTree } from './category-queries.ts';
 import { decodeCursor } from './cursor.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import { toCategoryTreeJson, toProductDetailJson, toProductSummaryJson } from './serialize.ts';
@@ -25,13 +22,14 @@ const listProductsRoute = createRoute({
     'keyset (`cursor`, from `nextCursor`). Money is integer cents with a currency.',
   request: { query: ProductListQuerySchema },
   responses: {
-    200: { description: 'A page of products', content: { 'application/json': { schema: ProductListSchema } } },
+    200: json(ProductListSchema, 'A page of products'),
     400: problemResponse('An invalid parameter, named in `errors`'),
     404: problemResponse('No such category'),
   },
 });
 
 catalogApi.openapi(listProductsRoute, async (c) => {
+  tagPage(c, PRODUCT_LISTS);
   const { ctx } = c.var;
   const query = c.req.valid('query');
   if (query.page !== undefined && query.cursor !== undefined) {
@@ -40,7 +38,7 @@ catalogApi.openapi(listProductsRoute, async (c) => {
     });
   }
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-  const all = await ctx.categories();
+  const all = await categoriesOf(ctx);
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', `There is no category "${query.category}".`, {
@@ -86,7 +84,7 @@ const getProductRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The product', content: { 'application/json': { schema: ProductDetailSchema } } },
+    200: json(ProductDetailSchema, 'The product'),
     301: { description: 'The product was renamed; see Location' },
     404: problemResponse('No active product has this slug'),
   },
@@ -97,6 +95,7 @@ catalogApi.openapi(getProductRoute, async (c) => {
   const found = await findActiveProduct(ctx.db, c.req.valid('param').slug);
   if (found.kind === 'moved') return c.redirect(`/api/store/products/${found.slug}`, 301);
   if (found.kind === 'missing') throw new AppError('NOT_FOUND', 'No active product has this slug.');
+  tagPage(c, productTag(found.product.slug));
   return c.json(toProductDetailJson(found.product, found.category, ctx.config.baseUrl), 200);
 });
 
@@ -106,10 +105,7 @@ const listCategoriesRoute = createRoute({
   tags: ['catalogue'],
   summary: 'The category tree',
   responses: {
-    200: {
-      description: 'Top-level categories, each with its children',
-      content: { 'application/json': { schema: z.object({ items: z.array(CategoryTreeSchema) }) } },
-    },
+    200: json(z.object({ items: z.array(CategoryTreeSchema) }), 'Top-level categories, each with its children'),
   },
 });
 

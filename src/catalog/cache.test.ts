@@ -11,8 +11,8 @@ let product: Product;
 // later. Tests that expect a hit wait for that echo first (it only ever causes an extra miss, never stale data).
 async function waitForCacheEcho(): Promise<void> {
   if (store.ctx.dbKind !== 'postgres') return;
-  const generation = store.ctx.cache.pages.generation;
-  for (let i = 0; i < 100 && store.ctx.cache.pages.generation === generation; i++) {
+  const version = store.ctx.cache.pages.version;
+  for (let i = 0; i < 100 && store.ctx.cache.pages.version === version; i++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -1,5 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
+import { memoUntilWholeCacheGoes } from '#src/web/whole-cache-memo.ts';
 import { type Category, catalogSlugRedirects, categories, products } from './schema.ts';
 
 export type CategoryNode = Category & { children: CategoryNode[]; productCount: number };
@@ -8,6 +10,12 @@ export type CategoryNode = Category & { children: CategoryNode[]; productCount: 
 export async function listCategories(db: Db): Promise<Category[]> {
   return db.select().from(categories).orderBy(asc(categories.position), asc(categories.name));
 }
+
+/**
+ * All categories as every catalogue page shows them: read once, and again after a write that empties the whole
+ * page cache (every change to a category does). Shared between requests, so never modify them.
+ */
+export const categoriesOf = memoUntilWholeCacheGoes((ctx: { db: Db; cache: CacheBus }) => listCategories(ctx.db));
 
 /** Ids of a category and every category below it, so a parent's page lists its children's products too. */
 export function collectDescendantIds(all: Category[], rootId: string): string[] {

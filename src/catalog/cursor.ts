@@ -45,14 +45,21 @@ export function decodeCursor(text: string, sort: ProductSort): ProductCursor {
   return { sort, value: result.data.v, id: result.data.id };
 }
 
-// The value goes into SQL as a typed parameter: a malformed one must be refused here, not fail in the database.
+// The largest value of a PostgreSQL integer, the type of the price column.
+const MAX_INT4 = 2_147_483_647;
+
+// The value goes into SQL as a typed parameter, so it must be one the column could hold: anything else would
+// fail in the database (a 500) instead of being refused here. Anyone can decode and re-encode a cursor.
 function isValueOfSort(sort: ProductSort, value: string): boolean {
-  if (sort === 'price-asc' || sort === 'price-desc') return /^\d{1,12}$/.test(value);
+  if (sort === 'price-asc' || sort === 'price-desc') return /^\d{1,10}$/.test(value) && Number(value) <= MAX_INT4;
   if (sort === 'newest') {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value)) return false;
+    // PostgreSQL has no year 0 (JavaScript does): the first year a timestamp can hold is 1.
+    if (value.startsWith('0000-')) return false;
     // A round trip rejects dates JavaScript silently rolls over (February 31st) but PostgreSQL refuses.
     const time = Date.parse(value);
     return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 23) === value.slice(0, 23);
   }
-  return true;
+  // Names are text, which cannot hold a NUL character.
+  return !value.includes('\u0000');
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { type Category, products } from './schema.ts';
 import { createTestCategory, createTestProduct } from './test-factory.ts';
@@ -48,7 +49,7 @@ beforeAll(async () => {
       stockOnHand: 10,
     })),
   );
-  await store.ctx.cache.invalidate();
+  store.ctx.cache.pages.invalidate(EVERYTHING);
 });
 afterAll(() => store.close());
 

@@ -18,7 +18,7 @@ function jsonLdOf(page: string): Record<string, any> {
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   const { ctx } = store;
-  await saveStoreSettings(ctx.db, { ...DEFAULT_SETTINGS, name: 'Test Med Store', phone: '(800) 555-0100' });
+  await saveStoreSettings(ctx, { ...DEFAULT_SETTINGS, name: 'Test Med Store', phone: '(800) 555-0100' });
   const parent = await createTestCategory(ctx, { slug: 'aesthetics', name: 'Aesthetics' });
   regenerative = await createTestCategory(ctx, { slug: 'regenerative', name: 'Regenerative', parentId: parent.id });
   await createTestProduct(ctx, {

@@ -1,27 +1,16 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { toTsQuery } from '#src/search/tsquery.ts';
+import { toTsQuery } from '#src/lib/tsquery.ts';
+import { PRODUCT_CARD_COLUMNS } from './card-columns.ts';
 import { encodeCursor, type ProductCursor } from './cursor.ts';
 import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import type { ProductSort } from './validators.ts';
 
 /** The columns a product list needs: everything but the long texts and the search document. */
 const listColumns = {
-  id: products.id,
-  slug: products.slug,
-  name: products.name,
-  summary: products.summary,
-  brand: products.brand,
-  images: products.images,
-  sku: products.sku,
-  priceCents: products.priceCents,
-  compareAtCents: products.compareAtCents,
-  currency: products.currency,
-  stockOnHand: products.stockOnHand,
+  ...PRODUCT_CARD_COLUMNS,
   form: products.form,
   route: products.route,
-  regulatoryStatus: products.regulatoryStatus,
-  accessClass: products.accessClass,
   storage: products.storage,
   categoryId: products.categoryId,
   isFeatured: products.isFeatured,

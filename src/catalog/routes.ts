@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import { currentCustomer } from '#src/accounts/current.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { checkPurchaseEntitlement } from '#src/licences/entitlement.ts';
+import { settingsOf } from '#src/store/settings.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
-import { collectAncestors, collectDescendantIds, findCategory } from './category-queries.ts';
+import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
+import { categoriesOf, collectAncestors, collectDescendantIds, findCategory } from './category-queries.ts';
 import { buildProductJsonLd } from './json-ld.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import type { Category } from './schema.ts';
@@ -14,7 +15,10 @@ import type { Crumb } from './views/breadcrumbs.ts';
 import { buildListHref, renderProductListPage } from './views/product-list-page.ts';
 import { renderProductPage } from './views/product-page.ts';
 
-export const catalogPages = new Hono<AppEnv>();
+/** The product list and each product's page, under /products. */
+export const productPages = new Hono<AppEnv>();
+/** Each category's product list, under /categories. */
+export const categoryPages = new Hono<AppEnv>();
 
 const SHOP_CRUMBS: Crumb[] = [
   { label: 'Home', href: '/' },
@@ -32,10 +36,11 @@ function parseSlug(value: string, what: string): string {
   return result.data;
 }
 
-catalogPages.get('/products', async (c) => {
+productPages.get('/', async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS);
   const query = parseQuery(c, listPageQuerySchema);
-  const all = await ctx.categories();
+  const all = await categoriesOf(ctx);
   const category = query.category ? all.find((x) => x.slug === query.category) : undefined;
   if (query.category && !category) {
     throw new AppError('NOT_FOUND', 'There is no category with that name. It may have been renamed or removed.');
@@ -47,7 +52,7 @@ catalogPages.get('/products', async (c) => {
       page: query.page,
       limit: PAGE_SIZE,
     }),
-    ctx.settings(),
+    settingsOf(ctx),
   ]);
   const heading = category ? category.name : 'All products';
   return c.html(
@@ -80,11 +85,12 @@ catalogPages.get('/products', async (c) => {
   );
 });
 
-catalogPages.get('/categories/:slug', async (c) => {
+categoryPages.get('/:slug', async (c) => {
+  tagPage(c, PRODUCT_LISTS);
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'category');
   const query = parseQuery(c, listPageQuerySchema.omit({ category: true }));
-  const found = await findCategory(ctx.db, await ctx.categories(), slug);
+  const found = await findCategory(ctx.db, await categoriesOf(ctx), slug);
   if (found.kind === 'moved') return c.redirect(`/categories/${found.slug}`, 301);
   if (found.kind === 'missing') throw new AppError('NOT_FOUND', 'There is no category at this address.');
   const { category, all } = found;
@@ -95,7 +101,7 @@ catalogPages.get('/categories/:slug', async (c) => {
       page: query.page,
       limit: PAGE_SIZE,
     }),
-    ctx.settings(),
+    settingsOf(ctx),
   ]);
   const basePath = `/categories/${category.slug}`;
   return c.html(
@@ -124,7 +130,7 @@ catalogPages.get('/categories/:slug', async (c) => {
   );
 });
 
-catalogPages.get('/products/:slug', async (c) => {
+productPages.get('/:slug', async (c) => {
   const { ctx } = c.var;
   const slug = parseSlug(c.req.param('slug'), 'product');
   const found = await findActiveProduct(ctx.db, slug);
@@ -133,14 +139,8 @@ catalogPages.get('/products/:slug', async (c) => {
     throw new AppError('NOT_FOUND', 'This product is not in our catalogue. It may have been renamed or discontinued.');
   }
   const { product, category } = found;
-  // Anonymous visitors all see the same answer, so the page stays cacheable; a signed-in customer's is theirs.
-  const customer = product.accessClass === 'open' ? undefined : await currentCustomer(c);
-  if (customer) c.header('Cache-Control', 'private, no-store');
-  const [all, store, entitlement] = await Promise.all([
-    ctx.categories(),
-    ctx.settings(),
-    checkPurchaseEntitlement(ctx.db, customer, product),
-  ]);
+  tagPage(c, productTag(product.slug));
+  const [all, store] = await Promise.all([categoriesOf(ctx), settingsOf(ctx)]);
   const crumbs = [...crumbsOf(collectAncestors(all, category?.id ?? null)), { label: product.name }];
   return c.html(
     renderPage({
@@ -155,7 +155,7 @@ catalogPages.get('/products/:slug', async (c) => {
         storeName: store.name,
         ...(category ? { categoryName: category.name } : {}),
       }),
-      body: renderProductPage({ product, category, crumbs, store, entitlement }),
+      body: renderProductPage({ product, category, crumbs, store }),
     }),
   );
 });

@@ -1,5 +1,6 @@
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import type { CategoryTreeJson } from './api-schemas.ts';
+import type { ProductCardData } from './card-columns.ts';
 import type { CategoryNode } from './category-queries.ts';
 import { toAbsoluteUrl } from './json-ld.ts';
 import {
@@ -15,24 +16,8 @@ import type { Category, Product } from './schema.ts';
 
 type CategoryRef = Pick<Category, 'slug' | 'name'> | null;
 
-type CardFields = Pick<
-  Product,
-  | 'id'
-  | 'slug'
-  | 'name'
-  | 'summary'
-  | 'brand'
-  | 'sku'
-  | 'images'
-  | 'priceCents'
-  | 'compareAtCents'
-  | 'currency'
-  | 'regulatoryStatus'
-  | 'accessClass'
->;
-
 /** What every API answer says of a product it names: identity, link, pictures, price and compliance badges. */
-export function toProductCardJson(p: CardFields, baseUrl: string) {
+export function toProductCardJson(p: ProductCardData, baseUrl: string) {
   return {
     id: p.id,
     slug: p.slug,

@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
+import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import {
   type CategoryChanges,
@@ -16,10 +19,10 @@ import {
 } from './validators.ts';
 
 /**
- * What catalogue writes need: the database and the page cache to clear. An AppContext fits; a seed script
- * without a web app passes a no-op cache.
+ * What catalogue writes need: the database and the caches to tell. An AppContext fits; a seed script without a
+ * web app passes a cache that announces nothing.
  */
-export type CatalogWriteContext = { db: Db; cache: { invalidate(): Promise<void> } };
+export type CatalogWriteContext = { db: Db; cache: Pick<CacheBus, 'announce'> };
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -61,18 +64,17 @@ async function recordRename(tx: Tx, kind: 'product' | 'category', from: string, 
     .where(and(eq(catalogSlugRedirects.kind, kind), eq(catalogSlugRedirects.fromSlug, to)));
 }
 
-/** Adds a product; the page cache is cleared once it is committed. */
+/** Adds a product; it shows in the lists, and in articles that were waiting for it, once committed. */
 export async function createProduct(ctx: CatalogWriteContext, input: ProductInput): Promise<Product> {
   const values = parseInput(productInputSchema, input, 'product');
-  const product = await ctx.db
+  return ctx.db
     .transaction(async (tx) => {
       await checkCategoryExists(tx, values.categoryId);
       const [row] = await tx.insert(products).values(values).returning();
+      await ctx.cache.announce(tx, { pages: [productTag(row!.slug), PRODUCT_LISTS] });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));
-  await ctx.cache.invalidate();
-  return product;
 }
 
 /** Changes some fields of a product; a new slug leaves a redirect from the old one. */
@@ -81,7 +83,7 @@ export async function updateProduct(
   o: { id: string; changes: ProductChanges },
 ): Promise<Product> {
   const changes = parseInput(productChangesSchema, o.changes, 'product');
-  const product = await ctx.db
+  return ctx.db
     .transaction(async (tx) => {
       const [current] = await tx.select().from(products).where(eq(products.id, o.id)).for('update');
       if (!current) throw new AppError('NOT_FOUND', 'No such product.');
@@ -94,26 +96,25 @@ export async function updateProduct(
       if (changes.slug && changes.slug !== current.slug) {
         await recordRename(tx, 'product', current.slug, changes.slug, o.id);
       }
+      // Its own pages under the old and the new slug, and every list, which may show it or no longer show it.
+      await ctx.cache.announce(tx, { pages: [productTag(current.slug), productTag(row!.slug), PRODUCT_LISTS] });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));
-  // After the commit: a page rendered between the write and this call is refused by the cache's generation.
-  await ctx.cache.invalidate();
-  return product;
 }
 
 /** Adds a category, under `parentId` when given. */
 export async function createCategory(ctx: CatalogWriteContext, input: CategoryInput): Promise<Category> {
   const values = parseInput(categoryInputSchema, input, 'category');
-  const category = await ctx.db
+  return ctx.db
     .transaction(async (tx) => {
       if (values.parentId) await checkParent(tx, values.parentId, null);
       const [row] = await tx.insert(categories).values(values).returning();
+      // Categories appear in the navigation, breadcrumbs and filters of nearly every page.
+      await ctx.cache.announce(tx, { pages: [EVERYTHING] });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'category'));
-  await ctx.cache.invalidate();
-  return category;
 }
 
 /** Changes a category; a new slug leaves a redirect, and a category cannot move below itself. */
@@ -122,7 +123,7 @@ export async function updateCategory(
   o: { id: string; changes: CategoryChanges },
 ): Promise<Category> {
   const changes = parseInput(categoryChangesSchema, o.changes, 'category');
-  const category = await ctx.db
+  return ctx.db
     .transaction(async (tx) => {
       const [current] = await tx.select().from(categories).where(eq(categories.id, o.id)).for('update');
       if (!current) throw new AppError('NOT_FOUND', 'No such category.');
@@ -135,11 +136,10 @@ export async function updateCategory(
       if (changes.slug && changes.slug !== current.slug) {
         await recordRename(tx, 'category', current.slug, changes.slug, o.id);
       }
+      await ctx.cache.announce(tx, { pages: [EVERYTHING] });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'category'));
-  await ctx.cache.invalidate();
-  return category;
 }
 
 // Walks up from the new parent: meeting the category itself would make a loop in the tree.

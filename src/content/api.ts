@@ -1,18 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ProblemSchema } from '#src/catalog/api-schemas.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
 import { ArticleDetailSchema, ArticleListSchema, articleSlugParam } from './api-schemas.ts';
+import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { type ArticleSummary, findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
 import { articleListApiQuery, articleSlugSchema } from './validators.ts';
 
 export const contentApi = createApiRouter();
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 function toSummaryJson(a: ArticleSummary, baseUrl: string) {
   return {
@@ -29,18 +27,19 @@ function toSummaryJson(a: ArticleSummary, baseUrl: string) {
 
 const listArticlesRoute = createRoute({
   method: 'get',
-  path: '/articles',
+  path: '/',
   tags: ['content'],
   summary: 'List published articles, newest first',
   request: { query: articleListApiQuery },
   responses: {
-    200: { description: 'A page of articles', content: { 'application/json': { schema: ArticleListSchema } } },
-    400: problem('An invalid parameter, named in `errors`'),
+    200: json(ArticleListSchema, 'A page of articles'),
+    400: problemResponse('An invalid parameter, named in `errors`'),
   },
 });
 
 contentApi.openapi(listArticlesRoute, async (c) => {
   const { ctx } = c.var;
+  tagPage(c, ARTICLE_LISTS);
   const { page, limit } = c.req.valid('query');
   const { items, total } = await listPublishedArticles(ctx.db, { page, perPage: limit });
   return c.json(
@@ -57,15 +56,15 @@ contentApi.openapi(listArticlesRoute, async (c) => {
 
 const getArticleRoute = createRoute({
   method: 'get',
-  path: '/articles/{slug}',
+  path: '/{slug}',
   tags: ['content'],
   summary: 'One published article with its Markdown, rendered HTML and disclaimer',
   description: 'An old slug of a renamed article answers 301 with the new address in Location.',
   request: { params: articleSlugParam },
   responses: {
-    200: { description: 'The article', content: { 'application/json': { schema: ArticleDetailSchema } } },
+    200: json(ArticleDetailSchema, 'The article'),
     301: { description: 'The article was renamed; see Location' },
-    404: problem('No published article has this slug'),
+    404: problemResponse('No published article has this slug'),
   },
 });
 
@@ -79,7 +78,8 @@ contentApi.openapi(getArticleRoute, async (c) => {
     if (renamed) return c.redirect(`/api/store/articles/${renamed}`, 301);
     throw new AppError('NOT_FOUND', 'No published article has this slug.');
   }
-  const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
+  tagPage(c, ...articleTags(article));
+  const [store, rendered] = await Promise.all([settingsOf(ctx), renderArticleBody(ctx.db, article.body)]);
   return c.json(
     {
       ...toSummaryJson(article, ctx.config.baseUrl),

@@ -33,6 +33,21 @@ beforeAll(async () => {
     title: 'Markup </script><b>test</b> & more',
     body: HOSTILE_BODY,
   });
+  await insertTestArticle(db, {
+    slug: 'shortcode-spellings',
+    title: 'Shortcodes as authors type them',
+    body: [
+      'Cards below.',
+      '',
+      '[[Product:pep-factor]]',
+      '',
+      '[[ PRODUCT: laser-hair-comb ]]',
+      '',
+      '```',
+      '[[product:hair-supplement-gummies]]',
+      '```',
+    ].join('\n'),
+  });
   await insertTestArticle(db, { slug: 'a-draft', title: 'Unfinished draft', status: 'draft', publishedAt: null });
   await insertTestArticle(db, {
     slug: 'next-week',
@@ -132,6 +147,17 @@ describe('/blog/exosome-hair-therapy-side-effects', () => {
       url: 'http://store.test/blog/exosome-hair-therapy-side-effects',
     });
     expect(page).toContain('<link rel="canonical" href="http://store.test/blog/exosome-hair-therapy-side-effects">');
+  });
+});
+
+describe('product embeds', () => {
+  it('renders a card for [[Product:slug]] whatever the case of its name, and none inside a code block', async () => {
+    const page = await (await store.request('/blog/shortcode-spellings')).text();
+    expect(page).toContain('href="/products/pep-factor"');
+    expect(page).toContain('href="/products/laser-hair-comb"');
+    expect(page).not.toContain('href="/products/hair-supplement-gummies"');
+    expect(page).toContain('[[product:hair-supplement-gummies]]');
+    expect(page).not.toContain('[[Product:');
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { PRODUCT_CARD_COLUMNS, type ProductCardData } from '#src/catalog/card-columns.ts';
 import { products } from '#src/catalog/schema.ts';
-import { type ProductCardData, renderProductCard } from '#src/catalog/views/product-card.ts';
+import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import type { Db } from '#src/db/client.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { findProductSlugs, parseShortcode } from './shortcodes.ts';
@@ -12,24 +13,11 @@ export type RenderedArticle = {
   products: ProductCardData[];
 };
 
-const CARD_COLUMNS = {
-  slug: products.slug,
-  name: products.name,
-  summary: products.summary,
-  images: products.images,
-  priceCents: products.priceCents,
-  compareAtCents: products.compareAtCents,
-  currency: products.currency,
-  accessClass: products.accessClass,
-  regulatoryStatus: products.regulatoryStatus,
-  stockOnHand: products.stockOnHand,
-};
-
 /** Active products with the given slugs, in one query, ordered as the slugs are. */
 export async function findEmbeddedProducts(db: Db, slugs: string[]): Promise<ProductCardData[]> {
   if (slugs.length === 0) return [];
   const rows = await db
-    .select(CARD_COLUMNS)
+    .select(PRODUCT_CARD_COLUMNS)
     .from(products)
     .where(and(inArray(products.slug, slugs), eq(products.status, 'active')));
   const bySlug = new Map(rows.map((row) => [row.slug, row]));

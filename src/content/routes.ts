@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
+import { settingsOf } from '#src/store/settings.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
+import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { buildArticleJsonLd } from './json-ld.ts';
 import { findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
@@ -12,11 +15,12 @@ import { renderBlogList } from './views/blog-list.ts';
 
 export const contentPages = new Hono<AppEnv>();
 
-contentPages.get('/blog', async (c) => {
+contentPages.get('/', async (c) => {
+  tagPage(c, ARTICLE_LISTS);
   const { page } = parseQuery(c, blogListQuery);
   const ctx = c.var.ctx;
   const [store, { items, total }] = await Promise.all([
-    ctx.settings(),
+    settingsOf(ctx),
     listPublishedArticles(ctx.db, { page, perPage: BLOG_PAGE_SIZE }),
   ]);
   const totalPages = Math.max(1, Math.ceil(total / BLOG_PAGE_SIZE));
@@ -35,7 +39,7 @@ contentPages.get('/blog', async (c) => {
   );
 });
 
-contentPages.get('/blog/:slug', async (c) => {
+contentPages.get('/:slug', async (c) => {
   const parsed = articleSlugSchema.safeParse(c.req.param('slug'));
   // A malformed slug names no article: answer as for any missing page.
   if (!parsed.success) throw new AppError('NOT_FOUND', 'There is no article at this address.');
@@ -47,7 +51,8 @@ contentPages.get('/blog/:slug', async (c) => {
     if (renamed) return c.redirect(`/blog/${renamed}`, 301);
     throw new AppError('NOT_FOUND', 'There is no article at this address. It may have been renamed or withdrawn.');
   }
-  const [store, rendered] = await Promise.all([ctx.settings(), renderArticleBody(ctx.db, article.body)]);
+  tagPage(c, ...articleTags(article));
+  const [store, rendered] = await Promise.all([settingsOf(ctx), renderArticleBody(ctx.db, article.body)]);
   const baseUrl = ctx.config.baseUrl;
   return c.html(
     renderPage({

@@ -1,3 +1,5 @@
+import { findShortcodes } from '#src/lib/markdown.ts';
+
 /**
  * Embeds an author can place on a line of their own in an article:
  *   [[product:slug]]        a product card
@@ -12,7 +14,6 @@ export type Shortcode =
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COUPON_CODE = /^[A-Za-z0-9_-]{1,40}$/;
 const MAX_TEXT = 500;
-const PRODUCT_LINE = /^ {0,3}\[\[\s*product:\s*([a-z0-9-]+)\s*\]\]\s*$/gm;
 
 /** Reads the inner text of a `[[...]]` line; undefined when it is no shortcode we know, so it stays as text. */
 export function parseShortcode(inner: string): Shortcode | undefined {
@@ -36,11 +37,16 @@ export function parseShortcode(inner: string): Shortcode | undefined {
   return undefined;
 }
 
-/** Slugs of the products an article embeds, in order of first appearance, each once. */
+/**
+ * Slugs of the products an article embeds, in order of first appearance, each once. Read with the same
+ * parser that renders them, so every `[[product:...]]` that renders a card (`[[Product:...]]` too) has its
+ * product looked up, and nothing else does.
+ */
 export function findProductSlugs(body: string): string[] {
   const slugs = new Set<string>();
-  for (const match of body.matchAll(PRODUCT_LINE)) {
-    if (SLUG.test(match[1]!)) slugs.add(match[1]!);
+  for (const inner of findShortcodes(body)) {
+    const shortcode = parseShortcode(inner);
+    if (shortcode?.kind === 'product') slugs.add(shortcode.slug);
   }
   return [...slugs];
 }

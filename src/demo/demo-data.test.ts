@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { DEMO_ARTICLES, DEMO_PRODUCTS } from './demo-data.ts';
 import { drawDemoImages } from './draw-images.ts';
@@ -55,7 +56,7 @@ describe('the demo store', () => {
   it('changes nothing when loaded a second time', async () => {
     const before = await (await store.request('/api/store/products?limit=100')).json();
     expect(await seedDemoStore(store.ctx.db)).toEqual({ settings: 0, categories: 0, products: 0, articles: 0 });
-    store.ctx.cache.pages.invalidate();
+    store.ctx.cache.pages.invalidate(EVERYTHING);
     expect(await (await store.request('/api/store/products?limit=100')).json()).toEqual(before);
   });
 });

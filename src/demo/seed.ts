@@ -3,6 +3,8 @@ import { categories, products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { storeSettings } from '#src/store/schema.ts';
+import { notifyInstances } from '#src/web/cache-bus.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import type { DemoCategory } from './types.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -91,6 +93,8 @@ export async function seedDemoStore(db: Db): Promise<Record<string, number>> {
       .values(DEMO_ARTICLES)
       .onConflictDoNothing()
       .returning({ id: articles.id });
+    // A store already running on this database shows the new records at once.
+    await notifyInstances(tx, { pages: [EVERYTHING] });
     return {
       settings: settings.length,
       categories: categoryCount,

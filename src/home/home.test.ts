@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCategory, createTestProduct } from '#src/catalog/test-factory.ts';
 import { insertTestArticle } from '#src/search/test-factory.ts';
 import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
 let store: TestStore;
@@ -9,7 +10,7 @@ let store: TestStore;
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   const { ctx } = store;
-  await saveStoreSettings(ctx.db, {
+  await saveStoreSettings(ctx, {
     ...DEFAULT_SETTINGS,
     name: 'Clinic Supply Co',
     tagline: 'Supplies for clinics and their clients',
@@ -38,7 +39,7 @@ beforeAll(async () => {
     });
   }
   await insertTestArticle(ctx.db, { slug: 'unpublished', title: 'Not yet', status: 'draft', publishedAt: null });
-  await ctx.cache.invalidate();
+  ctx.cache.pages.invalidate(EVERYTHING);
 });
 afterAll(() => store.close());
 

@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
+import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
+import { ARTICLE_LISTS } from '#src/content/cache-tags.ts';
+import { settingsOf } from '#src/store/settings.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { listLatestArticles } from './queries.ts';
@@ -12,8 +16,9 @@ const FEATURED_COUNT = 8;
 
 homePage.get('/', async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const [store, featured, tree, articles] = await Promise.all([
-    ctx.settings(),
+    settingsOf(ctx),
     listFeaturedProducts(ctx.db, FEATURED_COUNT),
     getCategoryTree(ctx.db),
     listLatestArticles(ctx.db, 3),

@@ -1,25 +1,35 @@
+import type { Db } from '#src/db/client.ts';
 import { loggableError } from '#src/db/errors.ts';
-import type { AppContext } from '#src/web/context.ts';
-import { claimDueJob, completeJob, enqueueJob, failJob } from './queue.ts';
-
-export type JobHandler = (ctx: AppContext, payload: Record<string, unknown>) => Promise<void>;
-
-/** A job kind run once a day; the date in its unique key makes it run once however many instances there are. */
-export type DailyJob = { kind: string };
+import { todayUtc } from '#src/lib/dates.ts';
+import type { JobContext, JobDefinition } from './definition.ts';
+import { checkPayload } from './payload.ts';
+import { abandonJob, claimDueJob, completeJob, enqueueJob, failJob } from './queue.ts';
 
 export type Worker = { stop(): Promise<void> };
 
-/** Runs every due job now, one after another; returns how many ran. Tests call this to drain the queue. */
-export async function runDueJobs(ctx: AppContext, handlers: Record<string, JobHandler>): Promise<number> {
+/** Runs every due job now, one after another; returns how many were claimed. Tests call this to drain the queue. */
+export async function runDueJobs<Ctx extends JobContext>(
+  ctx: Ctx,
+  definitions: readonly JobDefinition<Ctx>[],
+): Promise<number> {
+  const byKind = new Map(definitions.map((d) => [d.kind, d]));
+  const lockSecondsByKind = Object.fromEntries(definitions.map((d) => [d.kind, d.lockSeconds]));
   let ran = 0;
   for (;;) {
-    const job = await claimDueJob(ctx.db);
+    const job = await claimDueJob(ctx.db, lockSecondsByKind);
     if (!job) return ran;
     ran++;
-    const handler = handlers[job.kind];
+    const definition = byKind.get(job.kind);
     try {
-      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(ctx, job.payload);
+      if (!definition) throw new Error(`no handler for job kind "${job.kind}"`);
+      const payload = checkPayload(definition, job.payload);
+      if (!payload.isValid) {
+        // No retry can mend a payload, so the job fails now; the reason names fields, never their values.
+        ctx.log.warn({ jobId: job.id, kind: job.kind, reason: payload.reason }, 'job payload invalid');
+        await abandonJob(ctx.db, job.id, payload.reason);
+        continue;
+      }
+      await definition.run(ctx, payload.value);
       await completeJob(ctx.db, job.id);
     } catch (err) {
       // Kept and logged without a failed query's bound values, which may be personal data or hashes.
@@ -31,17 +41,22 @@ export async function runDueJobs(ctx: AppContext, handlers: Record<string, JobHa
   }
 }
 
-/** Enqueues today's run of each daily job, once across all instances. */
-export async function scheduleDailyJobs(ctx: AppContext, daily: DailyJob[], now = new Date()): Promise<void> {
-  const day = now.toISOString().slice(0, 10);
-  for (const { kind } of daily) await enqueueJob(ctx.db, { kind, uniqueKey: `${kind}:${day}` });
+/** Enqueues today's run of each daily job kind, once across all instances. */
+export async function scheduleDailyJobs(
+  db: Db,
+  definitions: readonly JobDefinition<never>[],
+  now = new Date(),
+): Promise<void> {
+  const day = todayUtc(now);
+  for (const definition of definitions) {
+    if (definition.isDaily) await enqueueJob(db, definition, {}, { uniqueKey: `${definition.kind}:${day}` });
+  }
 }
 
 /** Polls for due jobs in the background of the server process. */
-export function startWorker(
-  ctx: AppContext,
-  handlers: Record<string, JobHandler>,
-  daily: DailyJob[],
+export function startWorker<Ctx extends JobContext>(
+  ctx: Ctx,
+  definitions: readonly JobDefinition<Ctx>[],
   intervalMs = 2000,
 ): Worker {
   let running: Promise<void> | undefined;
@@ -50,10 +65,10 @@ export function startWorker(
     if (running || stopped) return;
     running = (async () => {
       try {
-        await scheduleDailyJobs(ctx, daily);
-        await runDueJobs(ctx, handlers);
+        await scheduleDailyJobs(ctx.db, definitions);
+        await runDueJobs(ctx, definitions);
       } catch (err) {
-        ctx.log.error({ err }, 'job worker tick failed');
+        ctx.log.error({ err: loggableError(err) }, 'job worker tick failed');
       } finally {
         running = undefined;
       }

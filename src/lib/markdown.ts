@@ -101,16 +101,10 @@ function renderPlain(source: string): string {
 }
 
 /**
- * Markdown to safe HTML: rendered by markdown-it, then filtered through a strict allowlist. Without `embed` it
- * needs nothing but the text (product descriptions use it that way).
+ * The whole-line `[[...]]` shortcodes of a text, outside code fences, as [line index, inner text]: exactly the
+ * lines renderMarkdown offers to `embed`.
  */
-export function renderMarkdown(source: string, options: { embed?: EmbedRenderer } = {}): string {
-  if (!options.embed) return renderPlain(source);
-  // Embeds become placeholder paragraphs that pass through Markdown and the sanitiser untouched, and are
-  // swapped for their HTML afterwards. The nonce changes per render, so an author cannot forge one.
-  const nonce = randomBytes(8).toString('hex');
-  const embeds: string[] = [];
-  const lines = source.split(/\r\n?|\n/);
+function* shortcodeLines(lines: string[]): Generator<[number, string]> {
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -123,8 +117,30 @@ export function renderMarkdown(source: string, options: { embed?: EmbedRenderer 
     }
     if (fence) continue;
     const shortcode = SHORTCODE_LINE.exec(line);
-    if (!shortcode) continue;
-    const rendered = options.embed(shortcode[1]!.trim());
+    if (shortcode) yield [i, shortcode[1]!.trim()];
+  }
+}
+
+const splitLines = (source: string) => source.split(/\r\n?|\n/);
+
+/** The inner text of every shortcode renderMarkdown would offer to `embed`, in order. */
+export function findShortcodes(source: string): string[] {
+  return [...shortcodeLines(splitLines(source))].map(([, inner]) => inner);
+}
+
+/**
+ * Markdown to safe HTML: rendered by markdown-it, then filtered through a strict allowlist. Without `embed` it
+ * needs nothing but the text (product descriptions use it that way).
+ */
+export function renderMarkdown(source: string, options: { embed?: EmbedRenderer } = {}): string {
+  if (!options.embed) return renderPlain(source);
+  // Embeds become placeholder paragraphs that pass through Markdown and the sanitiser untouched, and are
+  // swapped for their HTML afterwards. The nonce changes per render, so an author cannot forge one.
+  const nonce = randomBytes(8).toString('hex');
+  const embeds: string[] = [];
+  const lines = splitLines(source);
+  for (const [i, inner] of shortcodeLines(lines)) {
+    const rendered = options.embed(inner);
     if (rendered === undefined) continue;
     lines[i] = `\nMDEMBED${nonce}N${embeds.length}\n`;
     embeds.push(rendered);

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireCustomer } from '#src/accounts/current.ts';
-import { problemResponse } from '#src/catalog/api-schemas.ts';
+import { requireCustomer } from '#src/accounts/sessions/current.ts';
 import { findActiveProduct } from '#src/catalog/queries.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
 import { problemJson } from '#src/web/problem.ts';
 import {
   EntitlementSchema,
@@ -14,7 +14,7 @@ import {
 } from './api-schemas.ts';
 import { checkPurchaseEntitlement } from './entitlement.ts';
 import { findLicenceOf, listLicencesOf } from './queries.ts';
-import { submitLicence } from './service.ts';
+import { requireConfirmedEmail, submitLicence } from './service.ts';
 import { readLicenceUpload } from './upload.ts';
 
 /** The customer's licences in the store API under /api/store/account/licences. */
@@ -43,12 +43,12 @@ function noStore(c: { header(name: string, value: string): void }) {
 licenceApi.openapi(
   createRoute({
     method: 'get',
-    path: '/account/licences',
+    path: '/licences',
     tags: ['account'],
     summary: "The signed-in customer's licences, newest first",
     security,
     responses: {
-      200: { description: 'The licences', content: { 'application/json': { schema: LicenceListSchema } } },
+      200: json(LicenceListSchema, 'The licences'),
       401: notSignedIn,
     },
   }),
@@ -64,7 +64,7 @@ licenceApi.openapi(
 // same messages as the form; the route is only described here.
 licenceApi.openAPIRegistry.registerPath({
   method: 'post',
-  path: '/account/licences',
+  path: '/licences',
   tags: ['account'],
   summary: 'Submit a licence for review',
   description:
@@ -72,17 +72,21 @@ licenceApi.openAPIRegistry.registerPath({
   security,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: LicenceUploadSchema } } } },
   responses: {
-    201: { description: 'Submitted; status pending', content: { 'application/json': { schema: LicenceSchema } } },
+    201: json(LicenceSchema, 'Submitted; status pending'),
+    400: problemResponse('The body is not the multipart form data its Content-Type claims'),
     401: notSignedIn,
+    403: problemResponse('The email address of the account is not confirmed yet'),
     409: problemResponse('Five licences of this customer are already waiting for review'),
     413: problemResponse('The upload is too large'),
     422: problemResponse('Invalid fields or document, named in `errors`'),
   },
 });
 
-licenceApi.post('/account/licences', async (c) => {
+licenceApi.post('/licences', async (c) => {
   const customer = await requireCustomer(c);
   noStore(c);
+  // Before the body is read: an upload that cannot be accepted should not cost reading 10 MB.
+  requireConfirmedEmail(customer);
   const upload = await readLicenceUpload(c);
   if (!upload.ok) {
     const first = Object.values(upload.errors)[0] ?? 'Check the licence details.';
@@ -100,7 +104,7 @@ licenceApi.post('/account/licences', async (c) => {
 licenceApi.openapi(
   createRoute({
     method: 'get',
-    path: '/account/licences/{id}',
+    path: '/licences/{id}',
     tags: ['account'],
     summary: "One of the signed-in customer's licences",
     description: "Another customer's licence answers 404, exactly as one that does not exist.",
@@ -114,7 +118,7 @@ licenceApi.openapi(
       }),
     },
     responses: {
-      200: { description: 'The licence', content: { 'application/json': { schema: LicenceSchema } } },
+      200: json(LicenceSchema, 'The licence'),
       401: notSignedIn,
       404: problemResponse('No such licence of yours'),
     },
@@ -131,7 +135,7 @@ licenceApi.openapi(
 licenceApi.openapi(
   createRoute({
     method: 'get',
-    path: '/account/entitlements/{productSlug}',
+    path: '/entitlements/{productSlug}',
     tags: ['account'],
     summary: 'May the signed-in customer order this product?',
     description:
@@ -147,7 +151,7 @@ licenceApi.openapi(
       }),
     },
     responses: {
-      200: { description: 'Allowed', content: { 'application/json': { schema: EntitlementSchema } } },
+      200: json(EntitlementSchema, 'Allowed'),
       401: notSignedIn,
       403: problemResponse('Not entitled; `reason` and `howToQualify` explain'),
       404: problemResponse('No such product'),

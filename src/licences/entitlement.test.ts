@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { checkPurchaseEntitlement, type RefusalCode } from './entitlement.ts';
 import type { Licence } from './schema.ts';
 import { createTestCustomer, createTestLicence } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
-const who: Record<string, { id: string } | undefined> = {};
+const who: Record<string, { id: string; emailVerifiedAt: Date | null } | undefined> = {};
 
 type Holder =
   | 'visitor'
@@ -17,7 +17,9 @@ type Holder =
   | 'expired MD'
   | 'lapsed MD'
   | 'suspended MD'
-  | 'approved RN, pending DO';
+  | 'approved RN, pending DO'
+  | 'unconfirmed email, approved MD'
+  | 'unconfirmed email, no licence';
 type Outcome = true | RefusalCode;
 
 // Rows: who asks; columns: open, professional, rx-only. `true` is allowed, otherwise the refusal's code.
@@ -31,10 +33,13 @@ const MATRIX: Record<Holder, [Outcome, Outcome, Outcome]> = {
   'lapsed MD': [true, 'licence-expired', 'licence-expired'],
   'suspended MD': [true, 'licence-suspended', 'licence-suspended'],
   'approved RN, pending DO': [true, true, 'licence-pending'],
+  // A licence proves a profession, not that the account's address belongs to its holder: that comes first.
+  'unconfirmed email, approved MD': [true, 'email-unconfirmed', 'email-unconfirmed'],
+  'unconfirmed email, no licence': [true, 'email-unconfirmed', 'email-unconfirmed'],
 };
 
 const SETUP: Record<
-  Exclude<Holder, 'visitor' | 'no licence'>,
+  Exclude<Holder, 'visitor' | 'no licence' | 'unconfirmed email, no licence'>,
   { type: Licence['type']; status: Licence['status']; expiresOn?: string }[]
 > = {
   'pending MD': [{ type: 'MD', status: 'pending' }],
@@ -48,14 +53,17 @@ const SETUP: Record<
     { type: 'RN', status: 'approved' },
     { type: 'DO', status: 'pending' },
   ],
+  'unconfirmed email, approved MD': [{ type: 'MD', status: 'approved' }],
 };
 
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   who.visitor = undefined;
   who['no licence'] = await createTestCustomer(store.ctx.db);
+  who['unconfirmed email, no licence'] = await createTestCustomer(store.ctx.db, { emailVerifiedAt: null });
   for (const [holder, held] of Object.entries(SETUP)) {
-    const customer = await createTestCustomer(store.ctx.db);
+    const isUnconfirmed = holder.startsWith('unconfirmed email');
+    const customer = await createTestCustomer(store.ctx.db, isUnconfirmed ? { emailVerifiedAt: null } : {});
     for (const l of held) await createTestLicence(store.ctx.db, customer.id, l);
     who[holder] = customer;
   }

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Product } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { todayUtc } from '#src/lib/dates.ts';
 import { type Licence, licences, PRESCRIBER_TYPES } from './schema.ts';
-import { todayUtc } from './validators.ts';
 
 /** Why a purchase is refused, so pages and the API can point the customer to the right next step. */
 export type RefusalCode =
   | 'sign-in'
+  | 'email-unconfirmed'
   | 'licence-needed'
   | 'licence-pending'
   | 'licence-suspended'
@@ -28,19 +29,26 @@ function refuse(code: RefusalCode, reason: string, howToQualify: string): Entitl
   return { allowed: false, code, reason, howToQualify };
 }
 
+/** What the rules need to know of the customer asking: whether their address is confirmed, and their licences. */
+export type Holder = {
+  isEmailConfirmed: boolean;
+  licences: Pick<Licence, 'type' | 'status' | 'expiresOn'>[];
+};
+
 /**
- * Decides from a customer's licences whether they may buy a product of this access class. Pure, so the
- * rules can be read and tested in one place; `checkPurchaseEntitlement` feeds it from the database.
+ * Decides from a customer's confirmed address and licences whether they may buy a product of this access
+ * class. Pure, so the rules can be read and tested in one place; `checkPurchaseEntitlement` feeds it from the
+ * database.
  */
 export function decideEntitlement(
   accessClass: Product['accessClass'],
-  held: Pick<Licence, 'type' | 'status' | 'expiresOn'>[] | undefined,
+  holder: Holder | undefined,
   today = todayUtc(),
 ): Entitlement {
   if (accessClass === 'open') return { allowed: true };
   const needsPrescriber = accessClass === 'rx-only';
   const what = needsPrescriber ? `a prescriber licence (${PRESCRIBERS})` : 'a professional licence';
-  if (!held) {
+  if (!holder) {
     return refuse(
       'sign-in',
       needsPrescriber
@@ -49,6 +57,16 @@ export function decideEntitlement(
       `Sign in or create an account, then submit ${what} under Account > Licences for review.`,
     );
   }
+  // A licence proves a profession, not that this account's address belongs to the person holding it.
+  if (!holder.isEmailConfirmed) {
+    return refuse(
+      'email-unconfirmed',
+      'Your email address is not confirmed yet.',
+      'Open the link in the confirmation email we sent you (or ask for a new one); restricted products and ' +
+        'licence submissions need a confirmed address.',
+    );
+  }
+  const held = holder.licences;
   const qualifying = held.filter((l) => !needsPrescriber || PRESCRIBER_TYPES.includes(l.type));
   if (qualifying.some((l) => isLicenceInForce(l, today))) return { allowed: true };
   if (qualifying.some((l) => l.status === 'pending')) {
@@ -91,14 +109,16 @@ export function decideEntitlement(
 /** May this customer (undefined for a visitor) buy this product? The one check every domain calls. */
 export async function checkPurchaseEntitlement(
   db: Db,
-  customer: { id: string } | undefined,
+  customer: { id: string; emailVerifiedAt: Date | null } | undefined,
   product: Pick<Product, 'accessClass'>,
 ): Promise<Entitlement> {
   if (product.accessClass === 'open') return { allowed: true };
   if (!customer) return decideEntitlement(product.accessClass, undefined);
+  if (!customer.emailVerifiedAt)
+    return decideEntitlement(product.accessClass, { isEmailConfirmed: false, licences: [] });
   const held = await db
     .select({ type: licences.type, status: licences.status, expiresOn: licences.expiresOn })
     .from(licences)
     .where(eq(licences.customerId, customer.id));
-  return decideEntitlement(product.accessClass, held);
+  return decideEntitlement(product.accessClass, { isEmailConfirmed: true, licences: held });
 }

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAILY_JOBS, JOB_HANDLERS } from '#src/jobs/handlers.ts';
+import { JOB_KINDS } from '#src/job-kinds.ts';
 import { jobs } from '#src/jobs/schema.ts';
 import { runDueJobs, scheduleDailyJobs } from '#src/jobs/worker.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { LICENCE_EXPIRY_JOB, runLicenceExpiry } from './expiry-job.ts';
+import { licenceExpiryJob, runLicenceExpiry } from './expiry-job.ts';
 import { reviewLicence } from './review.ts';
 import { licences } from './schema.ts';
 import { createTestCustomer, createTestLicence, createTestStaff } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
 const today = todayUtc();
@@ -104,13 +104,13 @@ describe('the daily licence job', () => {
   });
 
   it('is scheduled once a day and run by the worker', async () => {
-    expect(DAILY_JOBS.map((j) => j.kind)).toContain(LICENCE_EXPIRY_JOB);
-    await scheduleDailyJobs(store.ctx, DAILY_JOBS);
-    await scheduleDailyJobs(store.ctx, DAILY_JOBS);
-    const scheduled = await store.ctx.db.select().from(jobs).where(eq(jobs.kind, LICENCE_EXPIRY_JOB));
+    expect(JOB_KINDS).toContain(licenceExpiryJob);
+    await scheduleDailyJobs(store.ctx.db, JOB_KINDS);
+    await scheduleDailyJobs(store.ctx.db, JOB_KINDS);
+    const scheduled = await store.ctx.db.select().from(jobs).where(eq(jobs.kind, licenceExpiryJob.kind));
     expect(scheduled).toHaveLength(1);
-    await runDueJobs(store.ctx, JOB_HANDLERS);
-    const [done] = await store.ctx.db.select().from(jobs).where(eq(jobs.kind, LICENCE_EXPIRY_JOB));
+    await runDueJobs(store.ctx, JOB_KINDS);
+    const [done] = await store.ctx.db.select().from(jobs).where(eq(jobs.kind, licenceExpiryJob.kind));
     expect(done!.doneAt).not.toBeNull();
     expect(done!.lastError).toBe('');
   });

@@ -1,14 +1,14 @@
 import { and, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
-import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
+import { queueCustomerMail } from '#src/accounts/mails/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
+import { defineDailyJob } from '#src/jobs/definition.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { DAILY_JOB_ACTOR, recordAudit } from '#src/staff/audit.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { composeLicenceExpired, composeLicenceReminder, type LicenceMailSender, REMINDER_DAYS } from './mails.ts';
 import { auditViewOfLicence } from './review.ts';
 import { licences } from './schema.ts';
-import { addDays, todayUtc } from './validators.ts';
-
-export const LICENCE_EXPIRY_JOB = 'licence-expiry';
 
 /**
  * The daily licence run: approved licences whose expiry date has passed become `expired`, and licences that
@@ -16,10 +16,10 @@ export const LICENCE_EXPIRY_JOB = 'licence-expiry';
  * transaction, so running it twice on a day, or on two instances, sends nothing twice.
  */
 export async function runLicenceExpiry(
-  ctx: Pick<AppContext, 'db' | 'config' | 'settings'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'cache'>,
   today = todayUtc(),
 ): Promise<{ expired: number; reminded: number }> {
-  const sender: LicenceMailSender = { store: await ctx.settings(), baseUrl: ctx.config.baseUrl };
+  const sender: LicenceMailSender = { store: await settingsOf(ctx), baseUrl: ctx.config.baseUrl };
   return ctx.db.transaction(async (tx) => {
     const lapsed = await tx
       .update(licences)
@@ -74,3 +74,11 @@ export async function runLicenceExpiry(
     return { expired: lapsed.length, reminded: due.length };
   });
 }
+
+/** Runs the licence expiry once a day. */
+export const licenceExpiryJob = defineDailyJob({
+  kind: 'licence-expiry',
+  async run(ctx: AppContext) {
+    ctx.log.info(await runLicenceExpiry(ctx), 'licence expiry run');
+  },
+});

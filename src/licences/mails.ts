@@ -1,8 +1,9 @@
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { composeMail, type MailContent } from '#src/mail/compose.ts';
 import type { NewMail } from '#src/mail/outbox.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import type { Licence } from './schema.ts';
-import { addDays, LICENCE_TYPE_LABELS, todayUtc } from './validators.ts';
+import { LICENCE_TYPE_LABELS } from './validators.ts';
 
 /** How many days before a licence expires its holder is reminded (by the daily job). */
 export const REMINDER_DAYS = 30;

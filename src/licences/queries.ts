@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import { type Licence, licences } from './schema.ts';
-import { uuidSchema } from './validators.ts';
 
 /** A customer's licences, newest first: what the account page and the data export show. */
 export function listLicencesOf(db: Db, customerId: string): Promise<Licence[]> {
@@ -20,7 +20,15 @@ export async function findLicenceOf(db: Db, customerId: string, id: string): Pro
 }
 
 export type ReviewedLicence = Licence & {
-  customer: { id: string; name: string; email: string; companyName: string; accountType: string };
+  customer: {
+    id: string;
+    name: string;
+    email: string;
+    companyName: string;
+    accountType: string;
+    /** When the customer confirmed their address; null for one who never did. */
+    emailVerifiedAt: Date | null;
+  };
 };
 
 const customerColumns = {
@@ -29,6 +37,7 @@ const customerColumns = {
   email: customers.email,
   companyName: customers.companyName,
   accountType: customers.accountType,
+  emailVerifiedAt: customers.emailVerifiedAt,
 };
 
 /** A licence with the customer who submitted it, for staff review. */

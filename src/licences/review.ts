@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { queueCustomerMail } from '#src/accounts/customer-mails.ts';
+import { queueCustomerMail } from '#src/accounts/mails/customer-mails.ts';
 import { customers } from '#src/accounts/schema.ts';
+import { todayUtc } from '#src/lib/dates.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import type { NewMail } from '#src/mail/outbox.ts';
 import { type AuditActor, recordAudit } from '#src/staff/audit.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import {
   composeLicenceApproved,
@@ -12,7 +15,7 @@ import {
   type LicenceMailSender,
 } from './mails.ts';
 import { type Licence, licences } from './schema.ts';
-import { reasonSchema, todayUtc, uuidSchema } from './validators.ts';
+import { reasonSchema } from './validators.ts';
 
 export const REVIEW_ACTIONS = ['approve', 'reject', 'suspend'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -51,7 +54,7 @@ function refusedTransition(action: ReviewAction, l: Licence): string | undefined
  * written in one transaction; rejecting and suspending need a reason the customer will read.
  */
 export async function reviewLicence(
-  ctx: Pick<AppContext, 'db' | 'config' | 'settings'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'cache'>,
   staff: NonNullable<AuditActor>,
   o: { licenceId: string; action: ReviewAction; reason?: string | undefined },
 ): Promise<Licence> {
@@ -65,7 +68,7 @@ export async function reviewLicence(
     reason = parsed.data;
   }
   if (!uuidSchema.safeParse(o.licenceId).success) throw new AppError('NOT_FOUND', 'There is no licence with this id.');
-  const sender: LicenceMailSender = { store: await ctx.settings(), baseUrl: ctx.config.baseUrl };
+  const sender: LicenceMailSender = { store: await settingsOf(ctx), baseUrl: ctx.config.baseUrl };
   return ctx.db.transaction(async (tx) => {
     const [found] = await tx
       .select({ licence: licences, email: customers.email, name: customers.name, deletedAt: customers.deletedAt })

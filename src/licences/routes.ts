@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { requireCustomer } from '#src/accounts/current.ts';
-import { renderAccountPage } from '#src/accounts/views/account-page.ts';
+import { requireCustomer } from '#src/accounts/sessions/current.ts';
+import { renderAccountPage } from '#src/accounts/shared/account-page.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { documentHeaders, readLicenceDocument } from './documents.ts';
@@ -12,19 +12,23 @@ import { LICENCE_NOTICES, renderLicencesPage } from './views/licences-page.ts';
 /** The customer's licence pages under /account/licences. */
 export const licencePages = new Hono<AppEnv>();
 
-licencePages.get('/account/licences', async (c) => {
+licencePages.get('/', async (c) => {
   const customer = await requireCustomer(c);
   const licences = await listLicencesOf(c.var.ctx.db, customer.id);
   return renderAccountPage(c, {
     title: 'Licences',
     section: 'licences',
-    body: renderLicencesPage(c, { licences, notice: LICENCE_NOTICES[c.req.query('notice') ?? ''] }),
+    body: renderLicencesPage(c, {
+      licences,
+      isEmailConfirmed: customer.emailVerifiedAt !== null,
+      notice: LICENCE_NOTICES[c.req.query('notice') ?? ''],
+    }),
   });
 });
 
 // The customer's own copy of what they sent, for their records and their data export. Another customer's
 // licence, or one whose document went with a deleted account, is "not found".
-licencePages.get('/account/licences/:id/document', async (c) => {
+licencePages.get('/:id/document', async (c) => {
   const customer = await requireCustomer(c);
   const licence = await findLicenceOf(c.var.ctx.db, customer.id, c.req.param('id'));
   const bytes = licence?.documentFile
@@ -34,8 +38,17 @@ licencePages.get('/account/licences/:id/document', async (c) => {
   return c.body(new Uint8Array(bytes), 200, documentHeaders(licence, 'attachment'));
 });
 
-licencePages.post('/account/licences', async (c) => {
+licencePages.post('/', async (c) => {
   const customer = await requireCustomer(c);
+  if (!customer.emailVerifiedAt) {
+    const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+    return renderAccountPage(c, {
+      title: 'Licences',
+      section: 'licences',
+      status: 403,
+      body: renderLicencesPage(c, { licences, isEmailConfirmed: false }),
+    });
+  }
   const upload = await readLicenceUpload(c);
   if (!upload.ok) {
     const licences = await listLicencesOf(c.var.ctx.db, customer.id);
@@ -43,19 +56,20 @@ licencePages.post('/account/licences', async (c) => {
       title: 'Licences',
       section: 'licences',
       status: 422,
-      body: renderLicencesPage(c, { licences, values: upload.values, errors: upload.errors }),
+      body: renderLicencesPage(c, { licences, isEmailConfirmed: true, values: upload.values, errors: upload.errors }),
     });
   }
   try {
     await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
+    if (!(err instanceof AppError) || (err.code !== 'CONFLICT' && err.code !== 'FORBIDDEN')) throw err;
     const licences = await listLicencesOf(c.var.ctx.db, customer.id);
+    const isEmailConfirmed = err.code !== 'FORBIDDEN';
     return renderAccountPage(c, {
       title: 'Licences',
       section: 'licences',
-      status: 409,
-      body: renderLicencesPage(c, { licences, values: upload.values, errors: { _: err.message } }),
+      status: err.status as 403 | 409,
+      body: renderLicencesPage(c, { licences, isEmailConfirmed, values: upload.values, errors: { _: err.message } }),
     });
   }
   return c.redirect('/account/licences?notice=submitted', 303);

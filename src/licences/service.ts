@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
+import { customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppContext } from '#src/web/context.ts';
@@ -12,6 +13,17 @@ export const DOCUMENT_TYPE_MESSAGE =
 export const DOCUMENT_SIZE_MESSAGE =
   'The document is larger than 10 MB. Upload a smaller scan or photo of the licence.';
 
+export const EMAIL_UNCONFIRMED_MESSAGE =
+  'Confirm your email address before you submit a licence: open the link in the confirmation email we sent ' +
+  'you, or ask for a new one. We review licences only for accounts whose address is confirmed.';
+
+/** Refuses a licence from an account whose email was never confirmed (403): staff would review a stranger's. */
+export function requireConfirmedEmail(customer: { emailVerifiedAt: Date | null }): void {
+  if (!customer.emailVerifiedAt) {
+    throw new AppError('FORBIDDEN', EMAIL_UNCONFIRMED_MESSAGE, { fields: { _: EMAIL_UNCONFIRMED_MESSAGE } });
+  }
+}
+
 export const WITHDRAWN_REASON = 'Withdrawn before review: the customer deleted the account.';
 
 /** Why an uploaded document is refused, judged from its bytes; undefined when it is acceptable. */
@@ -24,6 +36,18 @@ export function describeBadDocument(bytes: Uint8Array | undefined): string | und
 
 /** Licences one customer may have waiting for review at once: enough for every licence they hold. */
 export const MAX_PENDING_LICENCES = 5;
+
+// Each upload keeps up to 10 MB on disk and adds to the staff queue, so an account cannot pile them up.
+async function refuseTooManyPending(db: Db, customerId: string): Promise<void> {
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(licences)
+    .where(and(eq(licences.customerId, customerId), eq(licences.status, 'pending')));
+  if ((waiting?.n ?? 0) >= MAX_PENDING_LICENCES) {
+    const message = `You already have ${MAX_PENDING_LICENCES} licences waiting for review. Please wait for our email about them before you submit another.`;
+    throw new AppError('CONFLICT', message, { fields: { _: message } });
+  }
+}
 
 /**
  * Records a licence for review. The file is written first (no file I/O inside a transaction) and removed again
@@ -40,18 +64,20 @@ export async function submitLicence(
       fields: { document: problem ?? DOCUMENT_TYPE_MESSAGE },
     });
   }
-  // Each upload keeps up to 10 MB on disk and adds to the staff queue, so an account cannot pile them up.
-  const [waiting] = await ctx.db
-    .select({ n: count() })
-    .from(licences)
-    .where(and(eq(licences.customerId, o.customerId), eq(licences.status, 'pending')));
-  if ((waiting?.n ?? 0) >= MAX_PENDING_LICENCES) {
-    const message = `You already have ${MAX_PENDING_LICENCES} licences waiting for review. Please wait for our email about them before you submit another.`;
-    throw new AppError('CONFLICT', message, { fields: { _: message } });
-  }
+  // An early answer that spares writing the file in the usual case; the check that holds is the one below.
+  await refuseTooManyPending(ctx.db, o.customerId);
   const fileName = await storeLicenceDocument(ctx.config.dataDir, o.document, kind);
   try {
     return await ctx.db.transaction(async (tx) => {
+      // Locking the customer's row makes uploads of one customer take turns: each counts the pending licences
+      // only after the one before has inserted and committed, so no two can both see four and add a sixth.
+      const [holder] = await tx
+        .select({ emailVerifiedAt: customers.emailVerifiedAt })
+        .from(customers)
+        .where(eq(customers.id, o.customerId))
+        .for('update');
+      requireConfirmedEmail({ emailVerifiedAt: holder?.emailVerifiedAt ?? null });
+      await refuseTooManyPending(tx, o.customerId);
       const [row] = await tx
         .insert(licences)
         .values({
@@ -102,5 +128,3 @@ export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<s
     .where(and(eq(licences.customerId, customerId), eq(licences.status, 'pending')));
   return rows.flatMap((r) => (r.documentFile ? [r.documentFile] : []));
 }
-
-export { deleteLicenceDocuments };

@@ -1,11 +1,11 @@
 import { type Customer, customerSessions, customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { createToken, hashToken } from '#src/security/tokens.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
+import { createToken, hashToken } from '#src/lib/tokens.ts';
 import type { StaffRole, StaffUser } from '#src/staff/schema.ts';
 import { createStaff } from '#src/staff/service.ts';
 import { createStaffSession } from '#src/staff/sessions.ts';
 import { type Licence, type LicenceType, licences } from './schema.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let sequence = 0;
 function nextTag(): string {
@@ -13,12 +13,21 @@ function nextTag(): string {
   return `t${process.pid}x${sequence}`;
 }
 
-/** A customer with a unique email; pass only what the test cares about. */
+/**
+ * A customer with a unique, confirmed email; pass only what the test cares about (`emailVerifiedAt: null` for
+ * one who never opened the confirmation link).
+ */
 export async function createTestCustomer(db: Db, o: Partial<typeof customers.$inferInsert> = {}): Promise<Customer> {
   const tag = nextTag();
   const [row] = await db
     .insert(customers)
-    .values({ email: `customer-${tag}@example.com`, name: `Customer ${tag}`, accountType: 'business', ...o })
+    .values({
+      email: `customer-${tag}@example.com`,
+      name: `Customer ${tag}`,
+      accountType: 'business',
+      emailVerifiedAt: new Date(),
+      ...o,
+    })
     .returning();
   return row!;
 }

@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { customers } from '#src/accounts/schema.ts';
+import { signUp } from '#src/accounts/test-helpers.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 import { licences } from './schema.ts';
 import { createTestCustomer, createTestCustomerSession, createTestLicence, SAMPLE_FILES } from './test-factory.ts';
-import { addDays, todayUtc } from './validators.ts';
 
 let store: TestStore;
 let visitor: Visitor;
@@ -206,6 +208,86 @@ describe('a pile of licences waiting for review', () => {
   });
 });
 
+// PGlite runs one statement at a time, so only a real server can let two uploads race.
+describe.skipIf(!inject('databaseServer'))('uploads sent at the same time, on PostgreSQL', () => {
+  it('never leave more than five licences waiting for review', async () => {
+    const racer = await createTestCustomer(store.ctx.db);
+    const racerToken = await createTestCustomerSession(store.ctx.db, racer.id);
+    await createTestLicence(store.ctx.db, racer.id, { status: 'pending' });
+    const filesBefore = storedFiles().length;
+    const upload = () => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields())) body.set(k, v);
+      body.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+      return store.request('/api/store/account/licences', {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${racerToken}` },
+      });
+    };
+    const statuses = (await Promise.all(Array.from({ length: 8 }, upload))).map((r) => r.status);
+    expect(statuses.toSorted()).toEqual([201, 201, 201, 201, 409, 409, 409, 409]);
+    const pending = await store.ctx.db
+      .select()
+      .from(licences)
+      .where(and(eq(licences.customerId, racer.id), eq(licences.status, 'pending')));
+    expect(pending).toHaveLength(5);
+    // The refused uploads left no document behind.
+    expect(storedFiles()).toHaveLength(filesBefore + 4);
+  });
+});
+
+describe('an account whose email was never confirmed', () => {
+  it('may not submit a licence, on the page or in the API, until it confirms the address', async () => {
+    const unconfirmed = await createTestCustomer(store.ctx.db, { emailVerifiedAt: null });
+    const sid = await createTestCustomerSession(store.ctx.db, unconfirmed.id);
+    const page = createVisitor(store);
+    page.cookies.set('sid', sid);
+    const filesBefore = storedFiles().length;
+
+    const shown = await page.page('/account/licences');
+    expect(shown).toContain('Confirm your email address before you submit a licence');
+    expect(shown).toContain('href="/account/verify-email/resend"');
+    expect(shown).not.toContain('Submit for review');
+
+    // The form's token comes from another page: an old tab, or a form built by hand.
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.page('/account/profile'))![1]!;
+    const form = new FormData();
+    form.set('_csrf', token);
+    for (const [k, v] of Object.entries(fields())) form.set(k, v);
+    form.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const posted = await page.request('/account/licences', { method: 'POST', body: form });
+    expect(posted.status).toBe(403);
+    expect(await posted.text()).toContain('Confirm your email address before you submit a licence');
+
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields())) body.set(k, v);
+    body.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const api = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${sid}` },
+    });
+    expect(api.status).toBe(403);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await api.json()) as { detail: string }).detail).toContain('Confirm your email address');
+    expect(storedFiles()).toHaveLength(filesBefore);
+    expect(await store.ctx.db.select().from(licences).where(eq(licences.customerId, unconfirmed.id))).toEqual([]);
+
+    // Once the address is confirmed the same upload goes through.
+    await store.ctx.db.update(customers).set({ emailVerifiedAt: new Date() }).where(eq(customers.id, unconfirmed.id));
+    const again = new FormData();
+    for (const [k, v] of Object.entries(fields())) again.set(k, v);
+    again.set('document', new File([SAMPLE_FILES.pdf()], 'a.pdf'));
+    const accepted = await store.request('/api/store/account/licences', {
+      method: 'POST',
+      body: again,
+      headers: { authorization: `Bearer ${sid}` },
+    });
+    expect(accepted.status).toBe(201);
+  });
+});
+
 describe('the licence API', () => {
   it("lists the customer's licences and shows one, never the stored file name", async () => {
     const list = await visitor.api('/api/store/account/licences');
@@ -280,5 +362,25 @@ describe('the licence API', () => {
   it('asks visitors to sign in', async () => {
     const res = await store.request('/api/store/account/licences');
     expect(res.status).toBe(401);
+  });
+});
+
+describe('deleting an account with licences', () => {
+  it('keeps the licences as anonymous records and removes their documents from the disk', async () => {
+    const { visitor: owner, email, password } = await signUp(store);
+    const submitted = await owner.submit('/account/licences', {
+      ...fields(),
+      document: new File([SAMPLE_FILES.pdf()], 'licence.pdf'),
+    });
+    expect(submitted.status).toBe(303);
+    const [customer] = await store.ctx.db.select().from(customers).where(eq(customers.email, email));
+    const [row] = await store.ctx.db.select().from(licences).where(eq(licences.customerId, customer!.id));
+    expect(storedFiles()).toContain(row!.documentFile);
+
+    const deleted = await owner.submit('/account/privacy', { password }, '/account/privacy/delete');
+    expect(deleted.status).toBe(303);
+    const [kept] = await store.ctx.db.select().from(licences).where(eq(licences.id, row!.id));
+    expect(kept).toMatchObject({ holderName: 'Deleted customer', documentFile: null, number: 'RN 884120' });
+    expect(storedFiles()).not.toContain(row!.documentFile);
   });
 });

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type FieldErrors } from '#src/lib/errors.ts';
-import { CSRF_FIELD } from '#src/security/csrf.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { CSRF_FIELD } from '#src/web/csrf.ts';
+import { readFormBody } from '#src/web/form-body.ts';
 import type { FormValues } from '#src/web/forms.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { MAX_DOCUMENT_BYTES } from './documents.ts';
@@ -18,8 +19,8 @@ export const UPLOAD_TOO_LARGE_MESSAGE =
 const MAX_UPLOAD_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
 
 /**
- * Refuses oversized uploads before anything reads them: app.ts puts it ahead of the CSRF check, which would
- * otherwise parse the whole body first.
+ * Refuses oversized uploads before anything reads them: module.ts declares it for the upload paths, and app.ts
+ * puts it ahead of the CSRF check, which would otherwise parse the whole body first.
  */
 export function licenceUploadLimit(): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({
@@ -46,7 +47,7 @@ export async function readLicenceUpload(c: Context<AppEnv>): Promise<LicenceUplo
       'Send the licence as multipart/form-data, with the document in the "document" field.',
     );
   }
-  const body = await c.req.parseBody();
+  const body = await readFormBody(c);
   const values: FormValues = {};
   let file: File | undefined;
   for (const [key, value] of Object.entries(body)) {

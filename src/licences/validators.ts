@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayUtc } from '#src/lib/dates.ts';
 import { LICENCE_STATUSES, LICENCE_TYPES, type LicenceType } from './schema.ts';
 
 /** US states, the District of Columbia and the territories whose boards issue licences. */
@@ -76,18 +77,6 @@ export const LICENCE_TYPE_LABELS: Record<LicenceType, string> = {
   other: 'Other professional licence',
 };
 
-/** Today's date in UTC as YYYY-MM-DD, the form licence expiry dates are kept in. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** The date `days` after `day` (both YYYY-MM-DD). */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return todayUtc(d);
-}
-
 /** What a customer types about a licence; the document travels beside it as a file. */
 export const licenceFieldsSchema = z
   .object({
@@ -123,5 +112,3 @@ export const reasonSchema = z
   .max(1000, { error: 'Use at most 1000 characters.' });
 
 export const licenceStatusFilterSchema = z.enum(LICENCE_STATUSES, { error: 'Unknown status.' });
-
-export const uuidSchema = z.uuid({ error: 'Not a valid id.' });

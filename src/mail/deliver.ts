@@ -1,12 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
+import { z } from 'zod';
+import { defineJob } from '#src/jobs/definition.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { MAIL_MAX_ATTEMPTS } from './outbox.ts';
 import { outbox } from './schema.ts';
 
+/** Tries before a mail is marked failed: with the queue's back-off they span about fifteen minutes. */
+export const MAIL_MAX_ATTEMPTS = 6;
+
 const transports = new Map<string, Transporter>();
-// nodemailer is loaded when a store with SMTP_URL sends its first mail; a store keeping mail in the outbox
-// never loads it.
+// nodemailer is loaded on the first delivery over SMTP: queuing a mail, and a store that keeps its mail in the
+// outbox, never pay for it.
 async function transportFor(url: string): Promise<Transporter> {
   let transport = transports.get(url);
   if (!transport) {
@@ -17,9 +22,9 @@ async function transportFor(url: string): Promise<Transporter> {
   return transport;
 }
 
-/** The send-mail job: delivers one outbox mail over SMTP, or keeps it in the outbox when SMTP_URL is unset. */
-export async function deliverMail(ctx: AppContext, payload: Record<string, unknown>): Promise<void> {
-  const id = String(payload.outboxId ?? '');
+/** Delivers one outbox mail over SMTP, or keeps it in the outbox when SMTP_URL is unset. */
+export async function deliverMail(ctx: AppContext, payload: { outboxId: string }): Promise<void> {
+  const id = payload.outboxId;
   const [mail] = await ctx.db.select().from(outbox).where(eq(outbox.id, id));
   if (mail?.status !== 'queued') return;
   if (!ctx.config.smtpUrl) {
@@ -29,7 +34,7 @@ export async function deliverMail(ctx: AppContext, payload: Record<string, unkno
       .where(eq(outbox.id, id));
     return;
   }
-  const store = await ctx.settings();
+  const store = await settingsOf(ctx);
   try {
     await (await transportFor(ctx.config.smtpUrl)).sendMail({
       from: { name: store.name, address: ctx.config.mailFrom },
@@ -54,3 +59,14 @@ export async function deliverMail(ctx: AppContext, payload: Record<string, unkno
     .set({ status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: '' })
     .where(eq(outbox.id, id));
 }
+
+/** The send-mail job: one per outbox mail, enqueued in the transaction that wrote the mail. */
+export const sendMailJob = defineJob({
+  kind: 'send-mail',
+  payload: z.object({ outboxId: z.uuid() }),
+  maxAttempts: MAIL_MAX_ATTEMPTS,
+  // Longer than nodemailer's longest wait on a slow relay (ten minutes of an idle socket), so a second worker
+  // never takes, and sends again, a mail whose first delivery is still under way.
+  lockSeconds: 15 * 60,
+  run: deliverMail,
+});

@@ -2,11 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_HANDLERS } from '#src/jobs/handlers.ts';
+import { JOB_KINDS } from '#src/job-kinds.ts';
 import { jobs } from '#src/jobs/schema.ts';
 import { runDueJobs } from '#src/jobs/worker.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { MAIL_MAX_ATTEMPTS, queueMail } from './outbox.ts';
+import { MAIL_MAX_ATTEMPTS } from './deliver.ts';
+import { queueMail } from './outbox.ts';
 import { outbox } from './schema.ts';
 
 type Received = { from: string; to: string[]; raw: string };
@@ -70,7 +71,7 @@ describe('mail without SMTP_URL', () => {
   it('is kept in the outbox for staff to read, and its job completes', async () => {
     const id = await queueMail(store.ctx.db, sample);
     expect((await mailRow(store, id)).status).toBe('queued');
-    expect(await runDueJobs(store.ctx, JOB_HANDLERS)).toBeGreaterThanOrEqual(1);
+    expect(await runDueJobs(store.ctx, JOB_KINDS)).toBeGreaterThanOrEqual(1);
     const row = await mailRow(store, id);
     expect(row.status).toBe('kept');
     expect(row.sentAt).toBeNull();
@@ -102,7 +103,7 @@ describe('mail over SMTP', () => {
 
   it('is retried after the server refuses it, then delivered in the store name with text and HTML', async () => {
     const id = await queueMail(store.ctx.db, sample);
-    await runDueJobs(store.ctx, JOB_HANDLERS);
+    await runDueJobs(store.ctx, JOB_KINDS);
     let row = await mailRow(store, id);
     expect(row.status).toBe('queued');
     expect(row.attempts).toBe(1);
@@ -112,7 +113,7 @@ describe('mail over SMTP', () => {
     expect(smtp.received).toHaveLength(0);
 
     await makeRetriesDue(store);
-    await runDueJobs(store.ctx, JOB_HANDLERS);
+    await runDueJobs(store.ctx, JOB_KINDS);
     row = await mailRow(store, id);
     expect(row.status).toBe('sent');
     expect(row.sentAt).not.toBeNull();
@@ -143,7 +144,7 @@ describe('mail the server keeps refusing', () => {
     const id = await queueMail(store.ctx.db, sample);
     for (let attempt = 1; attempt <= MAIL_MAX_ATTEMPTS; attempt++) {
       await makeRetriesDue(store);
-      await runDueJobs(store.ctx, JOB_HANDLERS);
+      await runDueJobs(store.ctx, JOB_KINDS);
     }
     const row = await mailRow(store, id);
     expect(row.status).toBe('failed');
@@ -153,6 +154,6 @@ describe('mail the server keeps refusing', () => {
     expect(job!.failedAt).not.toBeNull();
     // Nothing is left to run: the worker does not try again.
     await makeRetriesDue(store);
-    expect(await runDueJobs(store.ctx, JOB_HANDLERS)).toBe(0);
+    expect(await runDueJobs(store.ctx, JOB_KINDS)).toBe(0);
   });
 });

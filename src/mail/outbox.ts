@@ -1,13 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
+import { sendMailJob } from './deliver.ts';
 import { outbox } from './schema.ts';
 
 export type NewMail = { to: string; subject: string; text: string; html: string; kind: string };
-
-export const SEND_MAIL_JOB = 'send-mail';
-/** Tries before a mail is marked failed: with the queue's back-off they span about fifteen minutes. */
-export const MAIL_MAX_ATTEMPTS = 6;
 
 /**
  * Records a mail in the outbox and queues its delivery. Pass the caller's transaction as `db`: the mail then
@@ -15,7 +12,7 @@ export const MAIL_MAX_ATTEMPTS = 6;
  */
 export async function queueMail(db: Db, mail: NewMail): Promise<string> {
   const [row] = await db.insert(outbox).values(mail).returning({ id: outbox.id });
-  await enqueueJob(db, { kind: SEND_MAIL_JOB, payload: { outboxId: row!.id }, maxAttempts: MAIL_MAX_ATTEMPTS });
+  await enqueueJob(db, sendMailJob, { outboxId: row!.id });
   return row!.id;
 }
 

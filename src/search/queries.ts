@@ -1,9 +1,10 @@
 import { and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
+import { PRODUCT_CARD_COLUMNS } from '#src/catalog/card-columns.ts';
 import { products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { toTsQuery } from '#src/lib/tsquery.ts';
 import { HEADLINE_EMBED_PATTERN, HEADLINE_OPTIONS, HEADLINE_STRIP_PATTERN } from './highlight.ts';
-import { toTsQuery } from './tsquery.ts';
 
 function headline(text: SQL, query: SQL) {
   const withoutEmbeds = sql`regexp_replace(${text}, ${HEADLINE_EMBED_PATTERN}, ' ', 'g')`;
@@ -24,19 +25,7 @@ export async function searchProducts(db: Db, q: string, limit: number) {
   const rank = sql<number>`(ts_rank_cd(${products.search}, ${query}) + case when ${nameMatch} then 1 else 0 end)`;
   const rows = await db
     .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      summary: products.summary,
-      brand: products.brand,
-      sku: products.sku,
-      images: products.images,
-      priceCents: products.priceCents,
-      compareAtCents: products.compareAtCents,
-      currency: products.currency,
-      stockOnHand: products.stockOnHand,
-      accessClass: products.accessClass,
-      regulatoryStatus: products.regulatoryStatus,
+      ...PRODUCT_CARD_COLUMNS,
       rank,
       total: sql<number>`count(*) over ()`.mapWith(Number),
       snippet: headline(sql`${products.summary} || ' ' || ${products.description}`, query),

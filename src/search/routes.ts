@@ -1,14 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { ProductSummarySchema, problemResponse, searchTextSchema } from '#src/catalog/api-schemas.ts';
+import { ProductSummarySchema, searchTextSchema } from '#src/catalog/api-schemas.ts';
+import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { toAbsoluteUrl } from '#src/catalog/json-ld.ts';
 import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
 import { toProductCardJson } from '#src/catalog/serialize.ts';
+import { ARTICLE_LISTS } from '#src/content/cache-tags.ts';
 import type { Db } from '#src/db/client.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
+import { json, problemResponse } from '#src/web/openapi.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { renderHighlighted, stripMarkers } from './highlight.ts';
 import { searchArticles, searchProducts } from './queries.ts';
@@ -40,10 +45,11 @@ async function listPopularCategories(db: Db) {
     .slice(0, 8);
 }
 
-searchPages.get('/search', async (c) => {
+searchPages.get('/', async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const { q } = parseQuery(c, pageQuerySchema);
-  const store = await ctx.settings();
+  const store = await settingsOf(ctx);
   let data: Parameters<typeof renderSearchPage>[0];
   if (!q) {
     const [categories, suggestions] = await Promise.all([listPopularCategories(ctx.db), listSuggestions(ctx.db)]);
@@ -121,7 +127,7 @@ const ArticleHitSchema = z
 
 const searchRoute = createRoute({
   method: 'get',
-  path: '/search',
+  path: '/',
   tags: ['search'],
   summary: 'Full-text search of active products and published articles',
   description: 'Ranked best first; a match in a name or title ranks above a match in the text. Partial words match.',
@@ -137,24 +143,21 @@ const searchRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Matches in two ranked lists',
-      content: {
-        'application/json': {
-          schema: z.object({
-            query: z.string(),
-            products: z.object({ total: z.number().int(), items: z.array(ProductHitSchema) }),
-            articles: z.object({ total: z.number().int(), items: z.array(ArticleHitSchema) }),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        query: z.string(),
+        products: z.object({ total: z.number().int(), items: z.array(ProductHitSchema) }),
+        articles: z.object({ total: z.number().int(), items: z.array(ArticleHitSchema) }),
+      }),
+      'Matches in two ranked lists',
+    ),
     400: problemResponse('A missing, empty or too long q, or a bad limit'),
   },
 });
 
 searchApi.openapi(searchRoute, async (c) => {
   const { ctx } = c.var;
+  tagPage(c, PRODUCT_LISTS, ARTICLE_LISTS);
   const { q, limit } = c.req.valid('query');
   const baseUrl = ctx.config.baseUrl;
   const [products, articles] = await Promise.all([searchProducts(ctx.db, q, limit), searchArticles(ctx.db, q, limit)]);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
+import { buildPrefixQuery } from '#src/lib/tsquery.ts';
 import { DEFAULT_SETTINGS, saveStoreSettings } from '#src/store/settings.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { insertTestArticle } from './test-factory.ts';
-import { buildPrefixQuery } from './tsquery.ts';
 
 let store: TestStore;
 
@@ -16,7 +17,7 @@ function productHits(page: string): string[] {
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   const { ctx } = store;
-  await saveStoreSettings(ctx.db, { ...DEFAULT_SETTINGS, name: 'Search Store', phone: '(800) 555-0199' });
+  await saveStoreSettings(ctx, { ...DEFAULT_SETTINGS, name: 'Search Store', phone: '(800) 555-0199' });
   await createTestProduct(ctx, {
     slug: 'telogen-cream',
     name: 'Scalp Cream',
@@ -46,7 +47,7 @@ beforeAll(async () => {
     title: 'Telogen next month',
     publishedAt: new Date(Date.now() + 30 * 86_400_000),
   });
-  await ctx.cache.invalidate();
+  ctx.cache.pages.invalidate(EVERYTHING);
 });
 afterAll(() => store.close());
 
@@ -182,7 +183,7 @@ describe('article snippets', () => {
       title: 'A guide with embeds',
       body: 'Alopecia basics.\n\n[[product:telogen-serum]]\n\n[[coupon:SAVE10|Alopecia offer for members]]\n\n[[callout:Alopecia help by phone]]',
     });
-    await store.ctx.cache.invalidate();
+    store.ctx.cache.pages.invalidate(EVERYTHING);
     const res = await store.request('/api/store/search?q=alopecia');
     const hit = ((await res.json()) as any).articles.items.find((a: { slug: string }) => a.slug === 'alopecia-embeds');
     expect(hit.snippetHtml).toContain('offer for members');

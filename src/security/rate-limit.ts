@@ -1,19 +1,31 @@
-import { sql } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { windowOf } from './fixed-window.ts';
 import { rateLimitHits } from './schema.ts';
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number; message?: string };
 
-/** Counts hits per key in fixed windows, in Redis when REDIS_URL is set, else in the database. */
+/**
+ * Counts hits per key in fixed windows, in Redis when REDIS_URL is set and Redis answers, else in the database.
+ */
 export type RateLimiter = {
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetsInSeconds: number }>;
+  /**
+   * Takes back one hit of the current window, for an attempt that turned out not to count (a right password
+   * where only failures are limited). Never goes below zero, nor creates a window that had no hits.
+   */
+  refund(key: string, windowSeconds: number): Promise<void>;
   close(): Promise<void>;
 };
 
-export function createRateLimiter(db: Db, redisUrl: string | undefined): RateLimiter {
-  return redisUrl ? createRedisLimiter(redisUrl) : createDatabaseLimiter(db);
+export async function createRateLimiter(db: Db, redisUrl: string | undefined, log: Logger): Promise<RateLimiter> {
+  const database = createDatabaseLimiter(db);
+  if (!redisUrl) return database;
+  // The Redis client takes about 0.1 s to load: only stores that use it pay for it at start.
+  const { createRedisLimiter } = await import('./rate-limit-redis.ts');
+  return createRedisLimiter(redisUrl, database, log);
 }
 
 /** Counts one attempt; past the rule's limit it throws RATE_LIMITED with a Retry-After header. */
@@ -29,9 +41,9 @@ export async function enforceRateLimit(limiter: RateLimiter, rule: RateLimitRule
   }
 }
 
-function windowOf(windowSeconds: number, nowMs = Date.now()) {
-  const start = Math.floor(nowMs / 1000 / windowSeconds) * windowSeconds;
-  return { start, resetsInSeconds: start + windowSeconds - Math.floor(nowMs / 1000) };
+/** Gives back the hit enforceRateLimit counted against this rule and subject. */
+export async function refundRateLimit(limiter: RateLimiter, rule: RateLimitRule, subject: string): Promise<void> {
+  await limiter.refund(`${rule.name}:${subject.toLowerCase()}`, rule.windowSeconds);
 }
 
 function createDatabaseLimiter(db: Db): RateLimiter {
@@ -54,31 +66,13 @@ function createDatabaseLimiter(db: Db): RateLimiter {
       }
       return { count: row!.count, resetsInSeconds };
     },
+    async refund(key, windowSeconds) {
+      const { start } = windowOf(windowSeconds);
+      await db
+        .update(rateLimitHits)
+        .set({ count: sql`greatest(${rateLimitHits.count} - 1, 0)` })
+        .where(and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, new Date(start * 1000))));
+    },
     close: async () => {},
-  };
-}
-
-function createRedisLimiter(url: string): RateLimiter {
-  // ioredis is loaded only by a store that counts in Redis.
-  const connecting: Promise<Redis> = import('ioredis').then(
-    ({ Redis }) => new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }),
-  );
-  return {
-    async hit(key, windowSeconds) {
-      const redis = await connecting;
-      const { start, resetsInSeconds } = windowOf(windowSeconds);
-      const redisKey = `medstore:rl:${key}:${start}`;
-      const results = await redis
-        .multi()
-        .incr(redisKey)
-        .expire(redisKey, windowSeconds + 1)
-        .exec();
-      const count = Number(results?.[0]?.[1] ?? 0);
-      return { count, resetsInSeconds };
-    },
-    async close() {
-      const redis = await connecting;
-      await redis.quit().catch(() => redis.disconnect());
-    },
   };
 }

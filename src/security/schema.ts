@@ -1,6 +1,6 @@
 import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Fixed-window counters for rate limits when Redis is not configured. */
+/** Fixed-window counters for rate limits when Redis is not configured or does not answer. */
 export const rateLimitHits = pgTable(
   'rate_limit_hits',
   {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { renderAdminPage } from '#src/admin/views/admin-layout.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
@@ -7,18 +6,19 @@ import { currentStaff, forgetCurrentStaff } from './current.ts';
 import { endStaffSession, startStaffSession } from './sessions.ts';
 import { checkStaffSignIn, safeAdminNext } from './sign-in.ts';
 import { staffSignInSchema } from './validators.ts';
+import { renderAdminPage } from './views/admin-layout.ts';
 import { renderLoginForm } from './views/login-page.ts';
 
 /** Staff sign-in and sign-out pages. */
 export const staffAuthPages = new Hono<AppEnv>();
 
-staffAuthPages.get('/admin/login', async (c) => {
+staffAuthPages.get('/login', async (c) => {
   const next = safeAdminNext(c.req.query('next'));
   if (await currentStaff(c)) return c.redirect(next, 303);
   return renderAdminPage(c, { title: 'Staff sign-in', body: renderLoginForm(c, { next }) });
 });
 
-staffAuthPages.post('/admin/login', async (c) => {
+staffAuthPages.post('/login', async (c) => {
   const form = await readForm(c, staffSignInSchema);
   const next = safeAdminNext(form.values.next);
   const values = { email: form.values.email ?? '' };
@@ -45,7 +45,7 @@ staffAuthPages.post('/admin/login', async (c) => {
   }
 });
 
-staffAuthPages.post('/admin/logout', async (c) => {
+staffAuthPages.post('/logout', async (c) => {
   await endStaffSession(c);
   forgetCurrentStaff(c);
   return c.redirect('/admin/login', 303);

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import { SignInRequired } from '#src/accounts/current.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { isApiPath } from '#src/web/problem.ts';
+import { SignInRequired } from '#src/web/sign-in-required.ts';
 import { hasPermission, type Permission } from './permissions.ts';
 import type { StaffUser } from './schema.ts';
 import { findSessionStaff } from './sessions.ts';

@@ -1,6 +1,15 @@
 import type { StaffRole } from './schema.ts';
 
-export const PERMISSIONS = ['licences:review', 'outbox:read', 'customers:read', 'staff:manage', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'licences:review',
+  'outbox:read',
+  // Reading the emailed links (password reset, email confirmation) of mails kept in the outbox: whoever holds
+  // a live reset link can take over that customer's account, so only owners may, and only without SMTP.
+  'outbox:read-links',
+  'customers:read',
+  'staff:manage',
+  'audit:read',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; every admin page and API call checks one of these on the server. */
@@ -11,7 +20,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
-  owner: 'Owner: everything, including staff and the audit log',
+  owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
   admin: 'Admin: licences, outbox and customers',
   staff: 'Staff: licences and outbox',
 };

@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { renderAdminPage } from '#src/admin/views/admin-layout.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { uuidSchema } from '#src/licences/validators.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { actorOf, forgetCurrentStaff, requireStaff } from './current.ts';
@@ -10,12 +9,13 @@ import type { StaffUser } from './schema.ts';
 import { createStaff, findStaff, listStaff, updateStaff } from './service.ts';
 import { startStaffSession } from './sessions.ts';
 import { staffCreateSchema, staffRoleFormSchema } from './validators.ts';
+import { renderAdminPage } from './views/admin-layout.ts';
 import { renderStaffPage, STAFF_NOTICES } from './views/staff-page.ts';
 
 /** Owners manage staff accounts here. */
 export const staffPages = new Hono<AppEnv>();
 
-staffPages.get('/admin/staff', async (c) => {
+staffPages.get('/', async (c) => {
   const me = await requireStaff(c, 'staff:manage');
   const staff = await listStaff(c.var.ctx.db);
   return renderAdminPage(c, {
@@ -27,7 +27,7 @@ staffPages.get('/admin/staff', async (c) => {
   });
 });
 
-staffPages.post('/admin/staff', async (c) => {
+staffPages.post('/', async (c) => {
   const me = await requireStaff(c, 'staff:manage');
   const form = await readForm(c, staffCreateSchema);
   const rerender = async (errors: Record<string, string>, status: 409 | 422) =>
@@ -66,7 +66,7 @@ async function applyChange(
   notice: string,
 ) {
   try {
-    await updateStaff(c.var.ctx.db, actorOf(me), target.id, change);
+    await updateStaff(c.var.ctx, actorOf(me), target.id, change);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
     return renderAdminPage(c, {
@@ -89,7 +89,7 @@ async function applyChange(
   return c.redirect(`/admin/staff?notice=${notice}`, 303);
 }
 
-staffPages.post('/admin/staff/:id/role', async (c) => {
+staffPages.post('/:id/role', async (c) => {
   const me = await requireStaff(c, 'staff:manage');
   const target = await targetOf(c);
   const form = await readForm(c, staffRoleFormSchema);
@@ -97,12 +97,12 @@ staffPages.post('/admin/staff/:id/role', async (c) => {
   return applyChange(c, me, target, { role: form.data.role }, 'role');
 });
 
-staffPages.post('/admin/staff/:id/deactivate', async (c) => {
+staffPages.post('/:id/deactivate', async (c) => {
   const me = await requireStaff(c, 'staff:manage');
   return applyChange(c, me, await targetOf(c), { isActive: false }, 'deactivated');
 });
 
-staffPages.post('/admin/staff/:id/reactivate', async (c) => {
+staffPages.post('/:id/reactivate', async (c) => {
   const me = await requireStaff(c, 'staff:manage');
   return applyChange(c, me, await targetOf(c), { isActive: true }, 'reactivated');
 });

@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { describeWeakPassword, hashPassword, verifyAgainstDummy, verifyPassword } from '#src/security/passwords.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { type AuditActor, recordAudit } from './audit.ts';
-import { type StaffRole, type StaffUser, staffSessions, staffUsers } from './schema.ts';
+import { type StaffRole, type StaffUser, staffUsers } from './schema.ts';
+import { endAllStaffSessions } from './sessions.ts';
 import { staffCreateSchema } from './validators.ts';
 
 /** What the audit log keeps of a staff account: never the password hash. */
@@ -76,7 +78,7 @@ const LAST_OWNER =
  * each other at once cannot leave the store without one.
  */
 export async function updateStaff(
-  db: Db,
+  { db, cache }: { db: Db; cache: CacheBus },
   actor: NonNullable<AuditActor>,
   staffId: string,
   change: { role?: StaffRole | undefined; isActive?: boolean | undefined },
@@ -100,7 +102,7 @@ export async function updateStaff(
       .set({ ...next, updatedAt: new Date() })
       .where(eq(staffUsers.id, staffId))
       .returning();
-    await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId));
+    await endAllStaffSessions(cache, tx, staffId);
     const action =
       next.isActive !== target.isActive ? (next.isActive ? 'staff.reactivate' : 'staff.deactivate') : 'staff.role';
     await recordAudit(tx, {

@@ -1,31 +1,26 @@
 import type { Context } from 'hono';
 import { AppError } from '#src/lib/errors.ts';
-import { enforceRateLimit, type RateLimitRule } from '#src/security/rate-limit.ts';
+import { checkUnderSignInLimits, signInLimitRules } from '#src/security/sign-in-limits.ts';
+import { clientAddressOf } from '#src/web/client-address.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import type { StaffUser } from './schema.ts';
 import { authenticateStaff } from './service.ts';
 
-// Every attempt counts, right or wrong: guessing a staff password must stay slow even with a known email.
-const BY_EMAIL: RateLimitRule = { name: 'staff-sign-in', limit: 5, windowSeconds: 15 * 60 };
-const BY_ADDRESS: RateLimitRule = { name: 'staff-sign-in-address', limit: 30, windowSeconds: 15 * 60 };
+// The same design as customers' (ADR 0004), with counters of their own: failures per account and address lock
+// that pair, failures per address lock the address, and many failures on one account slow its checks down.
+const STAFF_SIGN_IN_LIMITS = signInLimitRules('staff-sign-in');
 
 export const WRONG_CREDENTIALS = 'That email and password do not match an active staff account.';
-
-// The peer address is known only under the Node server; tests and other runtimes have none.
-function remoteAddressOf(c: Context<AppEnv>): string | undefined {
-  const env: unknown = c.env;
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
-  const incoming = env.incoming as { socket?: { remoteAddress?: string } } | undefined;
-  return incoming?.socket?.remoteAddress;
-}
 
 /** Checks the rate limits, then the password; throws 429 or 401 (the same message for any wrong detail). */
 export async function checkStaffSignIn(c: Context<AppEnv>, email: string, password: string): Promise<StaffUser> {
   const { ctx } = c.var;
-  const address = remoteAddressOf(c);
-  if (address) await enforceRateLimit(ctx.rateLimiter, BY_ADDRESS, address);
-  await enforceRateLimit(ctx.rateLimiter, BY_EMAIL, email.trim().toLowerCase());
-  const staff = await authenticateStaff(ctx.db, email, password);
+  const staff = await checkUnderSignInLimits(
+    ctx.rateLimiter,
+    STAFF_SIGN_IN_LIMITS,
+    { email, ip: clientAddressOf(c) },
+    () => authenticateStaff(ctx.db, email, password),
+  );
   if (!staff) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS, { fields: { _: WRONG_CREDENTIALS } });
   return staff;
 }

@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
+import { memoUntilWholeCacheGoes } from '#src/web/whole-cache-memo.ts';
 import { type StoreSettings, storeSettings } from './schema.ts';
 
 // Before the demo store or an operator has named the store, pages still need something to show.
@@ -23,15 +26,24 @@ export async function getStoreSettings(db: Db): Promise<StoreSettings> {
   return row ?? DEFAULT_SETTINGS;
 }
 
-/** Creates or replaces the settings row. */
-export async function saveStoreSettings(
-  db: Db,
+/**
+ * The store's settings as every page shows them: read once, and again after a save (which empties the whole page
+ * cache), so a save shows on the next request.
+ */
+export const settingsOf = memoUntilWholeCacheGoes((ctx: { db: Db; cache: CacheBus }) => getStoreSettings(ctx.db));
+
+/** Creates or replaces the settings row; every page shows them, so every cached page goes. */
+export function saveStoreSettings(
+  ctx: { db: Db; cache: Pick<CacheBus, 'announce'> },
   values: Omit<StoreSettings, 'id' | 'updatedAt'>,
 ): Promise<StoreSettings> {
-  const [row] = await db
-    .insert(storeSettings)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: storeSettings.id, set: { ...values, updatedAt: new Date() } })
-    .returning();
-  return row!;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(storeSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: storeSettings.id, set: { ...values, updatedAt: new Date() } })
+      .returning();
+    await ctx.cache.announce(tx, { pages: [EVERYTHING] });
+    return row!;
+  });
 }

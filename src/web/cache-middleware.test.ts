@@ -23,12 +23,29 @@ describe('cache headers for CDNs and browsers', () => {
     expect(unchanged.headers.get('vary')).toBe('Cookie, Authorization');
   });
 
-  it('marks a page rendered for a visitor with a session as private and never serves it from the cache', async () => {
+  it('marks a page filled in for a visitor with a session as private, without an ETag', async () => {
     const res = await store.request('/products/pep-factor', { headers: { cookie: 'sid=some-session' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-cache');
     expect(res.headers.get('vary')).toContain('Cookie');
-    expect(res.headers.get('x-cache')).toBeNull();
     expect(res.headers.get('etag')).toBeNull();
+  });
+
+  it('answers a store API call with credentials for this client alone', async () => {
+    const res = await store.request('/api/store/products/pep-factor', { headers: { cookie: 'sid =some-session' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    expect(res.headers.get('x-cache')).toBeNull();
+  });
+
+  it('says once what an answer varies by, also where two cached paths match (/products and /products/*)', async () => {
+    const credentials: Record<string, string>[] = [{}, { cookie: 'sid=some-session' }, { authorization: 'Bearer x' }];
+    for (const path of ['/products', '/api/store/products', '/api/store/articles']) {
+      for (const headers of credentials) {
+        const res = await store.request(path, { headers });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('vary')).toBe('Cookie, Authorization');
+      }
+    }
   });
 });

@@ -1,61 +1,96 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context.ts';
+import type { CachedPage } from './page-cache.ts';
+import { anonymousBodyOf, fillPersonalParts, splitPersonalParts } from './personal-parts.ts';
+import { isApiPath } from './problem.ts';
+import { hasSessionCredentials } from './sessions.ts';
 
 // Stored, but checked with the server (a 304 when unchanged) before each reuse: a price change is never missed.
 const PUBLIC = 'public, max-age=0, must-revalidate';
-// Visitors with a session see per-user parts; only anonymous requests share cached answers.
-const SESSION_COOKIE = /(?:^|;\s*)(?:sid|staff_sid)=/;
+// An answer with a visitor's own parts must not be kept by a CDN or proxy and shown to the next visitor.
+const PRIVATE = 'private, no-cache';
+// Shared caches may keep an answer for visitors without a session only.
+const VARY = 'Cookie, Authorization';
+
+/** Tags what the page being rendered shows, so that a write to any of it invalidates the page (page-cache.ts). */
+export function tagPage(c: Context<AppEnv>, ...tags: string[]): void {
+  c.set('cacheTags', [...(c.var.cacheTags ?? []), ...tags]);
+}
+
+function isPrivate(cacheControl: string | null): boolean {
+  return cacheControl !== null && /(?:^|,)\s*(?:private|no-store)\b/i.test(cacheControl);
+}
 
 /**
- * Serves anonymous GETs of public pages and store API answers from the in-process cache, with an ETag so that
- * browsers and CDNs revalidate instead of downloading again. Only 200 answers are stored.
+ * Serves GETs of public pages and store API answers from the in-process cache. A page is rendered once for
+ * everyone, with markers where the personal parts go (personal-parts.ts); each answer fills them in for its
+ * visitor. A visitor without a session gets the stored bytes as they are, with an ETag so that browsers and CDNs
+ * revalidate instead of downloading again. API answers hold no personal parts: a request with credentials gets
+ * its own answer. Only 200 answers are stored.
  */
 export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
-    // A bearer token signs an API client in just as a cookie does.
-    const isSignedIn = SESSION_COOKIE.test(c.req.header('cookie') ?? '') || c.req.header('authorization') !== undefined;
-    if (method !== 'GET' && method !== 'HEAD') return next();
-    if (isSignedIn) {
+    // `/products/*` also matches `/products`: a second pass must neither store the page the first one filled in
+    // nor add its headers again.
+    const isHandledAlready = c.var.isSharedRender !== undefined;
+    if ((method !== 'GET' && method !== 'HEAD') || isHandledAlready) return next();
+    if (isApiPath(c.req.path) && hasSessionCredentials(c)) {
+      // This client's own answer, never shared; marked so that a second pass leaves it alone.
+      c.set('isSharedRender', false);
       await next();
-      // A page made for one visitor must not be kept by a CDN or proxy and shown to the next one.
-      if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'private, no-cache');
-      c.header('Vary', 'Cookie, Authorization', { append: true });
+      if (!c.res.headers.has('cache-control')) c.header('Cache-Control', PRIVATE);
+      c.header('Vary', VARY, { append: true });
       return;
     }
     const pages = c.var.ctx.cache.pages;
     const key = c.req.url.slice(c.req.url.indexOf('/', 8));
-    let entry = pages.get(key);
-    if (!entry) {
-      const generation = pages.generation;
+    const entry = pages.get(key);
+    if (entry) return answer(c, entry, 'hit');
+
+    const version = pages.version;
+    c.set('isSharedRender', true);
+    try {
       await next();
-      const res = c.res;
-      const contentType = res.headers.get('content-type') ?? '';
-      if (res.status !== 200 || res.headers.has('set-cookie') || res.headers.get('cache-control') === 'no-store') {
-        return;
-      }
-      entry = pages.set(key, { body: await res.text(), contentType, status: res.status }, generation);
+    } finally {
+      c.set('isSharedRender', false);
+    }
+    const res = c.res;
+    const contentType = res.headers.get('content-type') ?? '';
+    const isStorable =
+      res.status === 200 && !res.headers.has('set-cookie') && !isPrivate(res.headers.get('cache-control'));
+    if (!isStorable && !contentType.startsWith('text/html')) return;
+    const body = await res.text();
+    const page = { body, contentType, status: res.status, tags: c.var.cacheTags ?? [] };
+    if (!isStorable) {
+      // An error page or a refusal, rendered as for everyone: it still needs this visitor's parts.
+      const filled = await fillPersonalParts(c, splitPersonalParts(body));
       c.res = undefined;
-      c.res = new Response(entry.bytes, { status: res.status, headers: res.headers });
-      c.header('ETag', entry.etag);
-      c.header('Cache-Control', PUBLIC);
-      c.header('Vary', 'Cookie, Authorization');
-      c.header('X-Cache', 'miss');
+      c.res = new Response(filled, { status: res.status, headers: res.headers });
       return;
     }
-    if (c.req.header('if-none-match') === entry.etag) {
-      return c.body(null, 304, { ETag: entry.etag, 'Cache-Control': PUBLIC, Vary: 'Cookie, Authorization' });
-    }
-    return new Response(method === 'HEAD' ? null : entry.bytes, {
-      status: 200,
-      headers: {
-        'Content-Type': entry.contentType,
-        ETag: entry.etag,
-        'Cache-Control': PUBLIC,
-        // Shared caches may keep this answer for visitors without a session only.
-        Vary: 'Cookie, Authorization',
-        'X-Cache': 'hit',
-      },
-    });
+    const stored = pages.set(key, { ...page, anonymousBody: anonymousBodyOf(body) }, version);
+    c.res = undefined;
+    c.res = await answer(c, stored, 'miss');
   };
+}
+
+async function answer(c: Context<AppEnv>, entry: CachedPage, cacheStatus: 'hit' | 'miss'): Promise<Response> {
+  if (entry.anonymous && !entry.template.cookies.some((name) => getCookie(c, name) !== undefined)) {
+    const headers = { ETag: entry.etag!, 'Cache-Control': PUBLIC, Vary: VARY };
+    if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
+    return send(c, entry.anonymous, { ...headers, 'Content-Type': entry.contentType, 'X-Cache': cacheStatus });
+  }
+  const body = await fillPersonalParts(c, entry.template);
+  return send(c, body, {
+    'Content-Type': entry.contentType,
+    'Cache-Control': PRIVATE,
+    Vary: VARY,
+    'X-Cache': cacheStatus,
+  });
+}
+
+function send(c: Context<AppEnv>, body: Uint8Array<ArrayBuffer>, headers: Record<string, string>): Response {
+  return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(body, 200, headers);
 }

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
-import type { Category } from '#src/catalog/schema.ts';
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
 import type { RateLimiter } from '#src/security/rate-limit.ts';
-import type { StoreSettings } from '#src/store/schema.ts';
 import type { CacheBus } from './cache-bus.ts';
 
-/** What every request handler and service can reach; built once per process. */
+/**
+ * What every request handler and service can reach; built once per process. Only the infrastructure lives here:
+ * a domain's own shared data (the store's settings, the categories) is read through that domain (settingsOf,
+ * categoriesOf), so this layer imports no domain.
+ */
 export type AppContext = {
   config: Config;
   db: Db;
@@ -14,10 +16,6 @@ export type AppContext = {
   log: Logger;
   cache: CacheBus;
   rateLimiter: RateLimiter;
-  /** Reads the store's settings through the page cache's generation, so a save shows on the next request. */
-  settings(): Promise<StoreSettings>;
-  /** All categories, read through the page cache's generation like the settings; shared, so never modify them. */
-  categories(): Promise<Category[]>;
 };
 
 export type AppEnv = {
@@ -25,5 +23,9 @@ export type AppEnv = {
     ctx: AppContext;
     requestId: string;
     log: Logger;
+    /** Set while the page shared by every visitor is rendered: personal parts become markers (personal-parts.ts). */
+    isSharedRender?: boolean;
+    /** What the page being rendered shows, for narrow cache invalidation (page-cache.ts). */
+    cacheTags?: string[];
   };
 };

@@ -1,6 +1,5 @@
 import { html } from 'hono/html';
-import type { StoreSettings } from '#src/store/schema.ts';
-import { renderPage, telHref } from './layout.ts';
+import { renderPage, type StoreFacts, telHref } from './layout.ts';
 
 const HEADINGS: Record<number, string> = {
   400: 'That request could not be understood',
@@ -21,7 +20,7 @@ export function errorHeadingOf(status: number): string {
 }
 
 /** The HTML error page: says what happened and offers a way on, in the store's own layout. */
-export function renderErrorPage(o: { status: number; message: string; store: StoreSettings; baseUrl: string }) {
+export function renderErrorPage(o: { status: number; message: string; store: StoreFacts; baseUrl: string }) {
   const heading = errorHeadingOf(o.status);
   return renderPage({
     title: heading,

@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { z } from 'zod';
 import type { FieldErrors } from '#src/lib/errors.ts';
-import { CSRF_FIELD, csrfToken } from '#src/security/csrf.ts';
 import type { AppEnv } from './context.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import { readFormBody } from './form-body.ts';
+import { personalPart } from './personal-parts.ts';
 import { fieldErrorsOf } from './validation.ts';
 
 export type FormValues = Record<string, string>;
@@ -17,7 +19,7 @@ export type FormResult<T> =
  * `values` the user typed (never passwords: callers leave those fields empty).
  */
 export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.infer<S>>> {
-  const body = await c.req.parseBody();
+  const body = await readFormBody(c);
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
     if (key !== CSRF_FIELD && typeof value === 'string') values[key] = value;
@@ -35,9 +37,9 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   return { ok: true, data: result.data, values };
 }
 
-/** The hidden CSRF field every state-changing form carries. */
+/** The hidden CSRF field every state-changing form carries; the token is a personal part of the page. */
 export function csrfField(c: Context<AppEnv>) {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken(c)}">`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${personalPart('csrf-token', '', c)}">`;
 }
 
 /** A labelled input with its error message tied to it for screen readers. */

@@ -1,17 +1,26 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { headerAccountLinks } from '#src/accounts/viewer.ts';
-import type { StoreSettings } from '#src/store/schema.ts';
 import { assetUrl } from './assets.ts';
+import { personalPart } from './personal-parts.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** What every page shows of the store; its settings (store/schema.ts) hold these and more. */
+export type StoreFacts = {
+  name: string;
+  tagline: string;
+  phone: string;
+  email: string;
+  address: string;
+  disclaimer: string;
+};
 
 export type PageOptions = {
   title: string;
   description?: string;
   /** Path of the canonical URL, e.g. "/products/pep-factor". */
   canonicalPath?: string;
-  store: StoreSettings;
+  store: StoreFacts;
   baseUrl: string;
   body: Html;
   /** Structured data for search engines; serialised safely into a JSON-LD block. */
@@ -73,7 +82,7 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
       <button type="submit">Search</button>
     </form>
     ${o.store.phone ? html`<a class="header-phone" href="${telHref(o.store.phone)}">${o.store.phone}</a>` : ''}
-    <nav class="header-account" aria-label="Account">${headerAccountLinks()}</nav>
+    <nav class="header-account" aria-label="Account">${personalPart('account-links')}</nav>
   </div>
   <nav class="site-nav" aria-label="Main">
     <div class="container">

@@ -3,8 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import { products } from '#src/catalog/schema.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createTestStaff, TEST_STAFF_PASSWORD } from '#src/licences/test-factory.ts';
-import { addDays, todayUtc } from '#src/licences/validators.ts';
 import {
   BROWSER_TIMEOUT_MS,
   type BrowserStore,

@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { formatDateTime } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEntry, diffAudit } from '#src/staff/audit.ts';
 import { renderPager } from './pager.ts';
 

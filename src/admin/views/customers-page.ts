@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formatDateTime } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
 import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';
 import { LICENCE_STATUS_LABELS } from '#src/licences/views/licences-page.ts';
 import type { CustomerWithLicences } from '../queries.ts';
@@ -28,7 +28,11 @@ export function renderCustomersPage(o: {
           <tbody>
             ${o.items.map(
               (cu) => html`<tr>
-                <td>${cu.name}<br><span class="muted">${cu.email}</span></td>
+                <td>${cu.name}<br><span class="muted">${cu.email}</span><br>${
+                  cu.emailVerifiedAt
+                    ? html`<span class="badge">email confirmed</span>`
+                    : html`<span class="badge badge-warning">email not confirmed</span>`
+                }</td>
                 <td>${cu.accountType}${cu.companyName ? html`, ${cu.companyName}` : ''}${cu.deletedAt ? ' (deleted)' : ''}</td>
                 <td>${formatDateTime(cu.createdAt)}</td>
                 <td>${

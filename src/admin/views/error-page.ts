@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { currentStaff } from '#src/staff/current.ts';
+import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { errorHeadingOf } from '#src/web/error-page.ts';
-import { renderAdminPage } from './admin-layout.ts';
 
 /**
  * A refusal inside the admin area (no permission, no such record), shown in the admin shell with the staff

@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { formatDateTime } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
 import type { ReviewedLicence } from '#src/licences/queries.ts';
 import { LICENCE_STATUSES, type Licence } from '#src/licences/schema.ts';
 import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';

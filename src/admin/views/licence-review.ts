@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
-import { formatDateTime, renderFacts } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime, todayUtc } from '#src/lib/dates.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { ReviewedLicence } from '#src/licences/queries.ts';
-import { LICENCE_TYPE_LABELS, todayUtc, US_STATES } from '#src/licences/validators.ts';
+import { LICENCE_TYPE_LABELS, US_STATES } from '#src/licences/validators.ts';
 import { LICENCE_STATUS_LABELS } from '#src/licences/views/licences-page.ts';
+import { renderFacts } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues } from '#src/web/forms.ts';
 
@@ -65,6 +66,13 @@ export function renderLicenceReview(
       [
         'Customer',
         html`${l.customer.name}, ${l.customer.email}${l.customer.companyName ? html` (${l.customer.companyName})` : ''}, ${l.customer.accountType} account`,
+      ],
+      [
+        'Customer email',
+        l.customer.emailVerifiedAt
+          ? `Confirmed on ${formatDateTime(l.customer.emailVerifiedAt)}`
+          : html`<strong>Not confirmed</strong>: nobody has proven this address belongs to the customer, and they
+            cannot order restricted products until they confirm it.`,
       ],
       ['Submitted', formatDateTime(l.createdAt)],
       ['Last reviewed', l.reviewedAt ? formatDateTime(l.reviewedAt) : 'Not yet'],

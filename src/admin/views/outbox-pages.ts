@@ -1,7 +1,8 @@
 import { html } from 'hono/html';
-import { formatDateTime, renderFacts } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
+import { withoutLinkTokens } from '#src/lib/tokens.ts';
 import type { OutboxMail } from '#src/mail/schema.ts';
-import { withoutLinkTokens } from '#src/security/tokens.ts';
+import { renderFacts } from '#src/staff/views/admin-layout.ts';
 import type { OutboxSummary } from '../queries.ts';
 import { renderPager } from './pager.ts';
 
@@ -38,14 +39,24 @@ export function renderOutboxList(o: { items: OutboxSummary[]; total: number; pag
     ${renderPager({ path: '/admin/outbox', page: o.page, total: o.total, limit: o.limit })}`;
 }
 
+// Why the tokens of emailed links are hidden from the person reading a mail here, and how the page says so.
+const HIDDEN_LINKS_NOTES = {
+  'sent-by-smtp': 'Link tokens are hidden: the mail went out by SMTP, so only its recipient can use them.',
+  'owners-only':
+    'Link tokens are hidden: a live link lets whoever opens it act as the customer, so only an owner can read ' +
+    'them here. Ask an owner to pass the mail on.',
+} as const;
+
+export type HiddenLinksReason = keyof typeof HIDDEN_LINKS_NOTES;
+
 /**
  * One mail. The plain-text version is shown as text; the HTML version only as its escaped source, since
- * mail markup must never run inside the admin area. When SMTP delivers mail (`hasSmtp`), the links' tokens are
- * hidden: staff are then not the way mail reaches customers, and a reset link read here would let any staff
- * member take over the customer's account.
+ * mail markup must never run inside the admin area. Unless `linksHidden` is undefined, the links' tokens are
+ * hidden: a reset link read here would let the reader take over the customer's account. With SMTP staff are
+ * not the way mail reaches customers at all; without it only owners, who pass mail on, see live links.
  */
-export function renderOutboxMail(m: OutboxMail, o: { hasSmtp: boolean }) {
-  const shown = (text: string) => (o.hasSmtp ? withoutLinkTokens(text) : text);
+export function renderOutboxMail(m: OutboxMail, o: { linksHidden: HiddenLinksReason | undefined }) {
+  const shown = (text: string) => (o.linksHidden ? withoutLinkTokens(text) : text);
   return html`<p><a href="/admin/outbox">← Back to the outbox</a></p>
     <h1>${m.subject}</h1>
     ${renderFacts([
@@ -58,7 +69,7 @@ export function renderOutboxMail(m: OutboxMail, o: { hasSmtp: boolean }) {
       ...(m.lastError ? ([['Last error', m.lastError]] as [string, unknown][]) : []),
     ])}
     <h2>Text version</h2>
-    ${o.hasSmtp ? html`<p class="muted">Link tokens are hidden: the mail went out by SMTP, so only its recipient can use them.</p>` : ''}
+    ${o.linksHidden ? html`<p class="muted">${HIDDEN_LINKS_NOTES[o.linksHidden]}</p>` : ''}
     <pre class="mail-text">${shown(m.text)}</pre>
     <details>
       <summary>HTML version (source)</summary>

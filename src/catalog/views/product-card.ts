@@ -1,21 +1,7 @@
 import { html } from 'hono/html';
 import { formatMoney } from '#src/lib/money.ts';
+import type { ProductCardData } from '../card-columns.ts';
 import { ACCESS_LABELS, getStockStatus, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
-import type { Product } from '../schema.ts';
-
-export type ProductCardData = Pick<
-  Product,
-  | 'slug'
-  | 'name'
-  | 'summary'
-  | 'images'
-  | 'priceCents'
-  | 'compareAtCents'
-  | 'currency'
-  | 'accessClass'
-  | 'regulatoryStatus'
-  | 'stockOnHand'
->;
 
 /** A product tile for lists, the home page, search results and articles. */
 export function renderProductCard(p: ProductCardData, options: { headingLevel?: 2 | 3 } = {}) {

@@ -1,11 +1,10 @@
 import { html, raw } from 'hono/html';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { formatMoney } from '#src/lib/money.ts';
-import type { Entitlement } from '#src/licences/entitlement.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
+import { personalPart } from '#src/web/personal-parts.ts';
 import {
-  ACCESS_HINTS,
   ACCESS_LABELS,
   DSHEA_STATEMENT,
   getStockStatus,
@@ -56,35 +55,12 @@ function renderStock(p: Product, store: StoreSettings) {
   return html`<p class="stock-status stock-${status}">${STOCK_LABELS[status]}${detail}</p>`;
 }
 
-// Where a buy button will stand: whether this visitor may order a restricted product, and if not, the next step.
-function renderPurchaseAccess(p: Product, entitlement: Entitlement | undefined) {
-  if (p.accessClass === 'open' || !entitlement) return '';
-  if (entitlement.allowed) {
-    return html`<div class="purchase-access purchase-allowed" role="status">
-      <p><strong>You may order this product.</strong> Your verified licence covers it.</p>
-    </div>`;
-  }
-  const next = `/account/sign-in?next=${encodeURIComponent(`/products/${p.slug}`)}`;
-  const actions =
-    entitlement.code === 'sign-in'
-      ? html`<a class="button" href="${next}">Sign in</a> <a href="/account/register">Create an account</a>`
-      : entitlement.code === 'licence-pending' || entitlement.code === 'licence-suspended'
-        ? html`<a href="/account/licences">See your licences</a>`
-        : html`<a class="button" href="/account/licences">Submit a licence</a>`;
-  return html`<div class="purchase-access purchase-refused" role="note">
-    <p><strong>${entitlement.reason}</strong> ${entitlement.howToQualify}</p>
-    <p class="purchase-actions">${actions}</p>
-  </div>`;
-}
-
 /** The product page body: gallery, price, compliance notices, description and facts. */
 export function renderProductPage(o: {
   product: Product;
   category: Category | null;
   crumbs: Crumb[];
   store: StoreSettings;
-  /** Whether the visitor may buy a restricted product; decided by checkPurchaseEntitlement. */
-  entitlement?: Entitlement | undefined;
 }) {
   const p = o.product;
   const isSupplement = p.regulatoryStatus === 'dietary-supplement';
@@ -103,15 +79,9 @@ export function renderProductPage(o: {
         ${renderPrice(p)}
         ${renderStock(p, o.store)}
         ${
-          // The entitlement panel below says the same to this visitor in particular; both would contradict
-          // each other for a signed-in customer ("sign in", "you may order").
-          p.accessClass !== 'open' && !o.entitlement
-            ? html`<div class="callout callout-access" role="note">
-              <p><strong>${ACCESS_LABELS[p.accessClass]}.</strong> ${ACCESS_HINTS[p.accessClass]}</p>
-            </div>`
-            : ''
+          // Whether this visitor may order it, and if not the next step: each visitor's own.
+          p.accessClass !== 'open' ? personalPart('purchase-access', `${p.accessClass} ${p.slug}`) : ''
         }
-        ${renderPurchaseAccess(p, o.entitlement)}
         ${
           p.storage === 'refrigerated'
             ? html`<div class="callout callout-cold" role="note"><p><strong>Cold shipping.</strong> ${REFRIGERATED_NOTE}</p></div>`

@@ -1,11 +1,5 @@
 import { html } from 'hono/html';
-
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** "March 12, 2025" in a <time> element carrying the exact instant. */
-export function renderDate(date: Date) {
-  return html`<time datetime="${date.toISOString()}">${DATE_FORMAT.format(date)}</time>`;
-}
+import { renderDate } from '#src/lib/dates.ts';
 
 /** Byline, date and tags under an article's title or in a list. */
 export function renderArticleMeta(a: { authorName: string; publishedAt: Date; tags: string[] }) {

@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
-import { type ProductCardData, renderProductCard } from '#src/catalog/views/product-card.ts';
+import type { ProductCardData } from '#src/catalog/card-columns.ts';
+import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import { telHref } from '#src/web/layout.ts';
 import type { Article } from '../schema.ts';
 import { renderArticleMeta } from './article-meta.ts';

@@ -1,7 +1,8 @@
 import { html } from 'hono/html';
+import type { ProductCardData } from '#src/catalog/card-columns.ts';
 import type { CategoryNode } from '#src/catalog/category-queries.ts';
-import type { ProductCardData } from '#src/catalog/views/product-card.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
+import { renderDate } from '#src/lib/dates.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import type { ArticleTeaser } from '../queries.ts';
@@ -14,8 +15,6 @@ export type HomePageData = {
   categories: CategoryNode[];
   articles: ArticleTeaser[];
 };
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 function renderHero(store: StoreSettings) {
   return html`<section class="hero" aria-labelledby="hero-heading">
@@ -54,7 +53,7 @@ function renderArticles(articles: ArticleTeaser[]) {
           ${a.coverImage ? html`<img src="${a.coverImage.src}" alt="${a.coverImage.alt}" width="400" height="225" loading="lazy">` : ''}
           <div class="card-body">
             <h3 class="card-title"><a href="/blog/${a.slug}">${a.title}</a></h3>
-            ${a.publishedAt ? html`<p class="muted"><time datetime="${a.publishedAt.toISOString()}">${dateFormat.format(a.publishedAt)}</time></p>` : ''}
+            ${a.publishedAt ? html`<p class="muted">${renderDate(a.publishedAt)}</p>` : ''}
             <p>${a.excerpt}</p>
           </div>
         </article>`,

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { todayUtc } from '#src/lib/dates.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { LICENCE_TYPES, type Licence } from '../schema.ts';
-import { LICENCE_TYPE_LABELS, todayUtc, US_STATES } from '../validators.ts';
+import { EMAIL_UNCONFIRMED_MESSAGE } from '../service.ts';
+import { LICENCE_TYPE_LABELS, US_STATES } from '../validators.ts';
 import { documentField, selectField } from './fields.ts';
 
 export const LICENCE_STATUS_LABELS: Record<Licence['status'], string> = {
@@ -47,7 +49,14 @@ function licenceRow(l: Licence) {
 /** The customer's licences with their review status, and the form that submits another. */
 export function renderLicencesPage(
   c: Context<AppEnv>,
-  o: { licences: Licence[]; values?: FormValues; errors?: FieldErrors; notice?: string | undefined },
+  o: {
+    licences: Licence[];
+    /** Without a confirmed address the form gives way to a note saying how to confirm it. */
+    isEmailConfirmed: boolean;
+    values?: FormValues;
+    errors?: FieldErrors;
+    notice?: string | undefined;
+  },
 ) {
   return html`<h1>Licences</h1>
     ${o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : ''}
@@ -64,7 +73,19 @@ export function renderLicencesPage(
     }
     <section aria-labelledby="submit-licence">
       <h2 id="submit-licence">Submit a licence</h2>
-      ${errorSummary(o.errors)}
+      ${o.isEmailConfirmed ? submitForm(c, o) : unconfirmedNote()}
+    </section>`;
+}
+
+function unconfirmedNote() {
+  return html`<div class="notice notice-warning" role="alert">
+      <p>${EMAIL_UNCONFIRMED_MESSAGE}</p>
+      <p><a href="/account/verify-email/resend">Send the confirmation email again</a></p>
+    </div>`;
+}
+
+function submitForm(c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors }) {
+  return html`${errorSummary(o.errors)}
       <form method="post" action="/account/licences" enctype="multipart/form-data" novalidate>
         ${csrfField(c)}
         ${selectField({
@@ -88,6 +109,5 @@ export function renderLicencesPage(
         ${textField({ name: 'holderName', label: 'Name on the licence', required: true, maxlength: 200, autocomplete: 'name', values: o.values, errors: o.errors })}
         ${documentField(o.errors)}
         <button type="submit">Submit for review</button>
-      </form>
-    </section>`;
+      </form>`;
 }

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { CategoryNode } from '#src/catalog/category-queries.ts';
 import { ACCESS_LABELS, REGULATORY_LABELS } from '#src/catalog/labels.ts';
+import { renderDate } from '#src/lib/dates.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
@@ -20,8 +21,6 @@ export type SearchPageData =
     };
 
 const searchHref = (term: string) => `/search?q=${encodeURIComponent(term)}`;
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
 function renderSuggestions(suggestions: string[]) {
   if (suggestions.length === 0) return '';
   return html`<section aria-labelledby="suggestions-heading">
@@ -69,7 +68,7 @@ function renderArticleHit(a: ArticleHit) {
     <div>
       <h3><a href="/blog/${a.slug}">${a.title}</a></h3>
       <p class="snippet">${renderHighlighted(a.snippet)}</p>
-      ${a.publishedAt ? html`<p class="hit-meta"><time datetime="${a.publishedAt.toISOString()}">${dateFormat.format(a.publishedAt)}</time></p>` : ''}
+      ${a.publishedAt ? html`<p class="hit-meta">${renderDate(a.publishedAt)}</p>` : ''}
     </div>
   </li>`;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
-import { formatDateTime } from '#src/admin/views/admin-layout.ts';
+import { formatDateTime } from '#src/lib/dates.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';

@@ -1,0 +1,12 @@
+import type { WebModule } from '#src/web/module.ts';
+import { adminApi } from './api.ts';
+import { adminPages } from './routes.ts';
+import { renderAdminErrorPage } from './views/error-page.ts';
+
+/** The admin area: its pages keep their own shell on errors and stay out of search engines; the admin API. */
+export const adminModule: WebModule = {
+  pages: [{ at: '/admin', routes: adminPages }],
+  api: [{ at: '/api/admin', routes: adminApi }],
+  errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },
+  hiddenFromRobots: ['/admin'],
+};

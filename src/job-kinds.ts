@@ -1,0 +1,25 @@
+import { passwordResetMailJob } from '#src/accounts/auth/password-reset.ts';
+import { verifyEmailMailJob } from '#src/accounts/auth/registration.ts';
+import { customerAccessSweepJob } from '#src/accounts/sessions/sweep.ts';
+import type { JobDefinition } from '#src/jobs/definition.ts';
+import { jobsSweepJob } from '#src/jobs/sweep.ts';
+import { licenceExpiryJob } from '#src/licences/expiry-job.ts';
+import { sendMailJob } from '#src/mail/deliver.ts';
+import { rateLimitSweepJob } from '#src/security/sweep.ts';
+import { staffSessionSweepJob } from '#src/staff/sweep.ts';
+import type { AppContext } from '#src/web/context.ts';
+
+/**
+ * Every kind of background job the store runs. Each domain declares its own kinds (payload, handler, lock
+ * time) beside its code; they are gathered here, above the domains, so the queue itself knows none of them.
+ */
+export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
+  sendMailJob,
+  passwordResetMailJob,
+  verifyEmailMailJob,
+  licenceExpiryJob,
+  customerAccessSweepJob,
+  staffSessionSweepJob,
+  rateLimitSweepJob,
+  jobsSweepJob,
+];
