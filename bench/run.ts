@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { assertSignedIn, signInBenchCustomer } from './customer.ts';
 import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
 import { runStartupBench } from './startup.ts';
+import { adminQuery, SERVER_URL, startStoreProcess } from './store-process.ts';
 import { startWriter } from './writes.ts';
 
 /**
@@ -18,7 +17,6 @@ import { startWriter } from './writes.ts';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WARM_UP_SECONDS = 1;
-const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEADLINE_MS = 6 * 60_000;
 
 const PAGES = [
@@ -37,16 +35,6 @@ setTimeout(() => {
   process.stderr.write(`bench: stopped after ${DEADLINE_MS / 1000} s without finishing\n`);
   process.exit(2);
 }, DEADLINE_MS).unref();
-
-async function adminQuery(statement: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return (await client.query(statement)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -68,19 +56,10 @@ async function dropAbandonedDatabases(): Promise<void> {
 }
 
 function startStore(database: DatabaseKind, env: Record<string, string>): Promise<ServerProcess> {
-  return startServerProcess({
+  return startStoreProcess({
     name: `store on ${database}`,
     args: [join(ROOT, 'src/cli.ts'), 'start'],
-    env: {
-      NODE_ENV: 'production',
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      BASE_URL: 'http://127.0.0.1',
-      LOG_LEVEL: 'silent',
-      ...env,
-    },
-    readUrl: (line) => /serving at (http:\/\/\S+)/.exec(line)?.[1],
+    env,
     timeoutMs: 60_000,
   });
 }

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { measure } from './measure.ts';
-import { type ServerProcess, startServerProcess } from './processes.ts';
+import type { ServerProcess } from './processes.ts';
 import { type DatabaseKind, pad } from './report.ts';
+import { adminQuery, SERVER_URL, startStoreProcess } from './store-process.ts';
 
 /**
  * The start-up scenario: how long the command of `npm start` takes to answer its first /healthz, as the median
@@ -18,7 +17,6 @@ const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const PAGE_SECONDS = 3;
 // Memory after load depends on when the garbage collector last ran: the median of several starts is steadier.
 const MEMORY_STARTS = Math.min(3, STARTS);
-const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PAGES = ['/products', '/products/pep-factor'];
 
 export type StartupRow = {
@@ -45,16 +43,6 @@ function row(
   return { database, scenario, unit, value, samples, limit, isPassed: limit === undefined || value <= limit };
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The arguments `npm start` gives node, without npm's own start-up. */
 function startArgs(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
@@ -66,21 +54,7 @@ function startArgs(): string[] {
 /** Starts the store and waits for its first 200 on /healthz; returns the process and the milliseconds taken. */
 async function timeStart(env: Record<string, string>): Promise<{ store: ServerProcess; ms: number }> {
   const started = performance.now();
-  const store = await startServerProcess({
-    name: 'store',
-    args: startArgs(),
-    env: {
-      NODE_ENV: 'production',
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      BASE_URL: 'http://127.0.0.1',
-      LOG_LEVEL: 'silent',
-      ...env,
-    },
-    readUrl: (line) => /serving at (http:\/\/\S+)/.exec(line)?.[1],
-    timeoutMs: 120_000,
-  });
+  const store = await startStoreProcess({ name: 'store', args: startArgs(), env, timeoutMs: 120_000 });
   for (;;) {
     const res = await fetch(`${store.url}/healthz`).catch(() => undefined);
     await res?.text();
