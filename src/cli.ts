@@ -13,6 +13,8 @@ Commands:
                    (--no-demo: start with an empty store)
   migrate          Apply pending database migrations and exit
   seed             Load the demo store (FACE Med Store); running it again changes nothing
+  openapi          Write the OpenAPI document of the store API (--output FILE, else to standard output;
+                   --base-url URL names the server in it, default http://localhost:3000)
   admin create     Create a staff account:
                    --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
@@ -49,6 +51,8 @@ async function run(argv: string[]): Promise<void> {
       password: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      output: { type: 'string' },
+      'base-url': { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -61,8 +65,18 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  if (!['start', 'migrate', 'seed', 'admin'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
+  if (!['start', 'migrate', 'seed', 'admin', 'openapi'].includes(command)) {
+    throw new UsageError(`Unknown command "${command}".`);
+  }
   speedUpModuleLoading();
+  if (command === 'openapi') {
+    // The document of this code, whatever store the environment points at: no database of the operator's is opened.
+    const { buildApiDocument } = await import('#src/api-document.ts');
+    const text = `${JSON.stringify(await buildApiDocument(values['base-url'] ?? 'http://localhost:3000'), null, 2)}\n`;
+    if (values.output) (await import('node:fs')).writeFileSync(values.output, text);
+    else process.stdout.write(text);
+    return;
+  }
   const { loadConfig } = await import('#src/config.ts');
   const config = loadConfig();
   switch (command) {

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { serveTestStore } from '#test/support/serve.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
 /** Debian's Chromium; playwright-core drives it, nothing is downloaded. CHROMIUM_PATH points elsewhere. */
@@ -60,24 +59,18 @@ export type BrowserStore = {
  */
 export async function openBrowserStore(): Promise<BrowserStore> {
   const store = await createTestStore();
-  const server = await new Promise<ServerType>((done) => {
-    const s = serve({ fetch: store.app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const served = await serveTestStore(store);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   return {
     store,
-    url: `http://127.0.0.1:${port}`,
+    url: served.url,
     browser,
     context,
     async close() {
       await context.close();
       await browser.close();
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      await served.close();
       await store.close();
     },
   };

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestMail, linkIn, tokenOf, uniqueEmail } from '#src/accounts/test-helpers.ts';
+import { buildApiDocument } from '#src/api-document.ts';
+import { createMedstoreClient } from '#sdk/index.ts';
+import { type ServedStore, serveTestStore } from '#test/support/serve.ts';
+import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+
+const SDK = join(import.meta.dirname, '../sdk');
+const run = promisify(execFile);
+
+describe('the committed SDK', () => {
+  it('holds the document the code serves', async () => {
+    const committed = JSON.parse(readFileSync(join(SDK, 'openapi.json'), 'utf8'));
+    expect(committed, 'run "npm run sdk" and commit sdk/').toEqual(await buildApiDocument('http://localhost:3000'));
+  });
+
+  it('holds the types that document generates', async () => {
+    const generator = join(SDK, 'node_modules/.bin/openapi-typescript');
+    const check = run(generator, ['./openapi.json', '--output', './schema.ts', '--check'], { cwd: SDK });
+    await expect(check, 'run "npm run sdk" and commit sdk/').resolves.toBeDefined();
+  });
+});
+
+describe('a client built on the SDK', () => {
+  let store: TestStore;
+  let served: ServedStore;
+
+  beforeAll(async () => {
+    store = await createTestStore();
+    served = await serveTestStore(store);
+  });
+  afterAll(async () => {
+    await served?.close();
+    await store?.close();
+  });
+
+  it('browses the catalogue, signs up, confirms, signs in, keeps an address and signs out', async () => {
+    const api = createMedstoreClient(served.url);
+
+    const list = await api.GET('/api/store/products', { params: { query: { limit: 5, sort: 'name' } } });
+    expect(list.response.status).toBe(200);
+    expect(list.data?.items.length).toBe(5);
+    const slug = list.data!.items[0]!.slug;
+    const product = await api.GET('/api/store/products/{slug}', { params: { path: { slug } } });
+    expect(product.data?.slug).toBe(slug);
+
+    const missing = await api.GET('/api/store/products/{slug}', { params: { path: { slug: 'no-such-product' } } });
+    expect(missing.response.status).toBe(404);
+    expect(missing.error?.code).toBe('NOT_FOUND');
+
+    const email = uniqueEmail('sdk');
+    const password = 'copper lantern meadow 7';
+    const signUp = await api.POST('/api/store/account', { body: { email, password, name: 'Noor Haddad' } });
+    expect(signUp.response.status).toBe(202);
+    const link = linkIn(await latestMail(store, email, 'verify-email'), store);
+    const confirmed = await api.POST('/api/store/account/verify-email', { body: { token: tokenOf(link) } });
+    expect(confirmed.response.status).toBe(204);
+
+    const session = await api.POST('/api/store/session', { body: { email, password } });
+    expect(session.response.status).toBe(200);
+    api.useToken(session.data!.token);
+    const account = await api.GET('/api/store/account');
+    expect(account.data?.email).toBe(email);
+
+    const address = {
+      name: 'Noor Haddad',
+      line1: '410 Juniper Row',
+      city: 'Tucson',
+      state: 'AZ',
+      postalCode: '85701',
+      country: 'US',
+    };
+    const created = await api.POST('/api/store/account/addresses', { body: address });
+    expect(created.response.status).toBe(201);
+    const addresses = await api.GET('/api/store/account/addresses');
+    expect(addresses.data?.items.map((a) => a.line1)).toEqual(['410 Juniper Row']);
+
+    const signOut = await api.DELETE('/api/store/session');
+    expect(signOut.response.status).toBe(204);
+    const after = await api.GET('/api/store/account');
+    expect(after.response.status).toBe(401);
+  });
+});
