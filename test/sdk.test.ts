@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMedstoreClient } from '#sdk/index.ts';
 import { latestMail, linkIn, tokenOf, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import { buildApiDocument } from '#src/api-document.ts';
-import { createMedstoreClient } from '#sdk/index.ts';
 import { type ServedStore, serveTestStore } from '#test/support/serve.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
