@@ -155,11 +155,14 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     info: {
       title: 'medstore API',
       version: '1',
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       description:
         'JSON API of the store. Errors are application/problem+json (RFC 9457) with a `code` and, for invalid ' +
         'input, an `errors` list naming each field.',
     },
-    servers: [{ url: ctx.config.baseUrl }],
+    // Relative: the document is always served by the store it describes, whatever its address.
+    servers: [{ url: '/', description: 'The store serving this document' }],
+    tags: MODULES.flatMap((module) => module.apiTags ?? []),
   });
   app.route('/', api);
 

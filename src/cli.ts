@@ -73,7 +73,12 @@ async function run(argv: string[]): Promise<void> {
     // The document of this code, whatever store the environment points at: no database of the operator's is opened.
     const { buildApiDocument } = await import('#src/api-document.ts');
     const text = `${JSON.stringify(await buildApiDocument(values['base-url'] ?? 'http://localhost:3000'), null, 2)}\n`;
-    if (values.output) (await import('node:fs')).writeFileSync(values.output, text);
+    if (values.output) {
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      const { dirname } = await import('node:path');
+      mkdirSync(dirname(values.output), { recursive: true });
+      writeFileSync(values.output, text);
+    }
     else process.stdout.write(text);
     return;
   }

@@ -8,5 +8,13 @@ export const accountsModule: WebModule = {
   pages: [{ at: '/account', routes: accountPages }],
   // The account API has two roots (/session, /account) directly in the store API.
   api: [{ at: '/api/store', routes: accountApi }],
+  apiTags: [
+    {
+      name: 'account',
+      description:
+        'Registration, sign-in (a cookie or a bearer token), email confirmation, password reset, the profile, data export and deletion.',
+    },
+    { name: 'addresses', description: "The signed-in customer's shipping and billing addresses." },
+  ],
   personalParts: { 'account-links': accountLinksPart },
 };

@@ -49,12 +49,18 @@ adminApi.openapi(
   createRoute({
     method: 'post',
     path: '/session',
+    operationId: 'createStaffSession',
+    security: [],
     tags,
     summary: 'Staff sign-in; returns a bearer token',
     description:
       'Failed attempts are limited per email and client address together, and per address: past either limit the ' +
       'client gets 429 with Retry-After, whatever password it sends. Failures from elsewhere never lock the owner out.',
-    request: { body: jsonBody(StaffSignInSchema) },
+    request: {
+      body: jsonBody(StaffSignInSchema, {
+        example: { email: 'reviews@facemedstore.example', password: 'marble orchard signal 7' },
+      }),
+    },
     responses: {
       201: json(StaffSessionSchema, 'Signed in'),
       400: problemResponse('Invalid body'),
@@ -82,6 +88,7 @@ adminApi.openapi(
   createRoute({
     method: 'delete',
     path: '/session',
+    operationId: 'deleteStaffSession',
     tags,
     summary: 'Sign out: the token stops working',
     security,
@@ -98,6 +105,7 @@ adminApi.openapi(
   createRoute({
     method: 'get',
     path: '/licences',
+    operationId: 'listLicencesForReview',
     tags,
     summary: 'The licence review queue: pending first (oldest first), then the rest (newest first)',
     security,
@@ -122,6 +130,7 @@ adminApi.openapi(
   createRoute({
     method: 'get',
     path: '/licences/{id}',
+    operationId: 'getLicenceForReview',
     tags,
     summary: 'One licence with its customer',
     security,
@@ -160,12 +169,21 @@ for (const { action, summary, needsReason } of DECISIONS) {
   const route = createRoute({
     method: 'post',
     path: `/licences/{id}/${action}`,
+    operationId: `${action}Licence`,
     tags,
     summary,
     security,
     request: {
       params: idParams,
-      ...(needsReason ? { body: jsonBody(ReasonSchema) } : {}),
+      ...(needsReason
+        ? {
+            body: jsonBody(ReasonSchema, {
+              example: {
+                reason: 'The licence number does not match the state board record; please upload a clearer copy.',
+              },
+            }),
+          }
+        : {}),
     },
     responses: {
       200: json(AdminLicenceSchema, 'The licence after the decision'),
@@ -192,6 +210,7 @@ adminApi.openapi(
   createRoute({
     method: 'get',
     path: '/outbox',
+    operationId: 'listOutboxMails',
     tags,
     summary: 'Mails the store wrote, newest first',
     security,

@@ -7,6 +7,12 @@ import { renderAdminErrorPage } from './views/error-page.ts';
 export const adminModule: WebModule = {
   pages: [{ at: '/admin', routes: adminPages }],
   api: [{ at: '/api/admin', routes: adminApi }],
+  apiTags: [
+    {
+      name: 'admin',
+      description: 'For staff and integrations, with a staff bearer token: licence review and the mail outbox.',
+    },
+  ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },
   hiddenFromRobots: ['/admin'],
 };

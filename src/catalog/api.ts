@@ -15,6 +15,8 @@ export const catalogApi = createApiRouter();
 const listProductsRoute = createRoute({
   method: 'get',
   path: '/products',
+  operationId: 'listProducts',
+  security: [],
   tags: ['catalogue'],
   summary: 'List active products',
   description:
@@ -72,6 +74,8 @@ catalogApi.openapi(listProductsRoute, async (c) => {
 const getProductRoute = createRoute({
   method: 'get',
   path: '/products/{slug}',
+  operationId: 'getProduct',
+  security: [],
   tags: ['catalogue'],
   summary: 'One active product with all its facts',
   description: 'An old slug of a renamed product answers 301 with the new address in Location.',
@@ -102,10 +106,13 @@ catalogApi.openapi(getProductRoute, async (c) => {
 const listCategoriesRoute = createRoute({
   method: 'get',
   path: '/categories',
+  operationId: 'listCategories',
+  security: [],
   tags: ['catalogue'],
   summary: 'The category tree',
   responses: {
     200: json(z.object({ items: z.array(CategoryTreeSchema) }), 'Top-level categories, each with its children'),
+    400: problemResponse('The address is malformed: too long, or holding a null character'),
   },
 });
 

@@ -10,6 +10,13 @@ export const catalogModule: WebModule = {
   ],
   // Both roots of the catalogue's API (/products, /categories) sit directly in the store API.
   api: [{ at: '/api/store', routes: catalogApi }],
+  apiTags: [
+    {
+      name: 'catalogue',
+      description:
+        'Products and categories as shoppers see them: prices, stock, access class, regulatory status, storage and side effects.',
+    },
+  ],
   cachedPaths: [
     '/products',
     '/products/*',

@@ -28,6 +28,8 @@ function toSummaryJson(a: ArticleSummary, baseUrl: string) {
 const listArticlesRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listArticles',
+  security: [],
   tags: ['content'],
   summary: 'List published articles, newest first',
   request: { query: articleListApiQuery },
@@ -57,6 +59,8 @@ contentApi.openapi(listArticlesRoute, async (c) => {
 const getArticleRoute = createRoute({
   method: 'get',
   path: '/{slug}',
+  operationId: 'getArticle',
+  security: [],
   tags: ['content'],
   summary: 'One published article with its Markdown, rendered HTML and disclaimer',
   description: 'An old slug of a renamed article answers 301 with the new address in Location.',

@@ -6,5 +6,12 @@ import { contentPages } from './routes.ts';
 export const contentModule: WebModule = {
   pages: [{ at: '/blog', routes: contentPages }],
   api: [{ at: '/api/store/articles', routes: contentApi }],
+  apiTags: [
+    {
+      name: 'content',
+      description:
+        'Published articles of the blog: treatments, their side effects and care, with the products they cite.',
+    },
+  ],
   cachedPaths: ['/blog', '/blog/*', '/api/store/articles', '/api/store/articles/*'],
 };

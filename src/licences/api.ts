@@ -44,7 +44,8 @@ licenceApi.openapi(
   createRoute({
     method: 'get',
     path: '/licences',
-    tags: ['account'],
+    operationId: 'listLicences',
+    tags: ['licences'],
     summary: "The signed-in customer's licences, newest first",
     security,
     responses: {
@@ -65,7 +66,8 @@ licenceApi.openapi(
 licenceApi.openAPIRegistry.registerPath({
   method: 'post',
   path: '/licences',
-  tags: ['account'],
+  operationId: 'submitLicence',
+  tags: ['licences'],
   summary: 'Submit a licence for review',
   description:
     "The document's type is judged from its bytes, whatever its name says. Bodies over about 10 MB answer 413.",
@@ -105,7 +107,8 @@ licenceApi.openapi(
   createRoute({
     method: 'get',
     path: '/licences/{id}',
-    tags: ['account'],
+    operationId: 'getLicence',
+    tags: ['licences'],
     summary: "One of the signed-in customer's licences",
     description: "Another customer's licence answers 404, exactly as one that does not exist.",
     security,
@@ -136,7 +139,8 @@ licenceApi.openapi(
   createRoute({
     method: 'get',
     path: '/entitlements/{productSlug}',
-    tags: ['account'],
+    operationId: 'getEntitlement',
+    tags: ['licences'],
     summary: 'May the signed-in customer order this product?',
     description:
       'Open products: anyone. Professional: an approved, unexpired licence. Rx-only: such a licence of a ' +

@@ -8,6 +8,13 @@ import { licenceUploadLimit } from './upload.ts';
 export const licencesModule: WebModule = {
   pages: [{ at: '/account/licences', routes: licencePages }],
   api: [{ at: '/api/store/account', routes: licenceApi }],
+  apiTags: [
+    {
+      name: 'licences',
+      description:
+        "A customer's professional licences, submitted for review, and whether they may order a restricted product.",
+    },
+  ],
   uploads: { paths: ['/account/licences', '/api/store/account/licences'], limit: licenceUploadLimit() },
   personalParts: { 'purchase-access': purchaseAccessPart },
 };

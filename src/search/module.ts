@@ -5,5 +5,6 @@ import { searchApi, searchPages } from './routes.ts';
 export const searchModule: WebModule = {
   pages: [{ at: '/search', routes: searchPages }],
   api: [{ at: '/api/store/search', routes: searchApi }],
+  apiTags: [{ name: 'search', description: 'Ranked full-text search over products and articles at once.' }],
   cachedPaths: ['/search', '/api/store/search'],
 };

@@ -128,6 +128,8 @@ const ArticleHitSchema = z
 const searchRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'searchStore',
+  security: [],
   tags: ['search'],
   summary: 'Full-text search of active products and published articles',
   description: 'Ranked best first; a match in a name or title ranks above a match in the text. Partial words match.',

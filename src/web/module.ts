@@ -15,6 +15,8 @@ export type WebModule = {
   pages?: Mount<Hono<AppEnv>>[];
   /** Operations of the store or admin API; they appear in the OpenAPI document. */
   api?: Mount<OpenAPIHono<AppEnv>>[];
+  /** The tags its operations are grouped under in the OpenAPI document, each with what it covers. */
+  apiTags?: { name: string; description: string }[];
   /**
    * Paths whose GET answers the page cache may serve and store for every visitor, as Hono patterns ('/blog/*'
    * also matches '/blog'); the cache handles a request once however many patterns match it.

@@ -25,9 +25,12 @@ export const json = <S extends z.ZodType>(schema: S, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-/** A required JSON request body. */
-export const jsonBody = <S extends z.ZodType>(schema: S, description?: string) => ({
+/**
+ * A required JSON request body, with an example a reader can send as it is: the document's readers and the
+ * generated clients show it, and the lint checks it against the schema.
+ */
+export const jsonBody = <S extends z.ZodType>(schema: S, o: { description?: string; example: z.input<S> }) => ({
   required: true,
-  ...(description === undefined ? {} : { description }),
-  content: { 'application/json': { schema } },
+  ...(o.description === undefined ? {} : { description: o.description }),
+  content: { 'application/json': { schema, example: o.example } },
 });

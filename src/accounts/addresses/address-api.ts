@@ -31,6 +31,7 @@ addressApi.openapi(
   createRoute({
     method: 'get',
     path: '/account/addresses',
+    operationId: 'listAddresses',
     tags: TAGS,
     summary: 'The address book, defaults first',
     security: SIGNED_IN,
@@ -46,11 +47,27 @@ addressApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/addresses',
+    operationId: 'createAddress',
     tags: TAGS,
     summary: 'Add an address',
     description: 'The first address becomes the default for shipping and billing. A book holds at most 50.',
     security: SIGNED_IN,
-    request: { body: jsonBody(addressBodySchema, 'The address; US addresses need a state and a ZIP code') },
+    request: {
+      body: jsonBody(addressBodySchema, {
+        description: 'The address; US addresses need a state and a ZIP code',
+        example: {
+          name: 'Glow Aesthetic Clinic',
+          line1: '2210 E Camelback Rd',
+          line2: 'Suite 140',
+          city: 'Phoenix',
+          state: 'AZ',
+          postalCode: '85016',
+          country: 'US',
+          phone: '+1 602 555 0148',
+          isDefaultShipping: true,
+        },
+      }),
+    },
     responses: {
       201: json(AddressSchema, 'Added'),
       409: problemResponse('The address book is full'),
@@ -69,6 +86,7 @@ addressApi.openapi(
   createRoute({
     method: 'get',
     path: '/account/addresses/{id}',
+    operationId: 'getAddress',
     tags: TAGS,
     summary: 'One address',
     security: SIGNED_IN,
@@ -85,13 +103,20 @@ addressApi.openapi(
   createRoute({
     method: 'patch',
     path: '/account/addresses/{id}',
+    operationId: 'updateAddress',
     tags: TAGS,
     summary: 'Change an address',
     description:
       'Only the fields sent change. `isDefaultShipping: true` (or billing) moves that default here; a default ' +
       'cannot be set to false, it moves when another address takes it.',
     security: SIGNED_IN,
-    request: { params, body: jsonBody(addressPatchSchema, 'The fields to change') },
+    request: {
+      params,
+      body: jsonBody(addressPatchSchema, {
+        description: 'The fields to change',
+        example: { line2: 'Suite 210', isDefaultBilling: true },
+      }),
+    },
     responses: {
       200: json(AddressSchema, 'The changed address'),
       422: problemResponse('The changed address is incomplete'),
@@ -111,6 +136,7 @@ addressApi.openapi(
   createRoute({
     method: 'delete',
     path: '/account/addresses/{id}',
+    operationId: 'deleteAddress',
     tags: TAGS,
     summary: 'Delete an address',
     description: 'When it was a default, the oldest remaining address takes its place.',

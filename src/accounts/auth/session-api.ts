@@ -26,16 +26,25 @@ sessionApi.openapi(
   createRoute({
     method: 'post',
     path: '/account',
+    operationId: 'registerCustomer',
+    security: [],
     tags: TAGS,
     summary: 'Register a customer account',
     description:
       'Mails a confirmation link to the address. The answer is the same when the address already has an ' +
       'account (that mailbox is told instead), so it never reveals who is a customer. Sign in afterwards.',
     request: {
-      body: jsonBody(
-        registrationSchema,
-        'A business (`accountType: "business"`) also needs `companyName` and `phone`.',
-      ),
+      body: jsonBody(registrationSchema, {
+        description: 'A business (`accountType: "business"`) also needs `companyName` and `phone`.',
+        example: {
+          email: 'lena.ortiz@glowclinic.example',
+          password: 'juniper kettle harbour 9',
+          name: 'Lena Ortiz',
+          accountType: 'business',
+          companyName: 'Glow Aesthetic Clinic',
+          phone: '+1 602 555 0148',
+        },
+      }),
     },
     responses: { 202: json(MessageSchema, 'Accepted; check the mailbox'), ...COMMON_PROBLEMS },
   }),
@@ -49,11 +58,18 @@ sessionApi.openapi(
   createRoute({
     method: 'post',
     path: '/session',
+    operationId: 'createSession',
+    security: [],
     tags: TAGS,
     summary: 'Sign in',
     description:
       'Starts a new session, set as an HttpOnly cookie and returned as a bearer token. `remember` keeps it 30 days instead of one.',
-    request: { body: jsonBody(signInBodySchema, 'Email and password') },
+    request: {
+      body: jsonBody(signInBodySchema, {
+        description: 'Email and password',
+        example: { email: 'lena.ortiz@glowclinic.example', password: 'juniper kettle harbour 9', remember: true },
+      }),
+    },
     responses: {
       200: json(SessionSchema, 'Signed in'),
       401: problemResponse('Email or password is incorrect (the same answer for an unknown email)'),
@@ -76,6 +92,8 @@ sessionApi.openapi(
   createRoute({
     method: 'delete',
     path: '/session',
+    operationId: 'deleteSession',
+    security: [],
     tags: TAGS,
     summary: 'Sign out',
     description: 'Ends the session of the cookie or bearer token sent; answers 204 even when there was none.',
@@ -92,9 +110,16 @@ sessionApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/verify-email',
+    operationId: 'confirmEmail',
+    security: [],
     tags: TAGS,
     summary: 'Confirm an email address with the token of its emailed link',
-    request: { body: jsonBody(tokenBodySchema, 'The `token` parameter of the link') },
+    request: {
+      body: jsonBody(tokenBodySchema, {
+        description: 'The `token` parameter of the link',
+        example: { token: 'qV3k9JrT0mXbWcZ1yLpA8sNd4eHfGu6o' },
+      }),
+    },
     responses: { 204: { description: 'Confirmed' }, ...COMMON_PROBLEMS },
   }),
   async (c) => {
@@ -107,11 +132,18 @@ sessionApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/verify-email/resend',
+    operationId: 'resendEmailConfirmation',
+    security: [],
     tags: TAGS,
     summary: 'Send a new confirmation link',
     description:
       'Only an unconfirmed account gets a mail, but the answer is always the same. Earlier links stop working.',
-    request: { body: jsonBody(emailOnlySchema, 'The address registered with') },
+    request: {
+      body: jsonBody(emailOnlySchema, {
+        description: 'The address registered with',
+        example: { email: 'lena.ortiz@glowclinic.example' },
+      }),
+    },
     responses: { 202: json(MessageSchema, 'Accepted'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
@@ -127,10 +159,17 @@ sessionApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/password-reset',
+    operationId: 'requestPasswordReset',
+    security: [],
     tags: TAGS,
     summary: 'Mail a password reset link',
     description: 'The answer is the same whether or not the address has an account. The link works once, for one hour.',
-    request: { body: jsonBody(emailOnlySchema, 'The address of the account') },
+    request: {
+      body: jsonBody(emailOnlySchema, {
+        description: 'The address of the account',
+        example: { email: 'lena.ortiz@glowclinic.example' },
+      }),
+    },
     responses: { 202: json(MessageSchema, 'Accepted'), ...COMMON_PROBLEMS },
   }),
   async (c) => {
@@ -143,14 +182,16 @@ sessionApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/password-reset/confirm',
+    operationId: 'resetPassword',
+    security: [],
     tags: TAGS,
     summary: 'Choose a new password with the token of a reset link',
     description: 'Ends every session of the account; sign in again with the new password.',
     request: {
-      body: jsonBody(
-        resetConfirmSchema,
-        'The link token and the new password (at least 10 characters, not a common one)',
-      ),
+      body: jsonBody(resetConfirmSchema, {
+        description: 'The link token and the new password (at least 10 characters, not a common one)',
+        example: { token: 'qV3k9JrT0mXbWcZ1yLpA8sNd4eHfGu6o', password: 'saffron lighthouse 42' },
+      }),
     },
     responses: {
       204: { description: 'Password changed' },

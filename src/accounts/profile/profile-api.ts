@@ -33,6 +33,7 @@ profileApi.openapi(
   createRoute({
     method: 'get',
     path: '/account',
+    operationId: 'getAccount',
     tags: TAGS,
     summary: 'The signed-in customer',
     security: SIGNED_IN,
@@ -45,12 +46,18 @@ profileApi.openapi(
   createRoute({
     method: 'patch',
     path: '/account',
+    operationId: 'updateAccount',
     tags: TAGS,
     summary: 'Change name, account type, company name or phone',
     description:
       'A business account keeps a company name and a phone. The email address changes through `POST /account/email`.',
     security: SIGNED_IN,
-    request: { body: jsonBody(profilePatchSchema, 'The fields to change') },
+    request: {
+      body: jsonBody(profilePatchSchema, {
+        description: 'The fields to change',
+        example: { name: 'Lena Ortiz-Reyes', phone: '+1 602 555 0190' },
+      }),
+    },
     responses: {
       200: json(CustomerSchema, 'The changed account'),
       422: problemResponse('The merged profile is incomplete, e.g. a business without a company name'),
@@ -69,13 +76,19 @@ profileApi.openapi(
   createRoute({
     method: 'delete',
     path: '/account',
+    operationId: 'deleteAccount',
     tags: TAGS,
     summary: 'Delete the account',
     description:
       'Needs the password. Anonymises the profile, deletes addresses, links, sessions and licence documents; ' +
       'records the store must keep stay with their personal details anonymised.',
     security: SIGNED_IN,
-    request: { body: jsonBody(passwordOnlySchema, 'The current password') },
+    request: {
+      body: jsonBody(passwordOnlySchema, {
+        description: 'The current password',
+        example: { password: 'juniper kettle harbour 9' },
+      }),
+    },
     responses: {
       204: { description: 'Deleted and signed out' },
       422: problemResponse('Wrong password'),
@@ -96,6 +109,7 @@ profileApi.openapi(
   createRoute({
     method: 'get',
     path: '/account/export',
+    operationId: 'exportAccountData',
     tags: TAGS,
     summary: 'Everything the store holds about the customer',
     description:
@@ -119,11 +133,17 @@ profileApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/password',
+    operationId: 'changePassword',
     tags: TAGS,
     summary: 'Change the password',
     description: 'Needs the current password. Ends every session and returns a new one for this client.',
     security: SIGNED_IN,
-    request: { body: jsonBody(changePasswordSchema, 'The current and the new password') },
+    request: {
+      body: jsonBody(changePasswordSchema, {
+        description: 'The current and the new password',
+        example: { currentPassword: 'juniper kettle harbour 9', newPassword: 'saffron lighthouse 42' },
+      }),
+    },
     responses: {
       200: json(SessionSchema, 'Changed; use the new token from now on'),
       422: problemResponse('Wrong current password, or a refused new one'),
@@ -148,12 +168,18 @@ profileApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/email',
+    operationId: 'requestEmailChange',
     tags: TAGS,
     summary: 'Ask to change the email address',
     description:
       'Needs the password. Mails a link to the new address; the account keeps its address until the link is used.',
     security: SIGNED_IN,
-    request: { body: jsonBody(changeEmailSchema, 'The new address and the current password') },
+    request: {
+      body: jsonBody(changeEmailSchema, {
+        description: 'The new address and the current password',
+        example: { email: 'lena@ortizaesthetics.example', password: 'juniper kettle harbour 9' },
+      }),
+    },
     responses: {
       202: json(MessageSchema, 'Link sent'),
       422: problemResponse('Wrong password'),
@@ -172,10 +198,17 @@ profileApi.openapi(
   createRoute({
     method: 'post',
     path: '/account/email/confirm',
+    operationId: 'confirmEmailChange',
+    security: [],
     tags: TAGS,
     summary: 'Confirm a new email address with the token of its emailed link',
     description: 'The previous address is told of the change.',
-    request: { body: jsonBody(tokenBodySchema, 'The `token` parameter of the link') },
+    request: {
+      body: jsonBody(tokenBodySchema, {
+        description: 'The `token` parameter of the link',
+        example: { token: 'qV3k9JrT0mXbWcZ1yLpA8sNd4eHfGu6o' },
+      }),
+    },
     responses: {
       204: { description: 'The account now uses the new address' },
       409: problemResponse('The address was taken meanwhile'),
