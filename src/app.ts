@@ -25,6 +25,7 @@ import { csrfProtection, csrfTokenPart } from '#src/web/csrf.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
 import { observeRequests, processGauges, RequestMetrics } from '#src/web/metrics.ts';
 import { isUnder, type WebModule } from '#src/web/module.ts';
+import { withRequestProblems } from '#src/web/openapi.ts';
 import { definePersonalPart } from '#src/web/personal-parts.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
 import { securityHeaders, securityHeadersOf } from '#src/web/security-headers.ts';
@@ -49,6 +50,22 @@ const MODULES: readonly WebModule[] = [
   staffModule,
   adminModule,
 ];
+
+// What the OpenAPI document says of the API as a whole; the operations come from each module's router.
+const DOCUMENT_HEAD = {
+  openapi: '3.1.0',
+  info: {
+    title: 'medstore API',
+    version: '1',
+    license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+    description:
+      'JSON API of the store. Errors are application/problem+json (RFC 9457) with a `code` and, for invalid ' +
+      'input, an `errors` list naming each field.',
+  },
+  // Relative: the document is always served by the store it describes, whatever its address.
+  servers: [{ url: '/', description: 'The store serving this document' }],
+  tags: MODULES.flatMap((module) => module.apiTags ?? []),
+};
 
 /** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
@@ -150,19 +167,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   for (const module of MODULES) {
     for (const { at, routes } of module.api ?? []) api.route(at, routes);
   }
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'medstore API',
-      version: '1',
-      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
-      description:
-        'JSON API of the store. Errors are application/problem+json (RFC 9457) with a `code` and, for invalid ' +
-        'input, an `errors` list naming each field.',
-    },
-    // Relative: the document is always served by the store it describes, whatever its address.
-    servers: [{ url: '/', description: 'The store serving this document' }],
-    tags: MODULES.flatMap((module) => module.apiTags ?? []),
+  let document: unknown;
+  // Made on first request, once every module's operations are registered, and kept: it changes only with the code.
+  api.get('/api/openapi.json', (c) => {
+    document ??= withRequestProblems(api.getOpenAPI31Document(DOCUMENT_HEAD));
+    return c.json(document);
   });
   app.route('/', api);
 

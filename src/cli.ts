@@ -78,8 +78,7 @@ async function run(argv: string[]): Promise<void> {
       const { dirname } = await import('node:path');
       mkdirSync(dirname(values.output), { recursive: true });
       writeFileSync(values.output, text);
-    }
-    else process.stdout.write(text);
+    } else process.stdout.write(text);
     return;
   }
   const { loadConfig } = await import('#src/config.ts');

@@ -34,3 +34,31 @@ export const jsonBody = <S extends z.ZodType>(schema: S, o: { description?: stri
   ...(o.description === undefined ? {} : { description: o.description }),
   content: { 'application/json': { schema, example: o.example } },
 });
+
+type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+const problemRef = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/**
+ * Adds to every operation the problems the application answers before any handler runs (app.ts), so that no
+ * operation forgets them: 400 for a malformed address (too long, a null character), and 413 for a body over the
+ * size limit where the operation takes one.
+ */
+export function withRequestProblems<D extends { paths?: object }>(document: D): D {
+  for (const item of Object.values(document.paths ?? {}) as Record<string, unknown>[]) {
+    for (const [method, value] of Object.entries(item)) {
+      if (!METHODS.has(method)) continue;
+      const operation = value as Operation;
+      const responses = (operation.responses ??= {});
+      responses['400'] ??= problemRef(
+        'The address or a parameter is malformed, e.g. too long or with a null character',
+      );
+      if (operation.requestBody) responses['413'] ??= problemRef('The body is larger than this operation accepts');
+    }
+  }
+  return document;
+}

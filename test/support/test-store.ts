@@ -9,7 +9,11 @@ import { type Config, loadConfig } from '#src/config.ts';
 import { type Database, openDatabase } from '#src/db/client.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { isApiPath } from '#src/web/problem.ts';
+import { ApiContract } from './contract.ts';
 import { adminQuery, type TemplateKind, uniqueName, withDatabaseName } from './templates.ts';
+
+const DOCUMENT_PATH = '/api/openapi.json';
 
 export type TestStore = {
   app: ReturnType<typeof createApp>;
@@ -54,12 +58,22 @@ export async function createTestStore(
   });
   const ctx = await createAppContext(config, database, createLogger(config.logLevel));
   const app = createApp(ctx);
+  // Every API answer a test receives is checked against the document the same app serves (contract.ts).
+  let contract: Promise<ApiContract> | undefined;
   return {
     app,
     ctx,
     database,
     config,
-    request: (path, init) => Promise.resolve(app.request(`http://store.test${path}`, init)),
+    async request(path, init) {
+      const url = `http://store.test${path}`;
+      const res = await app.request(url, init);
+      if (isApiPath(path) && !path.startsWith(DOCUMENT_PATH)) {
+        contract ??= Promise.resolve(app.request(DOCUMENT_PATH)).then(async (doc) => ApiContract.of(await doc.json()));
+        await (await contract).check({ method: init?.method ?? 'GET', url }, res);
+      }
+      return res;
+    },
     async close() {
       await ctx.rateLimiter.close();
       await ctx.cache.close();
