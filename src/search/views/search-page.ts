@@ -42,13 +42,15 @@ function renderCategories(categories: CategoryNode[]) {
   </section>`;
 }
 
+const renderSnippet = (snippet: string) => (snippet ? html`<p class="snippet">${renderHighlighted(snippet)}</p>` : '');
+
 function renderProductHit(p: ProductHit) {
   const image = p.images[0];
   return html`<li class="search-hit">
     ${image ? html`<img src="${image.src}" alt="${image.alt}" width="96" height="72" loading="lazy">` : ''}
     <div>
       <h3><a href="/products/${p.slug}">${p.name}</a></h3>
-      <p class="snippet">${renderHighlighted(p.snippet)}</p>
+      ${renderSnippet(p.snippet)}
       <p class="hit-meta">
         <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
         <span class="badge badge-reg badge-${p.regulatoryStatus}">${REGULATORY_LABELS[p.regulatoryStatus]}</span>
@@ -67,7 +69,7 @@ function renderArticleHit(a: ArticleHit) {
     ${a.coverImage ? html`<img src="${a.coverImage.src}" alt="${a.coverImage.alt}" width="96" height="72" loading="lazy">` : ''}
     <div>
       <h3><a href="/blog/${a.slug}">${a.title}</a></h3>
-      <p class="snippet">${renderHighlighted(a.snippet)}</p>
+      ${renderSnippet(a.snippet)}
       ${a.publishedAt ? html`<p class="hit-meta">${renderDate(a.publishedAt)}</p>` : ''}
     </div>
   </li>`;
