@@ -200,9 +200,10 @@ describe('snippets on the page and in the API', () => {
   it('answers the same snippet in the API, as text and as marked HTML', async () => {
     const body = (await (await store.request('/api/store/search?q=airless')).json()) as any;
     const hit = body.products.items.find((p: { slug: string }) => p.slug === 'follicle-serum');
+    // The matched line is short, so the sentence before it comes first.
     expect(hit.snippet).toBe(
-      'Airless pump bottle. Fragrance-free. Ask our team about dosing. Store it below 25 °C and away from light, ' +
-        'and use it within three months of opening the bottle.',
+      'It is made in small batches and checked twice. Airless pump bottle. Fragrance-free. Ask our team about ' +
+        'dosing. Store it below 25 °C and away from light, and use it within three months of opening the…',
     );
     expect(hit.snippetHtml).toContain('<mark>Airless</mark> pump bottle.');
     expect(hit.snippet).not.toMatch(/\*|\[|- |##|\s,/);

@@ -31,6 +31,16 @@ describe('buildSnippet', () => {
     expect(shown(buildSnippet(two, 30))).toBe('The [hair] [serum] fact.');
   });
 
+  it('reads a very short matched sentence after the one before it', () => {
+    const pack = marked(
+      'A chewable blend of vitamins for healthy hair. 60 [gummies]. Take two a day with food, ideally with a meal ' +
+        'that contains some fat, and keep the jar closed.',
+    );
+    expect(shown(buildSnippet(pack, 120))).toBe(
+      'A chewable blend of vitamins for healthy hair. 60 [gummies]. Take two a day with food, ideally with a meal that contains…',
+    );
+  });
+
   it('shows the start of the text when nothing is marked', () => {
     expect(buildSnippet('First sentence here. Second one.', 25)).toBe('First sentence here.');
     expect(buildSnippet('', 100)).toBe('');

@@ -3,6 +3,8 @@ import { MARK_START, MARK_STOP } from './highlight.ts';
 const ELLIPSIS = '…';
 // Text after the chosen sentences is worth adding, cut short, only if this much room is left for it.
 const MIN_TAIL = 40;
+// Shorter sentences are read together with the one before them.
+const SHORT_SENTENCE = 25;
 // When a long sentence has to be entered in the middle, the first match stands about this far into the window.
 const LEAD_SHARE = 0.3;
 
@@ -97,6 +99,17 @@ export function buildSnippet(markedText: string, maxLength: number): string {
   }
   let snippet = sentences[best]!;
   if (visibleLength(snippet) > maxLength) return cutLongSentence(snippet, maxLength);
+  let first = best;
+  // A very short sentence (a pack size, a heading) says little alone: it follows the sentence before it.
+  const previous = sentences[best - 1];
+  if (
+    previous !== undefined &&
+    visibleLength(snippet) < SHORT_SENTENCE &&
+    visibleLength(previous) + 1 + visibleLength(snippet) <= maxLength * 0.6
+  ) {
+    snippet = `${previous} ${snippet}`;
+    first -= 1;
+  }
   let next = best + 1;
   for (; next < sentences.length; next++) {
     if (visibleLength(snippet) + 1 + visibleLength(sentences[next]!) > maxLength) break;
@@ -106,9 +119,9 @@ export function buildSnippet(markedText: string, maxLength: number): string {
   if (next < sentences.length) {
     return room >= MIN_TAIL ? `${snippet} ${cutBetweenWords(sentences[next]!, room)}` : snippet;
   }
-  for (let previous = best - 1; previous >= 0; previous--) {
-    if (visibleLength(snippet) + 1 + visibleLength(sentences[previous]!) > maxLength) break;
-    snippet = `${sentences[previous]} ${snippet}`;
+  for (let before = first - 1; before >= 0; before--) {
+    if (visibleLength(snippet) + 1 + visibleLength(sentences[before]!) > maxLength) break;
+    snippet = `${sentences[before]} ${snippet}`;
   }
   return snippet;
 }
