@@ -68,6 +68,14 @@ describe('home page', () => {
     expect(page).toContain('Excerpt of article 4.');
   });
 
+  it('calls the articles section the Blog in every link to it', async () => {
+    const page = await (await store.request('/')).text();
+    const labels = [...page.matchAll(/<a [^>]*href="\/blog"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+    // The menu, the hero, the latest articles, the footer.
+    expect(labels).toEqual(['Blog', 'Read the blog', 'All articles on the blog', 'Blog']);
+    expect(page).toContain('<h2 id="articles-heading">From the blog</h2>');
+  });
+
   it('invites businesses to call for the stock list and carries the disclaimer', async () => {
     const page = await (await store.request('/')).text();
     expect(page).toContain('Contact us to see our stock list');

@@ -88,7 +88,7 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
     <div class="container">
       ${navLink('/', 'Home', o.section === 'home')}
       ${navLink('/products', 'Shop', o.section === 'products')}
-      ${navLink('/blog', 'Learn', o.section === 'blog')}
+      ${navLink('/blog', 'Blog', o.section === 'blog')}
     </div>
   </nav>
 </header>
@@ -113,7 +113,7 @@ ${o.body}
       <h2>Browse</h2>
       <ul class="plain">
         <li><a href="/products">All products</a></li>
-        <li><a href="/blog">Articles</a></li>
+        <li><a href="/blog">Blog</a></li>
         <li><a href="/search">Search</a></li>
       </ul>
     </section>

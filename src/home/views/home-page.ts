@@ -22,7 +22,7 @@ function renderHero(store: StoreSettings) {
     ${store.tagline ? html`<p class="lead">${store.tagline}</p>` : ''}
     <p class="hero-actions">
       <a class="button" href="/products">Shop all products</a>
-      <a class="button button-secondary" href="/blog">Read our articles</a>
+      <a class="button button-secondary" href="/blog">Read the blog</a>
     </p>
   </section>`;
 }
@@ -46,7 +46,7 @@ function renderCategories(categories: CategoryNode[]) {
 function renderArticles(articles: ArticleTeaser[]) {
   if (articles.length === 0) return '';
   return html`<section class="home-section" aria-labelledby="articles-heading">
-    <h2 id="articles-heading">From our knowledge blog</h2>
+    <h2 id="articles-heading">From the blog</h2>
     <div class="article-grid">
       ${articles.map(
         (a) => html`<article class="article-card">
@@ -59,7 +59,7 @@ function renderArticles(articles: ArticleTeaser[]) {
         </article>`,
       )}
     </div>
-    <p><a href="/blog">All articles</a></p>
+    <p><a href="/blog">All articles on the blog</a></p>
   </section>`;
 }
 
