@@ -17,6 +17,10 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   disclaimer:
     'All content on this site is for informational purposes only. It is not medical or legal advice. ' +
     'Please consult a licensed medical professional or a lawyer about your own situation.',
+  heroHeading: '',
+  heroText: '',
+  heroProductSlug: '',
+  pages: {},
   updatedAt: new Date(0),
 };
 
