@@ -53,6 +53,7 @@ function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | 
  */
 export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): Promise<Response> {
   const store = await settingsOf(c.var.ctx);
+  const notice = o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : '';
   const page = html`<!doctype html>
 <html lang="en">
 <head>
@@ -71,13 +72,15 @@ export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): 
     <a href="/">View the store</a>
   </div>
 </header>
-<div class="container admin-layout">
-  ${o.staff ? adminNav(c, o.staff, o.section) : ''}
-  <main id="main" class="admin-main">
-    ${o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : ''}
-    ${o.body}
-  </main>
-</div>
+${
+  o.staff
+    ? html`<div class="container admin-layout">
+  ${adminNav(c, o.staff, o.section)}
+  <main id="main" class="admin-main">${notice}${o.body}</main>
+</div>`
+    : // Signed out there is nothing to navigate to: one centred column, not an empty sidebar.
+      html`<main id="main" class="container admin-solo">${notice}${o.body}</main>`
+}
 </body>
 </html>`;
   c.header('Cache-Control', 'no-store');
