@@ -123,6 +123,13 @@ describe('registration', () => {
     expect(html).toContain(`value="${email}"`);
     expect(await findCustomer(email)).toBeUndefined();
 
+    // A missing consent does not hide the form's other problems: all are shown at once.
+    const business = await visitor.submit('/account/register', { ...fields, accountType: 'business' });
+    const all = await business.text();
+    expect(all).toContain('Agree to the terms of sale and the privacy notice to create an account.');
+    expect(all).toContain('Enter the name of your business.');
+    expect(all).toContain('Enter a phone number for your business.');
+
     const before = Date.now();
     const ok = await visitor.submit('/account/register', { ...fields, acceptsTermsAndPrivacy: 'on' });
     expect(ok.status).toBe(303);
