@@ -8,7 +8,7 @@ import { COMMON_PROBLEMS, MessageSchema, SessionSchema } from '../shared/api-sch
 import { toCustomerJson } from '../shared/serialize.ts';
 import {
   emailOnlySchema,
-  registrationSchema,
+  registrationBodySchema,
   resetConfirmSchema,
   signInBodySchema,
   tokenBodySchema,
@@ -33,7 +33,7 @@ sessionApi.openapi(
       'account (that mailbox is told instead), so it never reveals who is a customer. Sign in afterwards.',
     request: {
       body: jsonBody(
-        registrationSchema,
+        registrationBodySchema,
         'A business (`accountType: "business"`) also needs `companyName` and `phone`.',
       ),
     },

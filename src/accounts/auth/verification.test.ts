@@ -23,6 +23,7 @@ describe('an account whose email is not confirmed yet', () => {
       password: GOOD_PASSWORD,
       name: 'Ines Duarte',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     await signInAs(visitor, email, GOOD_PASSWORD);
     const overview = await visitor.page('/account');
