@@ -105,7 +105,7 @@ describe('/products/:slug', () => {
     );
     expect(facts).toContain('Copper peptide');
     expect(facts).toContain('Topical (on the skin or scalp)');
-    expect(facts).toContain('Refrigerated (2-8\u00a0°C / 36-46\u00a0°F)');
+    expect(facts).toContain('Refrigerated (2-\u20608\u00a0°C / 36-\u206046\u00a0°F)');
     expect(facts).toContain('>Cosmetic</span>');
     expect(facts).toContain('Available to everyone');
     expect(facts).toContain('GFS-10');

@@ -18,7 +18,8 @@ import { findActiveProduct, listActiveProducts, listRelatedProducts } from './qu
 import type { Category } from './schema.ts';
 import { PAGE_SIZE, slugSchema } from './validators.ts';
 import type { Crumb } from './views/breadcrumbs.ts';
-import { buildListHref, type CategoryChoice, renderProductListPage } from './views/product-list-page.ts';
+import { buildListHref } from './views/product-filters.ts';
+import { type CategoryChoice, renderProductListPage } from './views/product-list-page.ts';
 import { renderProductPage } from './views/product-page.ts';
 
 /** The product list and each product's page, under /products. */

@@ -15,8 +15,6 @@ import {
   renderFilterPanel,
 } from './product-filters.ts';
 
-export { buildListHref } from './product-filters.ts';
-
 /** A category choice above the list; its link keeps the filters and the sort. */
 export type CategoryChoice = { name: string; href: string; isCurrent: boolean };
 
