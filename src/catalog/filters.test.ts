@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { type Product, products } from './schema.ts';
-import { updateProduct } from './service.ts';
+import { updateCategory, updateProduct } from './service.ts';
 import { createTestCategory, createTestProduct } from './test-factory.ts';
 
 let store: TestStore;
@@ -203,6 +203,14 @@ describe('filters on /products', () => {
     const all = await pageOf('/products?inStock=true');
     expect(all).toContain('<a href="/products?inStock=true" aria-current="page">All products</a>');
     expect(all).toContain('<a href="/categories/devices?inStock=true">Devices</a>');
+  });
+
+  it('keeps the filters when a renamed category redirects', async () => {
+    const shelf = await createTestCategory(store.ctx, { slug: 'old-shelf', name: 'Old shelf' });
+    await updateCategory(store.ctx, { id: shelf.id, changes: { slug: 'new-shelf' } });
+    const res = await store.request('/categories/old-shelf?inStock=true&sort=newest');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/categories/new-shelf?inStock=true&sort=newest');
   });
 
   it('pages through a filtered list with links that keep the filters and the sort', async () => {

@@ -105,7 +105,6 @@ async function renderList(c: Context<AppEnv>, o: ListOptions) {
         categoryParam: isCategoryPage ? undefined : category?.slug,
         activeCategoryName: category?.name,
         categoryChoices: categoryChoicesOf(o),
-        categoryChoicesLabel: 'Shop by category',
         filters: query.filters,
         filterErrors: query.filterErrors,
         typedPrices: query.typedPrices,
@@ -138,7 +137,8 @@ categoryPages.get('/:slug', async (c) => {
   const slug = parseSlug(c.req.param('slug'), 'category');
   const query = parseListPageQuery(c, { hasCategoryParam: false });
   const found = await findCategory(c.var.ctx.db, await categoriesOf(c.var.ctx), slug);
-  if (found.kind === 'moved') return c.redirect(`/categories/${found.slug}`, 301);
+  // A shared link to a renamed category keeps its filters and sort.
+  if (found.kind === 'moved') return c.redirect(`/categories/${found.slug}${new URL(c.req.url).search}`, 301);
   if (found.kind === 'missing') throw new AppError('NOT_FOUND', 'There is no category at this address.');
   return renderList(c, { query, category: found.category, all: found.all, basePath: `/categories/${slug}` });
 });

@@ -24,7 +24,6 @@ export type ListPageData = FilterState & {
   crumbs: Crumb[];
   /** "All" and the categories to narrow to: the top level on /products, the children on a category page. */
   categoryChoices: CategoryChoice[];
-  categoryChoicesLabel: string;
   items: ProductListItem[];
   total: number;
   page: number;
@@ -33,7 +32,7 @@ export type ListPageData = FilterState & {
 
 function renderCategoryChoices(d: ListPageData) {
   if (d.categoryChoices.length <= 1) return '';
-  return html`<nav class="category-chips" aria-label="${d.categoryChoicesLabel}">
+  return html`<nav class="category-chips" aria-label="Shop by category">
     <ul>
       ${d.categoryChoices.map(
         (c) => html`<li><a href="${c.href}"${c.isCurrent ? raw(' aria-current="page"') : ''}>${c.name}</a></li>`,
