@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productChangesSchema } from '#src/catalog/validators.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { DEMO_ARTICLES, DEMO_PRODUCTS } from './demo-data.ts';
@@ -51,6 +52,20 @@ describe('the demo store', () => {
     for (const [name, svg] of drawDemoImages()) {
       expect(await (await store.request(`/assets/demo/${name}`)).text(), name).toBe(svg);
     }
+  });
+
+  it('carries warnings where they apply, valid like any product fact', async () => {
+    for (const p of DEMO_PRODUCTS) {
+      expect(productChangesSchema.safeParse({ warnings: p.warnings ?? [] }).success, p.slug).toBe(true);
+    }
+    const res = await store.request('/api/store/products/finasteride-1mg-tablets');
+    const finasteride = (await res.json()) as { warnings: { topic: string; text: string }[] };
+    const pregnancy = finasteride.warnings.find((w) => w.topic === 'pregnancy');
+    expect(pregnancy?.text).toMatch(/^Women who are or may become pregnant must not handle crushed or broken tablets/);
+    const page = await (await store.request('/products/finasteride-1mg-tablets')).text();
+    expect(page).toContain('<dt>Pregnancy and breastfeeding</dt>');
+    const withWarnings = DEMO_PRODUCTS.filter((p) => (p.warnings ?? []).length > 0);
+    expect(withWarnings.length).toBeGreaterThanOrEqual(10);
   });
 
   it('changes nothing when loaded a second time', async () => {

@@ -99,7 +99,13 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
         placeholder="Search products and articles" autocomplete="off">
       <button type="submit">Search</button>
     </form>
-    ${o.store.phone ? html`<a class="header-phone" href="${telHref(o.store.phone)}">${o.store.phone}</a>` : ''}
+    ${
+      // "Call" on a phone, where the number itself would crowd the search box; the number on a wider screen.
+      // Both are in the link's name everywhere (style.css, header block).
+      o.store.phone
+        ? html`<a class="header-phone" href="${telHref(o.store.phone)}"><span class="header-phone-verb">Call </span><span class="header-phone-number">${o.store.phone}</span></a>`
+        : ''
+    }
     <nav class="header-account" aria-label="Account">${personalPart('account-links')}</nav>
   </div>
   <nav class="site-nav" aria-label="Main">
