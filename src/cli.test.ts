@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS } from './settings.ts';
 
 const execFileAsync = promisify(execFile);
 type Outcome = { code: number; stdout: string; stderr: string };
@@ -34,6 +35,18 @@ describe('the medstore command', () => {
     for (const command of ['start', 'migrate', 'seed', 'admin create']) expect(help.stdout).toContain(command);
   });
 
+  it('lists every setting with --help, with its default and what it means', async () => {
+    const help = await medstore(['--help']);
+    // The help text wraps long meanings; compare with single spaces.
+    const text = help.stdout.replace(/\s+/g, ' ');
+    for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'REDIS_URL', 'TRUST_PROXY']) {
+      expect(text).toMatch(new RegExp(`\\b${name} default: `));
+    }
+    for (const [name, { shownDefault, meaning }] of Object.entries(SETTINGS)) {
+      expect(text).toContain(`${name} default: ${shownDefault} ${meaning}`);
+    }
+  });
+
   it('answers --help with only its own files: no settings read, no database opened, no application loaded', async () => {
     const log = join(dataDir, 'loaded-modules.txt');
     const unmade = join(dataDir, 'never-made');
@@ -60,6 +73,7 @@ describe('the medstore command', () => {
       'bin/medstore.js',
       'src/cli.ts',
       'src/lib/module-loading.ts',
+      'src/settings.ts',
       'src/staff/admin-usage.ts',
     ]);
   });

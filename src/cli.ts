@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
 import { speedUpModuleLoading } from '#src/lib/module-loading.ts';
+import { describeSettings } from '#src/settings.ts';
 import { ADMIN_HELP, AdminUsageError } from '#src/staff/admin-usage.ts';
 
 const HELP = `Usage: medstore <command> [options]
@@ -17,10 +18,8 @@ Commands:
                    --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
 
-Settings come from the environment (see .env.example): PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL,
-SESSION_SECRET, LOG_LEVEL, NODE_ENV, SMTP_URL, MAIL_FROM, REDIS_URL, TRUST_PROXY. Without DATABASE_URL the
-embedded database lives in DATA_DIR. Behind a reverse proxy, TRUST_PROXY (a number of proxies, or their
-addresses) lets the store believe the client address and protocol the proxy forwards.
+Settings come from environment variables (.env.example lists them too); an empty value counts as unset:
+${describeSettings()}
 `;
 
 class UsageError extends Error {}
