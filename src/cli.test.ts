@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -26,6 +26,34 @@ async function medstore(args: string[], env: Record<string, string> = {}): Promi
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/**
+ * Runs `medstore start` until it says it is serving, then stops it as Ctrl+C would, and returns what it printed
+ * on standard output.
+ */
+async function startAndStop(env: Record<string, string>): Promise<string> {
+  const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env };
+  const child = spawn(process.execPath, ['bin/medstore.js', 'start', '--no-demo'], { env: fullEnv });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // Anything a newcomer should read follows the serving line at once.
+      if (stdout.includes('medstore is serving')) {
+        setTimeout(resolve, 300);
+      }
+    });
+    exited.then((code) => reject(new Error(`medstore start exited with ${code}: ${stderr}`)));
+  });
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  return stdout;
 }
 
 describe('the medstore command', () => {
@@ -103,6 +131,26 @@ describe('the medstore command', () => {
     expect(result.stderr).toContain('Cannot reach the database given by DATABASE_URL');
     expect(result.stderr).not.toContain('    at ');
   });
+
+  it('says on start, while no staff account exists, how to create the owner and where the admin console is', async () => {
+    const env = { DATA_DIR: join(dataDir, 'first-start'), HOST: '127.0.0.1', PORT: '0', BASE_URL: 'http://shop.test' };
+    const first = await startAndStop(env);
+    expect(first).toContain('No staff account exists yet');
+    expect(first).toContain('stop the store (Ctrl+C)');
+    expect(first).toContain("npx medstore admin create --email you@example.com --password '<10 or more characters>'");
+    expect(first).toContain('sign in at http://shop.test/admin');
+
+    // The command exactly as printed, with the placeholders filled in.
+    const created = await medstore(
+      ['admin', 'create', '--email', 'owner@example.com', '--password', 'willow canyon lantern 7'],
+      { DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent' },
+    );
+    expect(created.code).toBe(0);
+    const second = await startAndStop(env);
+    expect(second).toContain('medstore is serving');
+    expect(second).not.toContain('No staff account');
+    expect(second).not.toContain('admin create');
+  }, 60_000);
 
   it('loads the demo store once: a second seed changes nothing', async () => {
     const first = await medstore(['seed'], { LOG_LEVEL: 'silent' });

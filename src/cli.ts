@@ -69,6 +69,10 @@ async function run(argv: string[]): Promise<void> {
       const { startServer } = await import('#src/server.ts');
       const running = await startServer(config, { demo: !values['no-demo'] });
       process.stdout.write(`medstore is serving at ${running.url}\n`);
+      if (!running.hasStaff) {
+        const { firstOwnerSteps } = await import('#src/staff/first-owner.ts');
+        process.stdout.write(firstOwnerSteps({ baseUrl: config.baseUrl, isEmbedded: !config.databaseUrl }));
+      }
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => void running.stop().then(() => process.exit(0)));
       }
