@@ -156,8 +156,11 @@ describe('the medstore command', () => {
     const first = await medstore(['seed'], { LOG_LEVEL: 'silent' });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/"products":(1[2-9]|[2-9]\d)/);
+    expect(first.stdout).toContain('"customers":3,"licences":2');
     const second = await medstore(['seed'], { LOG_LEVEL: 'silent' });
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('{"settings":0,"categories":0,"products":0,"articles":0}');
+    expect(second.stdout).toContain(
+      '{"settings":0,"categories":0,"products":0,"articles":0,"customers":0,"licences":0}',
+    );
   }, 60_000);
 });

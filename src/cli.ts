@@ -83,8 +83,8 @@ async function run(argv: string[]): Promise<void> {
       process.stdout.write('Migrations applied.\n');
       return;
     case 'seed': {
-      const { seedDemoStore } = await import('#src/demo/seed.ts');
-      const summary = await withDatabase(config, (database) => seedDemoStore(database.db));
+      const { demoSeedOptionsFor, seedDemoStore } = await import('#src/demo/seed.ts');
+      const summary = await withDatabase(config, (database) => seedDemoStore(database.db, demoSeedOptionsFor(config)));
       process.stdout.write(`Demo store loaded: ${JSON.stringify(summary)}\n`);
       return;
     }

@@ -2,7 +2,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Config } from '#src/config.ts';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
-import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
+import { demoSeedOptionsFor, isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import { hasStaff } from '#src/staff/first-owner.ts';
 
@@ -38,7 +38,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   const [database, { createApp, createAppContext, JOB_KINDS, startWorker }] = await Promise.all([opening, loading]);
   await migrateDatabase(database);
   if (options.demo && (await isDemoNeeded(database.db))) {
-    const summary = await seedDemoStore(database.db);
+    const summary = await seedDemoStore(database.db, demoSeedOptionsFor(config));
     log.info(summary, 'loaded the demo store');
   }
   const staffExists = await hasStaff(database.db);
