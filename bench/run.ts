@@ -7,7 +7,7 @@ import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
 import { runStartupBench } from './startup.ts';
-import { adminQuery, SERVER_URL, startStoreProcess } from './store-process.ts';
+import { adminQuery, npmStartArgs, SERVER_URL, startStoreProcess } from './store-process.ts';
 import { startWriter } from './writes.ts';
 
 /**
@@ -58,7 +58,8 @@ async function dropAbandonedDatabases(): Promise<void> {
 function startStore(database: DatabaseKind, env: Record<string, string>): Promise<ServerProcess> {
   return startStoreProcess({
     name: `store on ${database}`,
-    args: [join(ROOT, 'src/cli.ts'), 'start'],
+    // As `npm start` runs it, with the same Node settings.
+    args: npmStartArgs(),
     env,
     timeoutMs: 60_000,
   });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { measure } from './measure.ts';
 import type { ServerProcess } from './processes.ts';
 import { type DatabaseKind, pad } from './report.ts';
-import { adminQuery, SERVER_URL, startStoreProcess } from './store-process.ts';
+import { adminQuery, npmStartArgs, SERVER_URL, startStoreProcess } from './store-process.ts';
 
 /**
  * The start-up scenario: how long the command of `npm start` takes to answer its first /healthz, as the median
@@ -43,18 +43,10 @@ function row(
   return { database, scenario, unit, value, samples, limit, isPassed: limit === undefined || value <= limit };
 }
 
-/** The arguments `npm start` gives node, without npm's own start-up. */
-function startArgs(): string[] {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [program, ...args] = scripts.start.split(/\s+/);
-  if (program !== 'node') throw new Error(`npm start runs "${scripts.start}", not node: update bench/startup.ts`);
-  return args.map((arg) => (/^[\w-]+\//.test(arg) ? join(ROOT, arg) : arg));
-}
-
 /** Starts the store and waits for its first 200 on /healthz; returns the process and the milliseconds taken. */
 async function timeStart(env: Record<string, string>): Promise<{ store: ServerProcess; ms: number }> {
   const started = performance.now();
-  const store = await startStoreProcess({ name: 'store', args: startArgs(), env, timeoutMs: 120_000 });
+  const store = await startStoreProcess({ name: 'store', args: npmStartArgs(), env, timeoutMs: 120_000 });
   for (;;) {
     const res = await fetch(`${store.url}/healthz`).catch(() => undefined);
     await res?.text();

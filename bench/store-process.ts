@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type ServerProcess, startServerProcess } from './processes.ts';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** The PostgreSQL server the benchmarks make their databases on. */
 export const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,4 +43,12 @@ export function startStoreProcess(o: {
     readUrl: (line) => /serving at (http:\/\/\S+)/.exec(line)?.[1],
     timeoutMs: o.timeoutMs,
   });
+}
+
+/** The arguments `npm start` gives node, without npm's own start-up. */
+export function npmStartArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [program, ...args] = scripts.start.split(/\s+/);
+  if (program !== 'node') throw new Error(`npm start runs "${scripts.start}", not node: update bench/startup.ts`);
+  return args.map((arg) => (/^[\w-]+\//.test(arg) ? join(ROOT, arg) : arg));
 }

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountsModule } from '#src/accounts/module.ts';
 import { defineCustomerDataPart } from '#src/accounts/privacy/privacy.ts';
@@ -20,15 +19,15 @@ import { staffModule } from '#src/staff/module.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { getAsset } from '#src/web/assets.ts';
-import { cachePublicAnswers } from '#src/web/cache-middleware.ts';
+import { cachePublicAnswers, serveStoredAnswers } from '#src/web/cache-middleware.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
 import { csrfProtection, csrfTokenPart } from '#src/web/csrf.ts';
 import { renderErrorPage } from '#src/web/error-page.ts';
-import { processGauges, RequestMetrics, recordMetrics } from '#src/web/metrics.ts';
+import { observeRequests, processGauges, RequestMetrics } from '#src/web/metrics.ts';
 import { isUnder, type WebModule } from '#src/web/module.ts';
 import { definePersonalPart } from '#src/web/personal-parts.ts';
 import { isApiPath, problemJson } from '#src/web/problem.ts';
-import { securityHeaders } from '#src/web/security-headers.ts';
+import { securityHeaders, securityHeadersOf } from '#src/web/security-headers.ts';
 import { SignInRequired } from '#src/web/sign-in-required.ts';
 
 // Longer addresses are refused before routing: no page needs one, and parsing them costs.
@@ -63,23 +62,16 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const errorPages = MODULES.flatMap((module) => (module.errorPage ? [module.errorPage] : []));
   const ownErrorPage = (path: string) => errorPages.find((page) => isUnder(path, page.at));
 
-  app.use(recordMetrics(metrics));
-  app.use(requestId());
+  const security = securityHeadersOf(ctx.config.baseUrl.startsWith('https:'));
+  app.use(observeRequests(metrics, ctx.log));
+  app.use(serveStoredAnswers(ctx, security));
+  // Views deep inside a handler (the layout's personal parts) reach the request through it.
   app.use(async (c, next) => {
     c.set('ctx', ctx);
-    const log = ctx.log.child({ reqId: c.var.requestId });
-    c.set('log', log);
-    const started = performance.now();
     await next();
-    // The path only: query strings may carry tokens.
-    log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1) },
-      'request',
-    );
   });
-  // Views deep inside a handler (the layout's personal parts) reach the request through it.
   app.use(contextStorage());
-  app.use(securityHeaders(ctx.config.baseUrl.startsWith('https:')));
+  app.use(securityHeaders(security));
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {
       throw new AppError(
@@ -202,7 +194,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
       message = err.message || 'The request could not be processed.';
       code = 'HTTP';
     } else {
-      (c.var.log ?? ctx.log).error({ err: loggableError(err) }, 'unhandled error');
+      ctx.log.error({ reqId: c.get('requestId'), err: loggableError(err) }, 'unhandled error');
     }
     if (isApiPath(c.req.path)) return problemJson(c, status, message, { code, errors: fields, headers });
     const own = status < 500 ? ownErrorPage(c.req.path) : undefined;

@@ -49,3 +49,28 @@ describe('cache headers for CDNs and browsers', () => {
     }
   });
 });
+
+describe('stored pages answered before the rest of the middleware', () => {
+  it('carry the same security headers as the answer that stored them, and a request id of their own', async () => {
+    const first = await store.request('/blog');
+    const stored = await store.request('/blog');
+    expect(first.headers.get('x-cache')).toBe('miss');
+    expect(stored.headers.get('x-cache')).toBe('hit');
+    for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy']) {
+      expect(stored.headers.get(name)).toBe(first.headers.get(name));
+      expect(stored.headers.get(name)).toBeTruthy();
+    }
+    expect(stored.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stored.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    const traced = await store.request('/blog', { headers: { 'x-request-id': 'edge-7f3a' } });
+    expect(traced.headers.get('x-request-id')).toBe('edge-7f3a');
+  });
+
+  it('carry the security headers also when filled in for a signed-in visitor', async () => {
+    await store.request('/products/prp-kit');
+    const res = await store.request('/products/prp-kit', { headers: { cookie: 'sid=some-session' } });
+    expect(res.headers.get('x-cache')).toBe('hit');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+});

@@ -22,10 +22,13 @@ export type AppEnv = {
   Variables: {
     ctx: AppContext;
     requestId: string;
-    log: Logger;
     /** Set while the page shared by every visitor is rendered: personal parts become markers (personal-parts.ts). */
     isSharedRender?: boolean;
     /** What the page being rendered shows, for narrow cache invalidation (page-cache.ts). */
     cacheTags?: string[];
+    /** The request's cookies, parsed once (cookies.ts). */
+    cookies?: Record<string, string>;
+    /** The route pattern of a stored page answered before routing, for the metrics. */
+    route?: string;
   };
 };

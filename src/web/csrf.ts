@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import { AppError } from '#src/lib/errors.ts';
 import { createToken } from '#src/lib/tokens.ts';
 import type { AppEnv } from './context.ts';
-import { secureCookieOptions } from './cookies.ts';
+import { cookieOf, secureCookieOptions } from './cookies.ts';
 import { readFormBody } from './form-body.ts';
 import { isSharedRender, type PersonalPart } from './personal-parts.ts';
 
@@ -26,20 +26,20 @@ export function csrfToken(c: Context<AppEnv>): string {
   // The page shared by every visitor gets a marker instead (csrfTokenPart), filled in for each visitor.
   if (isSharedRender(c)) throw new Error('A CSRF token cannot go into a page shared by every visitor');
   // A page with several forms asks several times; all of them must get the cookie this answer sets.
-  let value = issued.get(c.req.raw) ?? getCookie(c, COOKIE);
+  let value = issued.get(c.req.raw) ?? cookieOf(c, COOKIE);
   if (!value || value.length < 32) {
     value = createToken();
     issued.set(c.req.raw, value);
     setCookie(c, COOKIE, value, secureCookieOptions(c));
   }
-  return sign(c.var.ctx.config.sessionSecret, value);
+  return sign(c.get('ctx').config.sessionSecret, value);
 }
 
 /** A form's CSRF token as a personal part: every visitor's own, so a page with a form is never served as is. */
 export const csrfTokenPart: PersonalPart = { fill: (c) => csrfToken(c) };
 
 function isValidFormToken(c: Context<AppEnv>, sent: unknown): boolean {
-  const value = getCookie(c, COOKIE);
+  const value = cookieOf(c, COOKIE);
   if (!value || typeof sent !== 'string') return false;
   const expected = Buffer.from(sign(c.var.ctx.config.sessionSecret, value));
   const given = Buffer.from(sent);

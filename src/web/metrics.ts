@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import type { Logger } from 'pino';
 import type { AppEnv } from './context.ts';
 
 // Seconds; spaced for pages that take from a tenth of a millisecond (cached) to seconds (a stuck query).
@@ -70,21 +71,40 @@ function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
-// The handler's pattern ("/products/:slug"): the first matched route that is not a middleware. Cached pages
-// are answered by middleware before the handler runs, and still count under the handler's pattern.
-function routeOf(c: Context): string {
+// The handler's pattern ("/products/:slug"): the first matched route that is not a middleware. Stored pages
+// are answered before routing, and count under the pattern of the handler that rendered them.
+export function routeOf(c: Context<AppEnv>): string {
+  const stored = c.get('route');
+  if (stored) return stored;
   const handler = matchedRoutes(c).find((r) => r.method !== 'ALL');
   return handler ? handler.path : '(unmatched)';
 }
 
-/** Records every request, including those that end in an error page. */
-export function recordMetrics(metrics: RequestMetrics): MiddlewareHandler<AppEnv> {
+// An id the client (or a proxy in front) sent is kept, so that both logs can be joined; anything else is replaced.
+function requestIdOf(c: Context<AppEnv>): string {
+  const sent = c.req.header('x-request-id');
+  return sent && sent.length <= 255 && !/[^\w\-=]/.test(sent) ? sent : crypto.randomUUID();
+}
+
+/**
+ * Gives every request an id (`X-Request-Id`), counts it in `metrics` and logs it with its status and time,
+ * including those that end in an error page. One middleware rather than three: most requests are answers from
+ * the page cache that take a few microseconds, and each layer of middleware costs a noticeable share of that.
+ */
+export function observeRequests(metrics: RequestMetrics, log: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
+    const id = requestIdOf(c);
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
     try {
       await next();
     } finally {
-      metrics.record(c.req.method, routeOf(c), c.res.status, (performance.now() - started) / 1000);
+      const ms = performance.now() - started;
+      const status = c.res.status;
+      metrics.record(c.req.method, routeOf(c), status, ms / 1000);
+      // The path only: query strings may carry tokens.
+      log.info({ reqId: id, method: c.req.method, path: c.req.path, status, ms: +ms.toFixed(1) }, 'request');
     }
   };
 }

@@ -6,6 +6,7 @@ const page = (body: string, tags: string[] = ['t']) => ({
   contentType: 'text/html',
   status: 200,
   tags,
+  route: '/a',
   anonymousBody: body,
 });
 const textOf = (cache: PageCache, key: string) => {

@@ -14,6 +14,8 @@ export type CachedPage = {
   contentType: string;
   status: number;
   tags: readonly string[];
+  /** The route pattern that rendered it ("/products/:slug"), under which its hits are counted. */
+  route: string;
   size: number;
 };
 
@@ -94,7 +96,14 @@ export class PageCache {
    */
   set(
     key: string,
-    page: { body: string; contentType: string; status: number; tags: readonly string[]; anonymousBody?: string },
+    page: {
+      body: string;
+      contentType: string;
+      status: number;
+      tags: readonly string[];
+      route: string;
+      anonymousBody?: string;
+    },
     renderedAtVersion: number,
   ): CachedPage {
     const template = splitPersonalParts(page.body);
@@ -109,6 +118,7 @@ export class PageCache {
       contentType: page.contentType,
       status: page.status,
       tags,
+      route: page.route,
       size,
     };
     if (!this.#isEnabled || this.isStale(tags, renderedAtVersion) || size > this.#maxBytes / 4) return entry;

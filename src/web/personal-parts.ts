@@ -49,7 +49,7 @@ function partNamed(name: string): PersonalPart {
 
 /** Whether this request renders the page shared by all visitors, so nothing personal may go into it. */
 export function isSharedRender(c: Context<AppEnv> | undefined = tryGetContext<AppEnv>()): boolean {
-  return c?.var.isSharedRender === true;
+  return c?.get('isSharedRender') === true;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Db } from '#src/db/client.ts';
 import { addToSetIn } from '#src/lib/multimap.ts';
 import { createToken, hashToken, isWellFormedToken } from '#src/lib/tokens.ts';
 import type { CacheBus } from './cache-bus.ts';
 import type { AppEnv } from './context.ts';
-import { secureCookieOptions } from './cookies.ts';
+import { cookieOf, secureCookieOptions } from './cookies.ts';
 import { isSharedRender } from './personal-parts.ts';
 
 /** A stored session, as the session cache keeps it. */
@@ -43,7 +43,7 @@ const credentialCookies = new Set<string>();
 export function hasSessionCredentials(c: Context<AppEnv>): boolean {
   if (c.req.header('authorization') !== undefined) return true;
   if (!c.req.header('cookie')) return false;
-  for (const name of credentialCookies) if (getCookie(c, name) !== undefined) return true;
+  for (const name of credentialCookies) if (cookieOf(c, name) !== undefined) return true;
   return false;
 }
 
@@ -65,7 +65,7 @@ export class Sessions {
   tokenOf(c: Context<AppEnv>): string | undefined {
     const auth = c.req.header('authorization');
     if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
-    return getCookie(c, this.#kind.cookie);
+    return cookieOf(c, this.#kind.cookie);
   }
 
   /** Stores a new session and returns its token, for a bearer client or a cookie. */
@@ -95,7 +95,7 @@ export class Sessions {
     o: { seconds: number; isPersistent: boolean },
   ): Promise<{ token: string; expiresAt: Date }> {
     const { db } = c.var.ctx;
-    const previous = getCookie(c, this.#kind.cookie);
+    const previous = cookieOf(c, this.#kind.cookie);
     if (previous) await this.#forget(c, previous);
     const session = await this.issue(db, ownerId, o);
     setCookie(c, this.#kind.cookie, session.token, {
@@ -110,7 +110,7 @@ export class Sessions {
     const token = this.tokenOf(c);
     // A stale or made-up cookie must not cost every page a query: no session was ever stored under it.
     if (!token || !isWellFormedToken(token) || isSharedRender(c)) return undefined;
-    const { db, cache } = c.var.ctx;
+    const { db, cache } = c.get('ctx');
     const sessions = this.#cacheOf(cache);
     const tokenHash = hashToken(token);
     const now = Date.now();
