@@ -63,11 +63,11 @@ describeInBrowser('the catalogue in a real browser', () => {
     expect(box!.height, 'header height on a 390 px phone').toBeLessThanOrEqual(120);
     await header.getByRole('link', { name: 'FACE Med Store' }).waitFor();
     await header.getByRole('link', { name: 'Shop' }).waitFor();
-    await header.getByRole('link', { name: 'Learn' }).waitFor();
+    await header.getByRole('link', { name: 'Blog' }).waitFor();
     await header.getByRole('link', { name: 'Sign in' }).waitFor();
     await header.getByRole('link', { name: 'Call (800) 770-9083' }).waitFor();
     await header.getByRole('searchbox').waitFor();
-    for (const name of ['Shop', 'Learn', 'Sign in', 'Call (800) 770-9083']) {
+    for (const name of ['Shop', 'Blog', 'Sign in', 'Call (800) 770-9083']) {
       expect(await header.getByRole('link', { name }).isVisible(), name).toBe(true);
     }
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);

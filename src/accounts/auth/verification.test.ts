@@ -48,6 +48,7 @@ describe('a sign-up on a store without SMTP, outside production', () => {
       password: GOOD_PASSWORD,
       name: 'Ines Duarte',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     // The worker delivers the mail a moment later; it writes to standard output, here to `lines`.
     const lines: string[] = [];
