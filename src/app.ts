@@ -16,6 +16,7 @@ import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
 import { searchModule } from '#src/search/module.ts';
 import { staffModule } from '#src/staff/module.ts';
+import { storeModule } from '#src/store/module.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { getAsset } from '#src/web/assets.ts';
@@ -42,6 +43,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 const MODULES: readonly WebModule[] = [
   homeModule,
+  storeModule,
   catalogModule,
   contentModule,
   searchModule,

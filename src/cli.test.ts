@@ -1,10 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS } from './settings.ts';
 
 const execFileAsync = promisify(execFile);
 type Outcome = { code: number; stdout: string; stderr: string };
@@ -27,11 +28,51 @@ async function medstore(args: string[], env: Record<string, string> = {}): Promi
   }
 }
 
+/**
+ * Runs `medstore start` until it says it is serving, then stops it as Ctrl+C would, and returns what it printed
+ * on standard output.
+ */
+async function startAndStop(env: Record<string, string>): Promise<string> {
+  const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env };
+  const child = spawn(process.execPath, ['bin/medstore.js', 'start', '--no-demo'], { env: fullEnv });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // Anything a newcomer should read follows the serving line at once.
+      if (stdout.includes('medstore is serving')) {
+        setTimeout(resolve, 300);
+      }
+    });
+    exited.then((code) => reject(new Error(`medstore start exited with ${code}: ${stderr}`)));
+  });
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  return stdout;
+}
+
 describe('the medstore command', () => {
   it('lists its commands with --help', async () => {
     const help = await medstore(['--help']);
     expect(help.code).toBe(0);
     for (const command of ['start', 'migrate', 'seed', 'admin create']) expect(help.stdout).toContain(command);
+  });
+
+  it('lists every setting with --help, with its default and what it means', async () => {
+    const help = await medstore(['--help']);
+    // The help text wraps long meanings; compare with single spaces.
+    const text = help.stdout.replace(/\s+/g, ' ');
+    for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'REDIS_URL', 'TRUST_PROXY']) {
+      expect(text).toMatch(new RegExp(`\\b${name} default: `));
+    }
+    for (const [name, { shownDefault, meaning }] of Object.entries(SETTINGS)) {
+      expect(text).toContain(`${name} default: ${shownDefault} ${meaning}`);
+    }
   });
 
   it('answers --help with only its own files: no settings read, no database opened, no application loaded', async () => {
@@ -60,6 +101,7 @@ describe('the medstore command', () => {
       'bin/medstore.js',
       'src/cli.ts',
       'src/lib/module-loading.ts',
+      'src/settings.ts',
       'src/staff/admin-usage.ts',
     ]);
   });
@@ -90,12 +132,35 @@ describe('the medstore command', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
+  it('says on start, while no staff account exists, how to create the owner and where the admin console is', async () => {
+    const env = { DATA_DIR: join(dataDir, 'first-start'), HOST: '127.0.0.1', PORT: '0', BASE_URL: 'http://shop.test' };
+    const first = await startAndStop(env);
+    expect(first).toContain('No staff account exists yet');
+    expect(first).toContain('stop the store (Ctrl+C)');
+    expect(first).toContain("npx medstore admin create --email you@example.com --password '<10 or more characters>'");
+    expect(first).toContain('sign in at http://shop.test/admin');
+
+    // The command exactly as printed, with the placeholders filled in.
+    const created = await medstore(
+      ['admin', 'create', '--email', 'owner@example.com', '--password', 'willow canyon lantern 7'],
+      { DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent' },
+    );
+    expect(created.code).toBe(0);
+    const second = await startAndStop(env);
+    expect(second).toContain('medstore is serving');
+    expect(second).not.toContain('No staff account');
+    expect(second).not.toContain('admin create');
+  }, 60_000);
+
   it('loads the demo store once: a second seed changes nothing', async () => {
     const first = await medstore(['seed'], { LOG_LEVEL: 'silent' });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/"products":(1[2-9]|[2-9]\d)/);
+    expect(first.stdout).toContain('"customers":3,"licences":2');
     const second = await medstore(['seed'], { LOG_LEVEL: 'silent' });
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('{"settings":0,"categories":0,"products":0,"articles":0}');
+    expect(second.stdout).toContain(
+      '{"settings":0,"categories":0,"products":0,"articles":0,"customers":0,"licences":0}',
+    );
   }, 60_000);
 });

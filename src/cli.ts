@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
 import { speedUpModuleLoading } from '#src/lib/module-loading.ts';
+import { describeSettings } from '#src/settings.ts';
 import { ADMIN_HELP, AdminUsageError } from '#src/staff/admin-usage.ts';
 
 const HELP = `Usage: medstore <command> [options]
@@ -19,10 +20,8 @@ Commands:
                    --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
 
-Settings come from the environment (see .env.example): PORT, HOST, BASE_URL, DATA_DIR, DATABASE_URL,
-SESSION_SECRET, LOG_LEVEL, NODE_ENV, SMTP_URL, MAIL_FROM, REDIS_URL, TRUST_PROXY. Without DATABASE_URL the
-embedded database lives in DATA_DIR. Behind a reverse proxy, TRUST_PROXY (a number of proxies, or their
-addresses) lets the store believe the client address and protocol the proxy forwards.
+Settings come from environment variables (.env.example lists them too); an empty value counts as unset:
+${describeSettings()}
 `;
 
 class UsageError extends Error {}
@@ -88,6 +87,10 @@ async function run(argv: string[]): Promise<void> {
       const { startServer } = await import('#src/server.ts');
       const running = await startServer(config, { demo: !values['no-demo'] });
       process.stdout.write(`medstore is serving at ${running.url}\n`);
+      if (!running.hasStaff) {
+        const { firstOwnerSteps } = await import('#src/staff/first-owner.ts');
+        process.stdout.write(firstOwnerSteps({ baseUrl: config.baseUrl, isEmbedded: !config.databaseUrl }));
+      }
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => void running.stop().then(() => process.exit(0)));
       }
@@ -98,8 +101,8 @@ async function run(argv: string[]): Promise<void> {
       process.stdout.write('Migrations applied.\n');
       return;
     case 'seed': {
-      const { seedDemoStore } = await import('#src/demo/seed.ts');
-      const summary = await withDatabase(config, (database) => seedDemoStore(database.db));
+      const { demoSeedOptionsFor, seedDemoStore } = await import('#src/demo/seed.ts');
+      const summary = await withDatabase(config, (database) => seedDemoStore(database.db, demoSeedOptionsFor(config)));
       process.stdout.write(`Demo store loaded: ${JSON.stringify(summary)}\n`);
       return;
     }

@@ -3,9 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { SettingName } from '#src/settings.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+// Typed against the list in settings.ts that `--help` prints: a setting parsed here and not described there, or
+// the other way round, does not compile.
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,7 +31,7 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
-});
+} satisfies Record<SettingName, z.ZodType>);
 
 /**
  * Which proxies are believed when they say, in X-Forwarded-For and X-Forwarded-Proto, who the client is and how

@@ -2,8 +2,9 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Config } from '#src/config.ts';
 import { openDatabase } from '#src/db/client.ts';
 import { migrateDatabase } from '#src/db/migrate.ts';
-import { isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
+import { demoSeedOptionsFor, isDemoNeeded, seedDemoStore } from '#src/demo/seed.ts';
 import { createLogger } from '#src/lib/logger.ts';
+import { hasStaff } from '#src/staff/first-owner.ts';
 
 // The application's modules, loaded while the database opens: both take a good part of a start.
 async function loadApp() {
@@ -16,7 +17,13 @@ async function loadApp() {
   return { createApp, createAppContext, JOB_KINDS, startWorker };
 }
 
-export type RunningServer = { server: ServerType; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  server: ServerType;
+  url: string;
+  /** False while nobody can sign in to the admin console: the command line then says how to create the owner. */
+  hasStaff: boolean;
+  stop(): Promise<void>;
+};
 
 /** Opens the database, migrates it, loads the demo store on first start, and serves HTTP. */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
@@ -31,9 +38,10 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   const [database, { createApp, createAppContext, JOB_KINDS, startWorker }] = await Promise.all([opening, loading]);
   await migrateDatabase(database);
   if (options.demo && (await isDemoNeeded(database.db))) {
-    const summary = await seedDemoStore(database.db);
+    const summary = await seedDemoStore(database.db, demoSeedOptionsFor(config));
     log.info(summary, 'loaded the demo store');
   }
+  const staffExists = await hasStaff(database.db);
   const ctx = await createAppContext(config, database, log);
   const app = createApp(ctx);
   const worker = startWorker(ctx, JOB_KINDS);
@@ -56,5 +64,5 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       await ctx.cache.close();
       await database.close();
     })());
-  return { server, url, stop };
+  return { server, url, hasStaff: staffExists, stop };
 }

@@ -22,8 +22,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['admin'],
   ['demo'],
 ];
-// Files at the top of src/: the configuration sits below everything; the rest assemble the application.
-const BELOW_ALL = new Set(['config.ts']);
+// Files at the top of src/: the configuration (the settings and their parser) sits below everything; the rest
+// assemble the application.
+const BELOW_ALL = new Set(['config.ts', 'settings.ts']);
 
 const SRC = resolve(import.meta.dirname, '../src');
 
@@ -38,7 +39,8 @@ function layerOf(file: string): number {
 // A folder of src/ is one module; so are the files that assemble the application (app.ts, server.ts, cli.ts...).
 function moduleOf(file: string): string {
   const [top = '', ...rest] = relative(SRC, file).split('/');
-  return rest.length > 0 || BELOW_ALL.has(top) ? top : 'application';
+  if (BELOW_ALL.has(top)) return 'configuration';
+  return rest.length > 0 ? top : 'application';
 }
 
 // Tests and their helpers may reach across layers to set up a store.

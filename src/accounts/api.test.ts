@@ -30,9 +30,16 @@ async function call(method: string, path: string, o: { body?: unknown; token?: s
 
 /** Registers, confirms and signs in over the API; returns the bearer token. */
 async function apiCustomer(o: Record<string, unknown> = {}) {
-  const email = uniqueEmail('api');
+  const email = typeof o.email === 'string' ? o.email : uniqueEmail('api');
   const reg = await call('POST', '/account', {
-    body: { email, password: GOOD_PASSWORD, name: 'Ana Lima', accountType: 'client', ...o },
+    body: {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Ana Lima',
+      accountType: 'client',
+      acceptsTermsAndPrivacy: true,
+      ...o,
+    },
   });
   expect(reg.status).toBe(202);
   const token = tokenOf(linkIn(await latestMail(store, email, 'verify-email'), store));
@@ -53,6 +60,7 @@ describe('registration and sessions', () => {
         accountType: 'business',
         companyName: 'Lima Skin Clinic',
         phone: '(212) 555-0142',
+        acceptsTermsAndPrivacy: true,
       },
     });
     expect(reg.status).toBe(202);
@@ -81,13 +89,63 @@ describe('registration and sessions', () => {
     expect(after.res.headers.get('content-type')).toBe('application/problem+json');
   });
 
+  it('requires acceptsTermsAndPrivacy to be true, records when, and shows it on the account', async () => {
+    const email = uniqueEmail('consent');
+    const body = { email, password: GOOD_PASSWORD, name: 'Ola Nowak', accountType: 'client' };
+    for (const consent of [{}, { acceptsTermsAndPrivacy: false }, { acceptsTermsAndPrivacy: 'yes' }]) {
+      const refused = await call('POST', '/account', { body: { ...body, ...consent } });
+      expect(refused.status, JSON.stringify(consent)).toBe(400);
+      expect(refused.body.errors).toContainEqual({
+        field: 'acceptsTermsAndPrivacy',
+        message: 'Agree to the terms of sale and the privacy notice to create an account.',
+      });
+    }
+    expect(await store.ctx.db.select().from(customers).where(eq(customers.email, email))).toEqual([]);
+
+    const { token } = await apiCustomer({ email });
+    const [row] = await store.ctx.db.select().from(customers).where(eq(customers.email, email));
+    expect(row!.termsAcceptedAt).toBeInstanceOf(Date);
+    const me = await call('GET', '/account', { token });
+    expect(me.body.termsAcceptedAt).toBe(row!.termsAcceptedAt!.toISOString());
+
+    const doc = (await (await store.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+    };
+    const schema = doc.paths['/api/store/account']!.post!.requestBody.content['application/json']!.schema as {
+      required: string[];
+      properties: Record<string, { type?: string; enum?: unknown[]; description?: string }>;
+    };
+    expect(schema.required).toContain('acceptsTermsAndPrivacy');
+    expect(schema.properties.acceptsTermsAndPrivacy).toMatchObject({ type: 'boolean', enum: [true] });
+    expect(schema.properties.acceptsTermsAndPrivacy!.description).toContain('termsAcceptedAt');
+  });
+
+  it('ignores the company and phone a client sends', async () => {
+    const client = uniqueEmail('client');
+    await apiCustomer({ email: client, companyName: 'Not a business', phone: '(212) 555-0100' });
+    const [row] = await store.ctx.db.select().from(customers).where(eq(customers.email, client));
+    expect(row).toMatchObject({ accountType: 'client', companyName: '', phone: '' });
+  });
+
   it('answers the same for an email that already has an account', async () => {
     const { email } = await apiCustomer();
     const again = await call('POST', '/account', {
-      body: { email, password: 'a different passphrase', name: 'Someone', accountType: 'client' },
+      body: {
+        email,
+        password: 'a different passphrase',
+        name: 'Someone',
+        accountType: 'client',
+        acceptsTermsAndPrivacy: true,
+      },
     });
     const fresh = await call('POST', '/account', {
-      body: { email: uniqueEmail('api'), password: 'a different passphrase', name: 'Someone', accountType: 'client' },
+      body: {
+        email: uniqueEmail('api'),
+        password: 'a different passphrase',
+        name: 'Someone',
+        accountType: 'client',
+        acceptsTermsAndPrivacy: true,
+      },
     });
     expect(again.status).toBe(202);
     expect(again.body).toEqual(fresh.body);
@@ -385,7 +443,7 @@ describe('caching and the description', () => {
     const visitor = createVisitor(store);
     await visitor.api('/api/store/account', {
       method: 'POST',
-      body: { email, password: GOOD_PASSWORD, name: 'Kim', accountType: 'client' },
+      body: { email, password: GOOD_PASSWORD, name: 'Kim', accountType: 'client', acceptsTermsAndPrivacy: true },
     });
     const signedIn = await visitor.api('/api/store/session', {
       method: 'POST',

@@ -16,6 +16,8 @@ export const customers = pgTable(
     companyName: text().notNull().default(''),
     phone: text().notNull().default(''),
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    /** When the customer agreed to the terms of sale and the privacy notice; null for accounts made before asking. */
+    termsAcceptedAt: timestamp({ withTimezone: true }),
     /** Set when the customer deleted the account: personal fields are then anonymised. */
     deletedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -24,7 +24,7 @@ function json(body: unknown, headers: Record<string, string> = {}): RequestInit 
 describe('cross-site request forgery', () => {
   it('refuses a form posted without its token, or with a token of another browser, and changes nothing', async () => {
     const email = uniqueEmail('csrf');
-    const fields = { email, password: GOOD_PASSWORD, name: 'Eve', accountType: 'client' };
+    const fields = { email, password: GOOD_PASSWORD, name: 'Eve', accountType: 'client', acceptsTermsAndPrivacy: 'on' };
     const bare = await store.request('/account/register', { method: 'POST', body: new URLSearchParams(fields) });
     expect(bare.status).toBe(403);
     expect(await bare.text()).toContain('This form has expired or was sent from another site.');
@@ -95,7 +95,7 @@ describe('cookies', () => {
       const email = uniqueEmail('tls');
       await https.request(
         '/api/store/account',
-        json({ email, password: GOOD_PASSWORD, name: 'Tess', accountType: 'client' }),
+        json({ email, password: GOOD_PASSWORD, name: 'Tess', accountType: 'client', acceptsTermsAndPrivacy: true }),
       );
       const res = await https.request(
         '/api/store/session',
@@ -126,7 +126,10 @@ describe('logs', () => {
 
     const email = uniqueEmail('logs');
     const password = 'plum lighthouse quartz';
-    await send('/api/store/account', json({ email, password, name: 'Noor', accountType: 'client' }));
+    await send(
+      '/api/store/account',
+      json({ email, password, name: 'Noor', accountType: 'client', acceptsTermsAndPrivacy: true }),
+    );
     const session = (await (await send('/api/store/session', json({ email, password }))).json()) as { token: string };
     await send('/api/store/account/password-reset', json({ email }));
     const link = linkIn(await latestMail(store, email, 'password-reset'), store);
@@ -187,7 +190,7 @@ describe('asking for a link by email', () => {
     const email = uniqueEmail('asker');
     await store.request(
       '/api/store/account',
-      json({ email, password: GOOD_PASSWORD, name: 'Ada', accountType: 'client' }),
+      json({ email, password: GOOD_PASSWORD, name: 'Ada', accountType: 'client', acceptsTermsAndPrivacy: true }),
     );
     await runJobs(store);
     const mailsBefore = await countMails(store, email);
@@ -238,7 +241,10 @@ describe('rate limits on the database', () => {
   it('limits registrations, reset mails and confirmation mails per email, sending no more mail', async () => {
     const email = uniqueEmail('flood');
     const register = () =>
-      store.request('/api/store/account', json({ email, password: GOOD_PASSWORD, name: 'Flo', accountType: 'client' }));
+      store.request(
+        '/api/store/account',
+        json({ email, password: GOOD_PASSWORD, name: 'Flo', accountType: 'client', acceptsTermsAndPrivacy: true }),
+      );
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await register()).status);
     expect(statuses).toEqual([202, 202, 202, 429]);

@@ -82,6 +82,7 @@ export async function signUp(
     password,
     name: o.name ?? 'Dana Reyes',
     accountType: o.accountType ?? 'client',
+    acceptsTermsAndPrivacy: 'on',
   };
   if (o.companyName) fields.companyName = o.companyName;
   if (o.phone) fields.phone = o.phone;

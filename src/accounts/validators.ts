@@ -79,6 +79,14 @@ function checkBusiness(ctx: z.RefinementCtx, v: { accountType?: string; companyN
   if (!v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number for your business.' });
 }
 
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+export const CONSENT_FIELD = 'acceptsTermsAndPrivacy';
+const CONSENT_REQUIRED = 'Agree to the terms of sale and the privacy notice to create an account.';
+
 const registrationShape = {
   email: emailSchema,
   password: newPasswordSchema,
@@ -88,16 +96,54 @@ const registrationShape = {
   phone: phoneSchema.default(''),
 };
 
-export const registrationSchema = z.strictObject(registrationShape).superRefine((v, ctx) => {
+// A client account has no company and gives no phone at sign-up: what a browser without the page's script
+// still sends from the business fields is dropped before it is checked, rather than refused or kept.
+function withoutBusinessFieldsForClients(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const { accountType } = input as { accountType?: unknown };
+  if (accountType === 'business') return input;
+  const { companyName: _company, phone: _phone, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
+function checkRegistration(v: z.infer<z.ZodObject<typeof registrationShape>>, ctx: z.RefinementCtx) {
   checkBusiness(ctx, v);
   checkPassword(ctx, v.password, 'password', personalPartsOf(v));
-});
-export type RegistrationInput = z.infer<typeof registrationSchema>;
+}
+// A missing consent alone does not hide the other problems of the form: all are shown at once.
+const unlessOtherFieldsFailed = {
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    payload.issues.every((issue) => issue.path?.[0] === CONSENT_FIELD),
+};
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === '1');
+/** The registration form: its consent box arrives as "on" when ticked, and not at all when not. */
+export const registrationFormSchema = z.preprocess(
+  withoutBusinessFieldsForClients,
+  z
+    .strictObject({
+      ...registrationShape,
+      [CONSENT_FIELD]: checkbox.refine((isTicked) => isTicked, { message: CONSENT_REQUIRED }),
+    })
+    .superRefine(checkRegistration, unlessOtherFieldsFailed),
+);
+
+/** The registration API body: the same fields, and the consent as a boolean that must be true. */
+export const registrationBodySchema = z.preprocess(
+  withoutBusinessFieldsForClients,
+  z
+    .strictObject({
+      ...registrationShape,
+      [CONSENT_FIELD]: z
+        .literal(true, { error: CONSENT_REQUIRED })
+        .describe(
+          'The customer agrees to the terms of sale (`/terms`) and has read the privacy notice (`/privacy`); ' +
+            'required, and recorded with its date as `termsAcceptedAt`.',
+        ),
+    })
+    .superRefine(checkRegistration, unlessOtherFieldsFailed),
+);
+/** What registration needs once the consent is checked (both schemas refuse a registration without it). */
+export type RegistrationInput = Omit<z.infer<typeof registrationBodySchema>, typeof CONSENT_FIELD>;
 
 /** Only paths of this store: one leading slash, never "//" or "/\" that browsers read as another host. */
 export function isLocalPath(path: string): boolean {

@@ -39,12 +39,20 @@ const PAGES = [
   `/admin/licences/LICENCE`,
   '/admin/outbox',
   '/admin/customers',
+  '/admin/settings',
   '/admin/staff',
   '/admin/audit',
 ];
 const ALLOWED: Record<StaffRole, string[]> = {
   owner: PAGES,
-  admin: ['/admin', '/admin/licences', '/admin/licences/LICENCE', '/admin/outbox', '/admin/customers'],
+  admin: [
+    '/admin',
+    '/admin/licences',
+    '/admin/licences/LICENCE',
+    '/admin/outbox',
+    '/admin/customers',
+    '/admin/settings',
+  ],
   staff: ['/admin', '/admin/licences', '/admin/licences/LICENCE', '/admin/outbox'],
 };
 

@@ -10,13 +10,14 @@ import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { licenceReviewPages } from './licence-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
+import { settingsPages } from './settings-routes.ts';
 import { ADMIN_PAGE_SIZE, auditQuerySchema, customerQuerySchema, outboxQuerySchema } from './validators.ts';
 import { renderAuditPage } from './views/audit-page.ts';
 import { renderCustomersPage } from './views/customers-page.ts';
 import { renderDashboard } from './views/dashboard.ts';
 import { renderOutboxList, renderOutboxMail } from './views/outbox-pages.ts';
 
-/** The admin console: dashboard, licence review, outbox and audit log; staff pages are mounted beside it. */
+/** The admin console: dashboard, licence review, outbox, store texts and audit log; staff pages are mounted beside it. */
 export const adminPages = new Hono<AppEnv>();
 
 adminPages.get('/', async (c) => {
@@ -35,6 +36,7 @@ adminPages.get('/', async (c) => {
 });
 
 adminPages.route('/licences', licenceReviewPages);
+adminPages.route('/settings', settingsPages);
 
 adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');

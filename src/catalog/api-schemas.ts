@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_QUERY_LENGTH } from '#src/lib/tsquery.ts';
+import { checkPriceRange, filterQueryFields } from './filters.ts';
 import { STOCK_STATUSES } from './labels.ts';
-import { ACCESS_CLASSES, PRODUCT_FORMS, REGULATORY_STATUSES, ROUTES_OF_USE, STORAGE_CLASSES } from './schema.ts';
+import {
+  ACCESS_CLASSES,
+  PRODUCT_FORMS,
+  REGULATORY_STATUSES,
+  ROUTES_OF_USE,
+  STORAGE_CLASSES,
+  WARNING_TOPICS,
+} from './schema.ts';
 import { limitSchema, PAGE_SIZE, pageSchema, slugSchema, sortSchema } from './validators.ts';
 
 export const searchTextSchema = z
@@ -11,20 +19,44 @@ export const searchTextSchema = z
   // A NUL never gets here: app.ts refuses any address that carries one.
   .max(MAX_QUERY_LENGTH, { error: `must be at most ${MAX_QUERY_LENGTH} characters` });
 
-export const ProductListQuerySchema = z.object({
-  category: slugSchema.optional().openapi({ description: 'Slug of a category; its subcategories are included.' }),
-  sort: sortSchema.default('name'),
-  q: searchTextSchema.optional().openapi({ description: 'Full-text filter (for ranked results use /search).' }),
-  page: pageSchema
-    .optional()
-    .openapi({ description: '1-based page number; the first page when neither page nor cursor is given.' }),
-  cursor: z
-    .string()
-    .max(600)
-    .optional()
-    .openapi({ description: 'nextCursor of a previous answer (keyset pagination).' }),
-  limit: limitSchema.default(PAGE_SIZE),
-});
+export const ProductListQuerySchema = z
+  .object({
+    category: slugSchema.optional().openapi({ description: 'Slug of a category; its subcategories are included.' }),
+    regulatoryStatus: filterQueryFields.regulatoryStatus.openapi({
+      description: 'Only products with one of these regulatory statuses; repeat the parameter for several.',
+      example: ['fda-approved', 'fda-cleared'],
+    }),
+    accessClass: filterQueryFields.accessClass.openapi({
+      description: 'Only products sold to these classes of buyer; repeat the parameter for several.',
+      example: ['open'],
+    }),
+    storage: filterQueryFields.storage.openapi({
+      description: 'Only products stored this way (refrigerated ones ship on ice).',
+    }),
+    minPrice: filterQueryFields.minPrice.openapi({
+      description: "Lowest price, in the store currency's main unit as a shopper types it (dollars: `20` or `19.99`).",
+      example: '20',
+    }),
+    maxPrice: filterQueryFields.maxPrice.openapi({
+      description: 'Highest price, in the same unit as minPrice; it must not be below minPrice.',
+      example: '150',
+    }),
+    inStock: filterQueryFields.inStock.openapi({
+      description: '`true` lists only products that can ship now (stockStatus in-stock or low-stock).',
+    }),
+    sort: sortSchema.default('name'),
+    q: searchTextSchema.optional().openapi({ description: 'Full-text filter (for ranked results use /search).' }),
+    page: pageSchema
+      .optional()
+      .openapi({ description: '1-based page number; the first page when neither page nor cursor is given.' }),
+    cursor: z
+      .string()
+      .max(600)
+      .optional()
+      .openapi({ description: 'nextCursor of a previous answer (keyset pagination).' }),
+    limit: limitSchema.default(PAGE_SIZE),
+  })
+  .superRefine(checkPriceRange);
 
 const ImageSchema = z.object({ src: z.string(), alt: z.string() });
 const CategoryRefSchema = z.object({ slug: z.string(), name: z.string() });
@@ -63,6 +95,19 @@ export const ProductDetailSchema = ProductSummarySchema.extend({
   directions: z.string(),
   activeIngredients: z.array(z.object({ name: z.string(), amount: z.string().optional() })),
   sideEffects: z.array(z.string()),
+  warnings: z
+    .array(
+      z.object({
+        topic: z.enum(WARNING_TOPICS),
+        topicLabel: z.string().openapi({ example: 'Pregnancy and breastfeeding' }),
+        text: z.string(),
+      }),
+    )
+    .openapi({
+      description:
+        'Cautions beside the side effects: who must not use or handle the product, and when to take care. ' +
+        'Show them with the side effects, grouped by topic.',
+    }),
   accessHint: z.string(),
   dsheaStatement: z.string().nullable(),
   shippingNote: z.string().nullable(),

@@ -7,6 +7,7 @@ import { CategoryTreeSchema, ProductDetailSchema, ProductListQuerySchema, Produc
 import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import { categoriesOf, collectDescendantIds, getCategoryTree } from './category-queries.ts';
 import { decodeCursor } from './cursor.ts';
+import { toProductFilters } from './filters.ts';
 import { findActiveProduct, listActiveProducts } from './queries.ts';
 import { toCategoryTreeJson, toProductDetailJson, toProductSummaryJson } from './serialize.ts';
 
@@ -20,8 +21,10 @@ const listProductsRoute = createRoute({
   tags: ['catalogue'],
   summary: 'List active products',
   description:
-    'Filter by category (subcategories included) and text, sort, and page either by number (`page`) or by ' +
-    'keyset (`cursor`, from `nextCursor`). Money is integer cents with a currency.',
+    'Filter by category (subcategories included), regulatory status, access class, storage, price range, ' +
+    'availability and text; sort; and page either by number (`page`) or by keyset (`cursor`, from ' +
+    '`nextCursor`, with the same filters and sort). The shop page /products takes the same filter parameters. ' +
+    'Money in answers is integer cents with a currency.',
   request: { query: ProductListQuerySchema },
   responses: {
     200: json(ProductListSchema, 'A page of products'),
@@ -51,6 +54,7 @@ catalogApi.openapi(listProductsRoute, async (c) => {
   const list = await listActiveProducts(ctx.db, {
     categoryIds: category ? collectDescendantIds(all, category.id) : undefined,
     q: query.q,
+    filters: toProductFilters(query),
     sort: query.sort,
     limit: query.limit,
     page,

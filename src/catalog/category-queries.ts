@@ -39,6 +39,12 @@ export function collectAncestors(all: Category[], id: string | null): Category[]
   return chain;
 }
 
+/** Ids of the whole branch `id` belongs to: its top-level category and everything below that. */
+export function collectBranchIds(all: Category[], id: string | null): string[] {
+  const top = collectAncestors(all, id)[0];
+  return top ? collectDescendantIds(all, top.id) : [];
+}
+
 /** The category tree with the number of active products in each branch (its own and its descendants'). */
 export async function getCategoryTree(db: Db): Promise<CategoryNode[]> {
   const [all, counts] = await Promise.all([

@@ -32,6 +32,17 @@ export const DSHEA_STATEMENT =
   'These statements have not been evaluated by the Food and Drug Administration. ' +
   'This product is not intended to diagnose, treat, cure, or prevent any disease.';
 
+/** The heading each kind of warning is shown under on the product page. */
+export const WARNING_TOPIC_LABELS: Record<Product['warnings'][number]['topic'], string> = {
+  pregnancy: 'Pregnancy and breastfeeding',
+  children: 'Children',
+  allergy: 'Allergies',
+  interactions: 'Other medicines and lab tests',
+  conditions: 'Medical conditions',
+  handling: 'Handling and disposal',
+  use: 'Safe use',
+};
+
 export const FORM_LABELS: Record<Product['form'], string> = {
   gummy: 'Gummy',
   capsule: 'Capsule',
@@ -56,6 +67,12 @@ export const ROUTE_LABELS: Record<Product['route'], string> = {
 export const STORAGE_LABELS: Record<Product['storage'], string> = {
   ambient: 'Room temperature',
   refrigerated: 'Refrigerated (2-8 °C / 36-46 °F)',
+};
+
+/** Storage as a filter names it, where the temperatures would only crowd the choice. */
+export const STORAGE_SHORT_LABELS: Record<Product['storage'], string> = {
+  ambient: 'Room temperature',
+  refrigerated: 'Refrigerated',
 };
 
 /** Refrigerated items travel on ice early in the week, cost more to ship and cannot be sent back. */

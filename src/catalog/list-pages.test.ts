@@ -64,7 +64,7 @@ describe('/products', () => {
     expect(slugs).not.toContain('epsilon-old');
     expect(page).toContain('Showing 1&ndash;24 of 33 products');
     expect(page).toContain('href="/categories/hair-care"');
-    expect(page).toContain('<select id="sort" name="sort">');
+    expect(page).toContain('<select id="sort" name="sort" form="product-filters">');
   });
 
   it('sorts by price both ways and by newest', async () => {

@@ -99,10 +99,13 @@ describe('/products/:slug', () => {
   it('renders the facts table with ingredients, storage, route and regulatory wording', async () => {
     const page = await (await store.request('/products/growth-serum')).text();
     const facts = /<table class="facts-table">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
-    expect(facts).toContain('Basic fibroblast growth factor (bFGF) <span class="amount">10 mcg/ml</span>');
+    // A number and its unit never part at the end of a line; a short value stays on one line.
+    expect(facts).toContain(
+      'Basic fibroblast growth factor (bFGF) <span class="amount"><span class="nowrap">10\u00a0mcg/ml</span></span>',
+    );
     expect(facts).toContain('Copper peptide');
     expect(facts).toContain('Topical (on the skin or scalp)');
-    expect(facts).toContain('Refrigerated (2-8 °C / 36-46 °F)');
+    expect(facts).toContain('Refrigerated (2-\u20608\u00a0°C / 36-\u206046\u00a0°F)');
     expect(facts).toContain('>Cosmetic</span>');
     expect(facts).toContain('Available to everyone');
     expect(facts).toContain('GFS-10');
@@ -114,7 +117,7 @@ describe('/products/:slug', () => {
     const page = await (await store.request('/products/growth-serum')).text();
     expect(page).toContain('<h2>How it works</h2>');
     expect(page).toContain('Apply <strong>after</strong> microneedling.');
-    expect(page).toContain('Apply 1 ml to the scalp <em>twice</em> a day.');
+    expect(page).toContain('Apply 1\u00a0ml to the scalp <em>twice</em> a day.');
     expect(page).not.toContain('<script>alert');
     expect(page).not.toMatch(/<img[^>]+onerror/);
     expect(page).not.toContain('href="javascript:');

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { toTsQuery } from '#src/lib/tsquery.ts';
 import { PRODUCT_CARD_COLUMNS } from './card-columns.ts';
 import { encodeCursor, type ProductCursor } from './cursor.ts';
+import type { ProductFilters } from './filters.ts';
 import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import type { ProductSort } from './validators.ts';
 
@@ -22,7 +23,7 @@ const listColumns = {
 
 export type ProductListItem = Omit<
   Product,
-  'description' | 'directions' | 'activeIngredients' | 'sideEffects' | 'search' | 'status'
+  'description' | 'directions' | 'activeIngredients' | 'sideEffects' | 'warnings' | 'search' | 'status'
 > & {
   createdKey: string;
 };
@@ -32,6 +33,8 @@ export type ProductListOptions = {
   categoryIds?: string[] | undefined;
   /** Full-text filter, as typed by a visitor. */
   q?: string | undefined;
+  /** Regulatory status, access class, storage, price range and availability. */
+  filters?: ProductFilters | undefined;
   sort: ProductSort;
   limit: number;
   /** 1-based page (offset pagination) ... */
@@ -69,11 +72,24 @@ function cursorOf(item: ProductListItem, sort: ProductSort): string {
   return encodeCursor({ sort, value, id: item.id });
 }
 
+function filterConditions(f: ProductFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (f.regulatoryStatus.length) conditions.push(inArray(products.regulatoryStatus, f.regulatoryStatus));
+  if (f.accessClass.length) conditions.push(inArray(products.accessClass, f.accessClass));
+  if (f.storage.length) conditions.push(inArray(products.storage, f.storage));
+  if (f.minPriceCents !== undefined) conditions.push(gte(products.priceCents, f.minPriceCents));
+  if (f.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, f.maxPriceCents));
+  // "In stock" is what getStockStatus calls in stock or low stock: anything that can ship now.
+  if (f.inStock) conditions.push(gt(products.stockOnHand, 0));
+  return conditions;
+}
+
 /** Active products, filtered, sorted and paged; `total` counts every match, not only this page. */
 export async function listActiveProducts(db: Db, o: ProductListOptions): Promise<ProductList> {
   const filters: SQL[] = [eq(products.status, 'active')];
   if (o.categoryIds) filters.push(inArray(products.categoryId, o.categoryIds));
   if (o.q) filters.push(sql`${products.search} @@ ${toTsQuery(o.q)}`);
+  if (o.filters) filters.push(...filterConditions(o.filters));
   const where = and(...filters);
   const pageWhere = o.after ? and(where, afterCursor(o.after)) : where;
   const offset = !o.after && o.page ? (o.page - 1) * o.limit : 0;
@@ -105,6 +121,32 @@ export async function listFeaturedProducts(db: Db, limit = 8): Promise<ProductLi
     .where(and(eq(products.status, 'active'), eq(products.isFeatured, true)))
     .orderBy(asc(products.name), asc(products.id))
     .limit(limit);
+}
+
+/**
+ * Active products related to `product`, most related first: the same category, then the same branch of the
+ * category tree (`branchIds`), then products whose name, summary, brand and ingredients share the most words with
+ * its own (the weighted parts of the search document), which finds the same treatment across categories.
+ */
+export async function listRelatedProducts(
+  db: Db,
+  o: { product: Pick<Product, 'id' | 'categoryId'>; branchIds: string[]; limit: number },
+): Promise<ProductListItem[]> {
+  // The product's own heavier search terms (weights A and B), as one OR query.
+  const terms = sql`(select string_agg(quote_literal(t), ' | ')::tsquery
+    from ${products} source, unnest(tsvector_to_array(ts_filter(source.search, '{a,b}'))) as t
+    where source.id = ${o.product.id})`;
+  const isSameCategory = o.product.categoryId ? eq(products.categoryId, o.product.categoryId) : sql`false`;
+  const isSameBranch = o.branchIds.length ? inArray(products.categoryId, o.branchIds) : sql`false`;
+  const sharesTerms = sql`coalesce(${products.search} @@ ${terms}, false)`;
+  const score = sql`(case when ${isSameCategory} then 4 else 0 end) + (case when ${isSameBranch} then 2 else 0 end)
+    + coalesce(ts_rank(${products.search}, ${terms}), 0)`;
+  return db
+    .select(listColumns)
+    .from(products)
+    .where(and(eq(products.status, 'active'), ne(products.id, o.product.id), or(isSameBranch, sharesTerms)))
+    .orderBy(desc(score), asc(products.name), asc(products.id))
+    .limit(o.limit);
 }
 
 export type ProductLookup =

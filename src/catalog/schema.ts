@@ -42,6 +42,17 @@ export const REGULATORY_STATUSES = [
 export const ACCESS_CLASSES = ['open', 'professional', 'rx-only'] as const;
 export const STORAGE_CLASSES = ['ambient', 'refrigerated'] as const;
 
+/** What a warning is about; the product page groups its warnings under these headings. */
+export const WARNING_TOPICS = [
+  'pregnancy',
+  'children',
+  'allergy',
+  'interactions',
+  'conditions',
+  'handling',
+  'use',
+] as const;
+
 export const productStatus = pgEnum('product_status', PRODUCT_STATUSES);
 export const productForm = pgEnum('product_form', PRODUCT_FORMS);
 export const routeOfUse = pgEnum('route_of_use', ROUTES_OF_USE);
@@ -51,6 +62,8 @@ export const storageClass = pgEnum('storage_class', STORAGE_CLASSES);
 
 export type ProductImage = { src: string; alt: string };
 export type ActiveIngredient = { name: string; amount?: string };
+/** A caution beside the side effects: who must not use or handle the product, and when to take care. */
+export type ProductWarning = { topic: (typeof WARNING_TOPICS)[number]; text: string };
 
 export const categories = pgTable('categories', {
   id: uuid().primaryKey().defaultRandom(),
@@ -85,6 +98,7 @@ export const products = pgTable(
     route: routeOfUse().notNull(),
     activeIngredients: jsonb().$type<ActiveIngredient[]>().notNull().default([]),
     sideEffects: jsonb().$type<string[]>().notNull().default([]),
+    warnings: jsonb().$type<ProductWarning[]>().notNull().default([]),
     regulatoryStatus: regulatoryStatus().notNull(),
     accessClass: accessClass().notNull().default('open'),
     storage: storageClass().notNull().default('ambient'),

@@ -10,6 +10,7 @@ import {
   getStockStatus,
   REFRIGERATED_NOTE,
   REGULATORY_LABELS,
+  WARNING_TOPIC_LABELS,
 } from './labels.ts';
 import type { ProductListItem } from './queries.ts';
 import type { Category, Product } from './schema.ts';
@@ -61,6 +62,7 @@ export function toProductDetailJson(p: Product, category: CategoryRef, baseUrl: 
     directions: p.directions,
     activeIngredients: p.activeIngredients,
     sideEffects: p.sideEffects,
+    warnings: p.warnings.map((w) => ({ topic: w.topic, topicLabel: WARNING_TOPIC_LABELS[w.topic], text: w.text })),
     accessHint: ACCESS_HINTS[p.accessClass],
     dsheaStatement: p.regulatoryStatus === 'dietary-supplement' ? DSHEA_STATEMENT : null,
     shippingNote: p.storage === 'refrigerated' ? REFRIGERATED_NOTE : null,

@@ -5,7 +5,7 @@ import { AppError } from '#src/lib/errors.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
-import { PRODUCT_LISTS, productTag } from './cache-tags.ts';
+import { categoryProductsTag, PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import {
   type CategoryChanges,
@@ -64,6 +64,10 @@ async function recordRename(tx: Tx, kind: 'product' | 'category', from: string, 
     .where(and(eq(catalogSlugRedirects.kind, kind), eq(catalogSlugRedirects.fromSlug, to)));
 }
 
+function categoryTagsOf(product: Pick<Product, 'categoryId'>): string[] {
+  return product.categoryId ? [categoryProductsTag(product.categoryId)] : [];
+}
+
 /** Adds a product; it shows in the lists, and in articles that were waiting for it, once committed. */
 export async function createProduct(ctx: CatalogWriteContext, input: ProductInput): Promise<Product> {
   const values = parseInput(productInputSchema, input, 'product');
@@ -71,7 +75,7 @@ export async function createProduct(ctx: CatalogWriteContext, input: ProductInpu
     .transaction(async (tx) => {
       await checkCategoryExists(tx, values.categoryId);
       const [row] = await tx.insert(products).values(values).returning();
-      await ctx.cache.announce(tx, { pages: [productTag(row!.slug), PRODUCT_LISTS] });
+      await ctx.cache.announce(tx, { pages: [productTag(row!.slug), PRODUCT_LISTS, ...categoryTagsOf(row!)] });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));
@@ -96,8 +100,17 @@ export async function updateProduct(
       if (changes.slug && changes.slug !== current.slug) {
         await recordRename(tx, 'product', current.slug, changes.slug, o.id);
       }
-      // Its own pages under the old and the new slug, and every list, which may show it or no longer show it.
-      await ctx.cache.announce(tx, { pages: [productTag(current.slug), productTag(row!.slug), PRODUCT_LISTS] });
+      // Its own pages under the old and the new slug, every list, which may show it or no longer show it, and the
+      // pages of products in its old and new category, whose related products it may join or leave.
+      await ctx.cache.announce(tx, {
+        pages: [
+          productTag(current.slug),
+          productTag(row!.slug),
+          PRODUCT_LISTS,
+          ...categoryTagsOf(current),
+          ...categoryTagsOf(row!),
+        ],
+      });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));

@@ -6,6 +6,7 @@ import {
   REGULATORY_STATUSES,
   ROUTES_OF_USE,
   STORAGE_CLASSES,
+  WARNING_TOPICS,
 } from './schema.ts';
 
 export const PRODUCT_SORTS = ['name', 'price-asc', 'price-desc', 'newest'] as const;
@@ -63,6 +64,17 @@ const ingredientSchema = z
   })
   .strict();
 
+const warningSchema = z
+  .object({
+    topic: z.enum(WARNING_TOPICS, { error: `must be one of ${WARNING_TOPICS.join(', ')}` }),
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: 'must say what to watch for' })
+      .max(500, { error: 'must be at most 500 characters' }),
+  })
+  .strict();
+
 const imageSchema = z
   .object({
     src: z
@@ -96,6 +108,7 @@ const productFields = {
   route: z.enum(ROUTES_OF_USE),
   activeIngredients: z.array(ingredientSchema).max(50),
   sideEffects: z.array(z.string().trim().min(1).max(300)).max(50),
+  warnings: z.array(warningSchema).max(20, { error: 'must be at most 20 warnings' }),
   regulatoryStatus: z.enum(REGULATORY_STATUSES),
   accessClass: z.enum(ACCESS_CLASSES),
   storage: z.enum(STORAGE_CLASSES),
@@ -118,6 +131,7 @@ export const productInputSchema = z
     isFeatured: productFields.isFeatured.default(false),
     activeIngredients: productFields.activeIngredients.default([]),
     sideEffects: productFields.sideEffects.default([]),
+    warnings: productFields.warnings.default([]),
     accessClass: productFields.accessClass.default('open'),
     storage: productFields.storage.default('ambient'),
     directions: productFields.directions.default(''),

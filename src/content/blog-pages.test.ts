@@ -16,6 +16,8 @@ const HOSTILE_BODY = [
   '',
   '[[callout:<b>not bold</b> in a note]]',
   '',
+  '[[callout:A [bad link](javascript:alert(4)) and a [good one](/products).]]',
+  '',
   '## A heading that stays',
 ].join('\n');
 
@@ -23,6 +25,19 @@ function jsonLdOf(page: string): Record<string, any> {
   const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)?.[1];
   expect(block, 'the page carries JSON-LD').toBeDefined();
   return JSON.parse(block!);
+}
+
+// One node of an article page's JSON-LD graph, by its type.
+function jsonLdNode(page: string, type: string): Record<string, any> {
+  const ld = jsonLdOf(page);
+  expect(ld['@context']).toBe('https://schema.org');
+  return ld['@graph'].find((node: { '@type': string }) => node['@type'] === type);
+}
+
+// The breadcrumb trail as a reader sees it.
+function breadcrumbText(page: string): string {
+  const nav = /<nav class="breadcrumbs" aria-label="Breadcrumb">([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
+  return [...nav.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim()).join(' / ');
 }
 
 beforeAll(async () => {
@@ -64,7 +79,9 @@ describe('/blog', () => {
     const res = await store.request('/blog');
     expect(res.status).toBe(200);
     const page = await res.text();
-    expect(page).toContain('<h1>Learn</h1>');
+    expect(page).toContain('<h1>Blog</h1>');
+    expect(page).toContain('<title>Blog: articles and guides | FACE Med Store</title>');
+    expect(breadcrumbText(page)).toBe('Home / Blog');
     expect(page).toContain('href="/blog/exosome-hair-therapy-side-effects"');
     expect(page).toContain('Side Effects of Exosome Hair Therapy');
     expect(page).toContain('href="/blog/prp-hair-treatment-aftercare"');
@@ -125,7 +142,7 @@ describe('/blog/exosome-hair-therapy-side-effects', () => {
   it('shows the informational disclaimer, the coupon and the products it mentions', async () => {
     const page = await (await store.request('/blog/exosome-hair-therapy-side-effects')).text();
     expect(page).toMatch(/<aside class="disclaimer-box"[^>]*>[\s\S]*informational purposes only[\s\S]*<\/aside>/);
-    expect(page).toContain('<strong>20OFF</strong>');
+    expect(page).toContain('<p class="coupon-code"><code>2<span class="zero">0</span>OFF</code></p>');
     expect(page).toContain('signed-in customers only');
     for (const slug of ['hair-supplement-gummies', 'pep-factor', 'laser-hair-comb', 'minoxidil-5-topical-solution']) {
       expect(page).toContain(`href="/products/${slug}"`);
@@ -133,11 +150,35 @@ describe('/blog/exosome-hair-therapy-side-effects', () => {
     expect(page).toContain('<table>');
   });
 
-  it('describes the article to search engines with JSON-LD', async () => {
+  it('shows where the article sits: Home / Blog / its title, with links to the first two', async () => {
     const page = await (await store.request('/blog/exosome-hair-therapy-side-effects')).text();
-    const ld = jsonLdOf(page);
-    expect(ld).toMatchObject({
-      '@context': 'https://schema.org',
+    expect(breadcrumbText(page)).toBe('Home / Blog / Side Effects of Exosome Hair Therapy');
+    const trail = /<nav class="breadcrumbs"[\s\S]*?<\/nav>/.exec(page)?.[0];
+    expect(trail).toContain('<li><a href="/">Home</a></li>');
+    expect(trail).toContain('<li><a href="/blog">Blog</a></li>');
+    expect(trail).toContain('<span aria-current="page">Side Effects of Exosome Hair Therapy</span>');
+  });
+
+  it('names the section Blog in the menu and the footer', async () => {
+    const page = await (await store.request('/blog/exosome-hair-therapy-side-effects')).text();
+    expect(page).toMatch(/<nav class="site-nav"[\s\S]*<a href="\/blog" aria-current="page">Blog<\/a>[\s\S]*?<\/nav>/);
+    expect(/<footer[\s\S]*<\/footer>/.exec(page)?.[0]).toContain('<a href="/blog">Blog</a>');
+    expect(page).not.toMatch(/>\s*Learn\s*</);
+  });
+
+  it('links the closing note to the shop', async () => {
+    const page = await (await store.request('/blog/exosome-hair-therapy-side-effects')).text();
+    expect(page).toMatch(/<aside class="callout" role="note"><p>[^<]*<a href="\/products">browse the shop<\/a>\.<\/p>/);
+  });
+
+  it('describes the article and its breadcrumb trail to search engines with JSON-LD', async () => {
+    const page = await (await store.request('/blog/exosome-hair-therapy-side-effects')).text();
+    expect(jsonLdNode(page, 'BreadcrumbList').itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Home', item: 'http://store.test/' },
+      { '@type': 'ListItem', position: 2, name: 'Blog', item: 'http://store.test/blog' },
+      { '@type': 'ListItem', position: 3, name: 'Side Effects of Exosome Hair Therapy' },
+    ]);
+    expect(jsonLdNode(page, 'Article')).toMatchObject({
       '@type': 'Article',
       headline: 'Side Effects of Exosome Hair Therapy',
       datePublished: '2025-03-12T15:00:00.000Z',
@@ -175,13 +216,15 @@ describe('an article with hostile markup', () => {
     // HTML typed in Markdown is shown as text, never interpreted.
     expect(body).toContain('&lt;script&gt;');
     expect(body).toContain('&lt;b&gt;not bold&lt;/b&gt; in a note');
+    // A note may link, but only where a body may.
+    expect(body).toContain('and a <a href="/products">good one</a>.');
     expect(page).not.toMatch(/<script>alert/);
   });
 
   it('escapes the title in the page and keeps the JSON-LD block whole', async () => {
     const page = await (await store.request('/blog/hostile-markup')).text();
     expect(page).toContain('<h1>Markup &lt;/script&gt;&lt;b&gt;test&lt;/b&gt; &amp; more</h1>');
-    expect(jsonLdOf(page).headline).toBe('Markup </script><b>test</b> & more');
+    expect(jsonLdNode(page, 'Article').headline).toBe('Markup </script><b>test</b> & more');
   });
 });
 

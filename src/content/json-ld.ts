@@ -1,6 +1,10 @@
+import { type Crumb, toBreadcrumbJsonLd } from '#src/catalog/views/breadcrumbs.ts';
 import type { Article } from './schema.ts';
 
-/** schema.org Article data for search engines; image URLs are made absolute as the vocabulary expects. */
+/**
+ * schema.org data of an article page for search engines: the Article (image URLs made absolute, as the
+ * vocabulary expects) and the page's BreadcrumbList.
+ */
 export function buildArticleJsonLd(o: {
   article: Pick<
     Article,
@@ -10,11 +14,11 @@ export function buildArticleJsonLd(o: {
   };
   storeName: string;
   baseUrl: string;
+  crumbs: Crumb[];
 }) {
   const a = o.article;
   const url = `${o.baseUrl}/blog/${a.slug}`;
-  return {
-    '@context': 'https://schema.org',
+  const article = {
     '@type': 'Article',
     headline: a.title,
     description: a.seoDescription || a.excerpt,
@@ -26,4 +30,5 @@ export function buildArticleJsonLd(o: {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
   };
+  return { '@context': 'https://schema.org', '@graph': [article, toBreadcrumbJsonLd(o.crumbs, o.baseUrl)] };
 }

@@ -2,7 +2,7 @@ import type { WebModule } from '#src/web/module.ts';
 import { contentApi } from './api.ts';
 import { contentPages } from './routes.ts';
 
-/** The knowledge blog: public pages and API answers the page cache keeps. */
+/** The blog: public pages and API answers the page cache keeps. */
 export const contentModule: WebModule = {
   pages: [{ at: '/blog', routes: contentPages }],
   api: [{ at: '/api/store/articles', routes: contentApi }],

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Crumb } from '#src/catalog/views/breadcrumbs.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
@@ -15,6 +16,10 @@ import { renderBlogList } from './views/blog-list.ts';
 
 export const contentPages = new Hono<AppEnv>();
 
+// The section is called the Blog wherever it is named: navigation, footer, titles, breadcrumbs.
+const HOME_CRUMB: Crumb = { label: 'Home', href: '/' };
+const BLOG_CRUMB: Crumb = { label: 'Blog', href: '/blog' };
+
 contentPages.get('/', async (c) => {
   tagPage(c, ARTICLE_LISTS);
   const { page } = parseQuery(c, blogListQuery);
@@ -28,13 +33,19 @@ contentPages.get('/', async (c) => {
     throw new AppError('NOT_FOUND', `There is no page ${page} of articles; the last is ${totalPages}.`);
   return c.html(
     renderPage({
-      title: page === 1 ? 'Learn: articles and guides' : `Learn: articles and guides, page ${page}`,
+      title: page === 1 ? 'Blog: articles and guides' : `Blog: articles and guides, page ${page}`,
       description: `Guides from ${store.name} on hair restoration, regenerative treatments, aftercare and product regulation.`,
       canonicalPath: page === 1 ? '/blog' : `/blog?page=${page}`,
       store,
       baseUrl: ctx.config.baseUrl,
       section: 'blog',
-      body: renderBlogList({ items, page, totalPages, storeName: store.name }),
+      body: renderBlogList({
+        items,
+        page,
+        totalPages,
+        storeName: store.name,
+        crumbs: page === 1 ? [HOME_CRUMB, { label: 'Blog' }] : [HOME_CRUMB, BLOG_CRUMB, { label: `Page ${page}` }],
+      }),
     }),
   );
 });
@@ -54,6 +65,7 @@ contentPages.get('/:slug', async (c) => {
   tagPage(c, ...articleTags(article));
   const [store, rendered] = await Promise.all([settingsOf(ctx), renderArticleBody(ctx.db, article.body)]);
   const baseUrl = ctx.config.baseUrl;
+  const crumbs = [HOME_CRUMB, BLOG_CRUMB, { label: article.title }];
   return c.html(
     renderPage({
       title: article.seoTitle || article.title,
@@ -62,9 +74,10 @@ contentPages.get('/:slug', async (c) => {
       store,
       baseUrl,
       section: 'blog',
-      jsonLd: buildArticleJsonLd({ article, storeName: store.name, baseUrl }),
+      jsonLd: buildArticleJsonLd({ article, storeName: store.name, baseUrl, crumbs }),
       body: renderArticlePage({
         article,
+        crumbs,
         bodyHtml: rendered.html,
         products: rendered.products,
         disclaimer: store.disclaimer,

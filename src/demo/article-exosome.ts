@@ -102,7 +102,7 @@ some adverse effects may not be known yet.
 We supply beauty and medical products to clinics, med-spas and individual clients, and we are happy to help you
 choose.
 
-[[callout:Want to see what is on the shelf today? Call us at (800) 770-9083 for our current stock list, or browse the shop.]]`;
+[[callout:Want to see what is on the shelf today? Call us at (800) 770-9083 for our current stock list, or [browse the shop](/products).]]`;
 
 export const EXOSOME_ARTICLE: DemoArticle = {
   slug: 'exosome-hair-therapy-side-effects',

@@ -29,6 +29,17 @@ tingling or itching of the scalp.
       'one centimetre at each beep, for 8 to 15 minutes, three times a week. Do not look into the light or shine it at the eyes.',
     activeIngredients: [],
     sideEffects: ['Slight tingling of the scalp', 'Itching of the scalp'],
+    warnings: [
+      {
+        topic: 'use',
+        text: "Laser light can harm the eyes: never look into the diodes or shine them at anyone's eyes.",
+      },
+      {
+        topic: 'conditions',
+        text: 'Do not use on sunburned, broken or irritated skin, or while taking a medicine that makes your skin sensitive to light; ask your pharmacist if unsure.',
+      },
+      { topic: 'children', text: 'Cleared for adults. Not for use on children; keep it out of their reach.' },
+    ],
     priceCents: 29900,
     compareAtCents: 34900,
     stockOnHand: 22,
@@ -74,6 +85,17 @@ that stops quickly. Dryness and light flaking can follow for a few days.
       'Swelling for a day or two',
       'Dryness and light flaking for a few days',
     ],
+    warnings: [
+      { topic: 'use', text: 'For trained, licensed professionals only.' },
+      {
+        topic: 'conditions',
+        text: 'Do not treat over active acne, cold sores or other infections, open wounds or raised moles, or a patient who forms keloid scars or took isotretinoin in the last six months.',
+      },
+      {
+        topic: 'handling',
+        text: 'Clean and disinfect the handpiece between patients, and fit a new sterile cartridge for every patient.',
+      },
+    ],
     priceCents: 64900,
     stockOnHand: 9,
     status: 'active',
@@ -106,6 +128,13 @@ cleared system.
       'or re-sterilise; dispose of used cartridges in a sharps container.',
     activeIngredients: [],
     sideEffects: [],
+    warnings: [
+      {
+        topic: 'handling',
+        text: 'Sterile and single use: never reuse, re-sterilise or share a cartridge. Do not use one whose blister is open or damaged, or that is past the expiry date printed on it.',
+      },
+      { topic: 'handling', text: 'Put used cartridges straight into a sharps container.' },
+    ],
     priceCents: 4500,
     stockOnHand: 120,
     status: 'active',

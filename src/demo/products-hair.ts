@@ -31,6 +31,32 @@ and see a doctor if you feel chest pain, a fast heartbeat, faintness or sudden w
       'Itching or flaking',
       'Unwanted hair growth where the solution runs onto the face',
     ],
+    warnings: [
+      {
+        topic: 'pregnancy',
+        text: 'For men only. Women should not use this 5% solution, and it must not be used during pregnancy or while breastfeeding.',
+      },
+      {
+        topic: 'conditions',
+        text: 'Ask a doctor before use if you have heart disease. Do not use it if your hair loss is sudden or patchy, or on a scalp that is red, inflamed, infected, irritated or painful.',
+      },
+      {
+        topic: 'use',
+        text: 'Stop use and see a doctor if you have chest pain, a fast heartbeat, faintness or dizziness, sudden unexplained weight gain, or swollen hands or feet.',
+      },
+      {
+        topic: 'handling',
+        text: 'Extremely flammable until dry: keep away from fire and flame, and do not smoke while applying it or straight afterwards.',
+      },
+      {
+        topic: 'handling',
+        text: 'Highly toxic to cats, even in the small amounts left on skin, hands or bedding: keep pets from licking treated areas.',
+      },
+      {
+        topic: 'children',
+        text: 'Keep out of reach of children. If swallowed, get medical help or call a Poison Control Center (1-800-222-1222) at once.',
+      },
+    ],
     priceCents: 2999,
     compareAtCents: 3499,
     stockOnHand: 85,
@@ -73,6 +99,25 @@ them.
       'Breast tenderness or enlargement',
       'Mood changes, including depression',
     ],
+    warnings: [
+      {
+        topic: 'pregnancy',
+        text: "Women who are or may become pregnant must not handle crushed or broken tablets: finasteride can pass through the skin and may harm the development of a male baby's genitals. Whole tablets are film-coated, which prevents contact with the medicine in normal handling.",
+      },
+      { topic: 'use', text: 'For men only. Finasteride is not for use by women or children.' },
+      {
+        topic: 'use',
+        text: 'Do not donate blood while taking finasteride or for one month after the last dose, so that it cannot reach a pregnant woman through a transfusion.',
+      },
+      {
+        topic: 'interactions',
+        text: 'Finasteride lowers the result of the PSA blood test for prostate cancer by about half. Tell your doctor that you take it before any PSA test.',
+      },
+      {
+        topic: 'conditions',
+        text: 'Contact your prescriber promptly if you notice low mood, depression or thoughts of harming yourself.',
+      },
+    ],
     priceCents: 3600,
     stockOnHand: 48,
     status: 'active',
@@ -106,6 +151,16 @@ or as the prescriber advises.
       'for up to 4 weeks, or as prescribed. Keep out of the eyes.',
     activeIngredients: [{ name: 'Ketoconazole', amount: '2% w/w' }],
     sideEffects: ['Scalp irritation or itching', 'Dry or oily hair', 'A change in hair texture'],
+    warnings: [
+      {
+        topic: 'allergy',
+        text: 'Do not use if you have had an allergic reaction to ketoconazole or to another azole antifungal.',
+      },
+      {
+        topic: 'use',
+        text: 'For use on the scalp only. Keep it out of the eyes; if it gets in, rinse them well with water.',
+      },
+    ],
     priceCents: 2700,
     stockOnHand: 30,
     status: 'active',

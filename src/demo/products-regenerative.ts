@@ -31,6 +31,12 @@ fresh micro-channels in the skin, and many providers include it in their hair-de
       { name: 'Sodium hyaluronate', amount: '0.5%' },
     ],
     sideEffects: ['Mild redness at the application site'],
+    warnings: [
+      {
+        topic: 'use',
+        text: 'For external use only. Do not apply to broken, infected or irritated skin, except straight after microneedling as your provider directs. Keep out of the eyes.',
+      },
+    ],
     priceCents: 11900,
     compareAtCents: 13900,
     stockOnHand: 36,
@@ -77,6 +83,24 @@ who must decide whether and how to use it within their scope of practice.
       },
     ],
     sideEffects: ['Pain at the injection site', 'Bruising at the injection site', 'Swelling at the injection site'],
+    warnings: [
+      {
+        topic: 'use',
+        text: 'For use only by a licensed professional trained in injections, within their scope of practice. Not FDA-approved: tell patients so before treatment.',
+      },
+      {
+        topic: 'pregnancy',
+        text: 'Not studied in pregnancy or breastfeeding: do not treat patients who are pregnant or breastfeeding.',
+      },
+      {
+        topic: 'conditions',
+        text: 'Do not treat a patient with an infection at or near the treatment area, or with active cancer.',
+      },
+      {
+        topic: 'handling',
+        text: 'Made from donated human birth tissue. Donors are screened and processing is sterile, but no screening can rule out every infection. Use each vial once, for one patient, and discard what is left.',
+      },
+    ],
     priceCents: 39500,
     stockOnHand: 4,
     status: 'active',
@@ -119,6 +143,16 @@ that usually settle within a few days.
       'Pain or soreness at the injection sites',
       'Swelling and tenderness of the scalp',
       'Bruising at the injection sites',
+    ],
+    warnings: [
+      {
+        topic: 'conditions',
+        text: 'Assess each patient first: PRP is not suitable with a low platelet count, a platelet or clotting disorder, blood-thinning medicine, an infection at the treatment area, or active cancer.',
+      },
+      {
+        topic: 'handling',
+        text: 'Single use: one kit for one patient. Never reuse or re-sterilise any part. Wear gloves, and put the needles, syringes and tube in a sharps container after use.',
+      },
     ],
     priceCents: 7900,
     stockOnHand: 60,

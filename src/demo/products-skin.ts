@@ -61,6 +61,12 @@ level of **panthenol** soothes tightness and flaking.
       { name: 'Squalane', amount: '10%' },
     ],
     sideEffects: ['Rarely, mild irritation or clogged pores in oily skin'],
+    warnings: [
+      {
+        topic: 'use',
+        text: 'For external use only. Do not apply to open wounds or to skin that is still bleeding.',
+      },
+    ],
     priceCents: 3200,
     stockOnHand: 70,
     status: 'active',
@@ -101,6 +107,18 @@ sold to licensed professionals, kept cold, and ships on ice.
       { name: 'Sodium hyaluronate', amount: '1%' },
     ],
     sideEffects: ['Mild redness', 'Mild swelling', 'Rarely, an allergic skin reaction'],
+    warnings: [
+      { topic: 'use', text: 'For licensed professional use only. Not FDA-approved.' },
+      {
+        topic: 'allergy',
+        text: 'Stop use if a rash, itching or swelling develops: it may be an allergic reaction.',
+      },
+      {
+        topic: 'pregnancy',
+        text: 'Not studied in pregnancy or breastfeeding: do not use on patients who are pregnant or breastfeeding.',
+      },
+      { topic: 'conditions', text: 'Do not apply to infected skin, or on or near a skin cancer.' },
+    ],
     priceCents: 16500,
     stockOnHand: 18,
     status: 'active',

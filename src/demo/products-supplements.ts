@@ -33,9 +33,20 @@ are free from gelatin, gluten and artificial colours.
       { name: 'Vitamin E (as d-alpha tocopherol)', amount: '15 mg' },
       { name: 'Vitamin B12 (as methylcobalamin)', amount: '6 mcg' },
     ],
-    sideEffects: [
-      'Mild stomach upset in some people',
-      'High-dose biotin can distort some laboratory tests (for example thyroid and troponin): tell your clinician before blood work',
+    sideEffects: ['Mild stomach upset in some people'],
+    warnings: [
+      {
+        topic: 'interactions',
+        text: 'High-dose biotin can make some laboratory tests read falsely high or low, including thyroid tests and the troponin test used to diagnose a heart attack. Tell your clinician and the laboratory that you take it before any blood test.',
+      },
+      {
+        topic: 'pregnancy',
+        text: 'If you are pregnant or breastfeeding, ask your doctor before taking these gummies.',
+      },
+      {
+        topic: 'children',
+        text: 'Keep out of reach of children: the gummies look and taste like sweets, and too many vitamins and minerals can harm a child.',
+      },
     ],
     priceCents: 3400,
     compareAtCents: 4200,
@@ -69,9 +80,17 @@ results read falsely high or low.`,
     directions:
       'Adults: take one capsule a day with water, preferably with a meal. Do not exceed the recommended serving.',
     activeIngredients: [{ name: 'Biotin (as d-biotin)', amount: '10,000 mcg' }],
-    sideEffects: [
-      'Can distort some laboratory tests, including thyroid and cardiac (troponin) tests',
-      'Occasional mild nausea',
+    sideEffects: ['Occasional mild nausea'],
+    warnings: [
+      {
+        topic: 'interactions',
+        text: 'Biotin at this strength can make some laboratory tests read falsely high or low, including thyroid tests and the troponin test used to diagnose a heart attack. Tell your clinician and the laboratory that you take it before any blood test.',
+      },
+      {
+        topic: 'pregnancy',
+        text: 'If you are pregnant or breastfeeding, ask your doctor before taking biotin supplements.',
+      },
+      { topic: 'children', text: 'Keep out of reach of children.' },
     ],
     priceCents: 1450,
     stockOnHand: 200,

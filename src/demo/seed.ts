@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { categories, products } from '#src/catalog/schema.ts';
+import type { Config } from '#src/config.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { storeSettings } from '#src/store/schema.ts';
@@ -59,18 +60,31 @@ async function insertCategories(tx: Tx, list: DemoCategory[]): Promise<{ ids: Ma
   return { ids, inserted };
 }
 
+export type DemoSeedOptions = {
+  /** Also create the demo customers, storing their licence documents under this DATA_DIR. */
+  customersDataDir?: string | undefined;
+};
+
 /**
- * Loads the demo store (FACE Med Store): settings, categories, products and articles, in one transaction.
- * Existing rows with the same keys are left untouched, so running it again changes nothing. Returns how many
- * rows of each kind were added.
+ * The demo customers' passwords are in the README, so anyone could sign in as them, one of them a verified
+ * physician: a production store gets the demo catalogue and articles without them.
  */
-export async function seedDemoStore(db: Db): Promise<Record<string, number>> {
+export function demoSeedOptionsFor(config: Pick<Config, 'env' | 'dataDir'>): DemoSeedOptions {
+  return config.env === 'production' ? {} : { customersDataDir: config.dataDir };
+}
+
+/**
+ * Loads the demo store (FACE Med Store): settings, categories, products and articles in one transaction, then
+ * the demo customers when asked. Existing rows with the same keys are left untouched, so running it again
+ * changes nothing. Returns how many rows of each kind were added.
+ */
+export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Record<string, number>> {
   // The demo texts (a tenth of the code) are loaded only when a store is being set up, not at every start.
   const [{ DEMO_ARTICLES, DEMO_PRODUCTS }, { DEMO_CATEGORIES, DEMO_SETTINGS }] = await Promise.all([
     import('./demo-data.ts'),
     import('./store-data.ts'),
   ]);
-  return db.transaction(async (tx) => {
+  const catalogue = await db.transaction(async (tx) => {
     const settings = await tx
       .insert(storeSettings)
       .values({ id: 1, ...DEMO_SETTINGS })
@@ -102,4 +116,7 @@ export async function seedDemoStore(db: Db): Promise<Record<string, number>> {
       articles: articleRows.length,
     };
   });
+  if (!o.customersDataDir) return { ...catalogue, customers: 0, licences: 0 };
+  const { seedDemoCustomers } = await import('./seed-customers.ts');
+  return { ...catalogue, ...(await seedDemoCustomers(db, o.customersDataDir)) };
 }

@@ -1,4 +1,5 @@
 import type { StoreSettings } from '#src/store/schema.ts';
+import { DEMO_PAGES } from './store-pages.ts';
 import type { DemoCategory } from './types.ts';
 
 export const DEMO_SETTINGS: Omit<StoreSettings, 'id' | 'updatedAt'> = {
@@ -12,6 +13,12 @@ export const DEMO_SETTINGS: Omit<StoreSettings, 'id' | 'updatedAt'> = {
     'Everything on this site is provided for informational purposes only. It is not medical advice and not ' +
     'legal advice. Before you start, stop or combine any treatment, consult a qualified medical professional; ' +
     'for legal questions, consult a lawyer.',
+  heroHeading: 'Fuller-looking hair, backed by plain facts',
+  heroText:
+    'PEP Factor growth-factor serum, exosome and PRP supplies for clinics, and everyday scalp care for everyone. ' +
+    'Every product shows its regulatory status, storage and who may buy it, so you know exactly what you are ordering.',
+  heroProductSlug: 'pep-factor',
+  pages: DEMO_PAGES,
 };
 
 // Parents come before their children: the seed inserts in this order.

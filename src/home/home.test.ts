@@ -44,12 +44,12 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('home page', () => {
-  it('shows the store name and tagline, featured products and categories', async () => {
+  it('leads with the tagline when no hero is written, then featured products and categories', async () => {
     const res = await store.request('/');
     expect(res.status).toBe(200);
     const page = await res.text();
-    expect(page).toContain('<h1 id="hero-heading">Clinic Supply Co</h1>');
-    expect(page).toContain('Supplies for clinics and their clients');
+    // The name is in the header already; the hero says what the store sells.
+    expect(page).toContain('<h1 id="hero-heading">Supplies for clinics and their clients</h1>');
     expect(page).toContain('Featured products');
     expect(page).toContain('href="/products/featured-serum"');
     expect(page).not.toContain('href="/products/plain-serum"');
@@ -68,11 +68,48 @@ describe('home page', () => {
     expect(page).toContain('Excerpt of article 4.');
   });
 
+  it('calls the articles section the Blog in every link to it', async () => {
+    const page = await (await store.request('/')).text();
+    const labels = [...page.matchAll(/<a [^>]*href="\/blog"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+    // The menu, the hero, the latest articles, the footer.
+    expect(labels).toEqual(['Blog', 'All articles on the blog', 'Blog']);
+    expect(page).toContain('<h2 id="articles-heading">From the blog</h2>');
+  });
+
   it('invites businesses to call for the stock list and carries the disclaimer', async () => {
     const page = await (await store.request('/')).text();
     expect(page).toContain('Contact us to see our stock list');
     expect(page).toContain('href="tel:+18005550142">Call (800) 555-0142</a>');
     expect(page).toContain('informational purposes only');
+  });
+
+  it('opens on the written hero with its product and the newest guide, and follows a settings save', async () => {
+    const { ctx } = store;
+    await saveStoreSettings(ctx, {
+      ...DEFAULT_SETTINGS,
+      name: 'Clinic Supply Co',
+      tagline: 'Supplies for clinics and their clients',
+      phone: '(800) 555-0142',
+      heroHeading: 'Serums your clients ask for',
+      heroText: 'Growth-factor serums and scalp care, with every fact on the label.',
+      heroProductSlug: 'plain-serum',
+    });
+    const page = await (await store.request('/')).text();
+    const hero = page.slice(
+      page.indexOf('<section class="hero'),
+      page.indexOf('</section>', page.indexOf('<section class="hero')),
+    );
+    expect(hero).toContain('<h1 id="hero-heading">Serums your clients ask for</h1>');
+    expect(hero).toContain('Growth-factor serums and scalp care, with every fact on the label.');
+    expect(hero).toContain('<a class="button button-large" href="/products">Shop all products</a>');
+    expect(hero).toContain('href="/products/plain-serum">Plain Serum</a>');
+    expect(hero).toContain('href="/blog/article-4">Article number 4</a>');
+    expect(hero).not.toContain('Clinic Supply Co');
+
+    // An unknown product falls back to the first featured one anybody may buy.
+    await saveStoreSettings(ctx, { ...DEFAULT_SETTINGS, heroHeading: 'Serums', heroProductSlug: 'no-such-product' });
+    const fallback = await (await store.request('/')).text();
+    expect(fallback).toContain('href="/products/featured-serum">Featured Serum</a></h2>');
   });
 
   it('falls back to the newest products when none are featured', async () => {

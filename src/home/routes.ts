@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
+import { PRODUCT_LISTS, productTag } from '#src/catalog/cache-tags.ts';
 import { getCategoryTree } from '#src/catalog/category-queries.ts';
 import { listActiveProducts, listFeaturedProducts } from '#src/catalog/queries.ts';
 import { ARTICLE_LISTS } from '#src/content/cache-tags.ts';
@@ -7,7 +7,7 @@ import { settingsOf } from '#src/store/settings.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { renderPage } from '#src/web/layout.ts';
-import { listLatestArticles } from './queries.ts';
+import { findActiveProductCard, listLatestArticles } from './queries.ts';
 import { renderHomePage } from './views/home-page.ts';
 
 export const homePage = new Hono<AppEnv>();
@@ -28,10 +28,16 @@ homePage.get('/', async (c) => {
   const products = isFallback
     ? (await listActiveProducts(ctx.db, { sort: 'newest', limit: FEATURED_COUNT })).items
     : featured;
+  // The hero shows the product the operator chose, or else the first one anybody may buy.
+  const spotlight =
+    (await findActiveProductCard(ctx.db, store.heroProductSlug)) ??
+    products.find((p) => p.accessClass === 'open') ??
+    products[0];
+  if (spotlight) tagPage(c, productTag(spotlight.slug));
   return c.html(
     renderPage({
       title: store.name,
-      description: store.tagline || `Medical and aesthetic supplies from ${store.name}.`,
+      description: store.heroText || store.tagline || `Medical and aesthetic supplies from ${store.name}.`,
       store,
       baseUrl: ctx.config.baseUrl,
       section: 'home',
@@ -44,7 +50,7 @@ homePage.get('/', async (c) => {
         ...(store.phone ? { telephone: store.phone } : {}),
         ...(store.email ? { email: store.email } : {}),
       },
-      body: renderHomePage({ store, products, isFallback, categories: tree, articles }),
+      body: renderHomePage({ store, products, isFallback, categories: tree, articles, spotlight }),
     }),
   );
 });

@@ -1,8 +1,11 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** JSON logs; any field that could hold a secret is replaced before it is written. */
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * JSON logs, on standard output unless `destination` says otherwise; any field that could hold a secret is replaced
+ * before it is written.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -22,5 +25,6 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -123,6 +123,33 @@ function* shortcodeLines(lines: string[]): Generator<[number, string]> {
 
 const splitLines = (source: string) => source.split(/\r\n?|\n/);
 
+/**
+ * The text with every whole-line shortcode outside code fences replaced by what `replace` returns for its inner
+ * text; undefined leaves the line as it is.
+ */
+export function replaceShortcodeLines(source: string, replace: (shortcode: string) => string | undefined): string {
+  const lines = splitLines(source);
+  for (const [i, inner] of shortcodeLines(lines)) {
+    const replacement = replace(inner);
+    if (replacement !== undefined) lines[i] = replacement;
+  }
+  return lines.join('\n');
+}
+
+/** The markdown-it block tokens of a text, read with the same settings that render it. */
+export function parseMarkdown(source: string) {
+  return renderers().md.parse(source, {});
+}
+
+/**
+ * One line of Markdown (a note or a coupon's terms) as safe inline HTML: links and emphasis, no paragraphs, and
+ * the same allowlist as a body.
+ */
+export function renderInlineMarkdown(source: string): string {
+  const { md, sanitize } = renderers();
+  return sanitize(md.renderInline(source), SANITIZE_OPTIONS);
+}
+
 /** The inner text of every shortcode renderMarkdown would offer to `embed`, in order. */
 export function findShortcodes(source: string): string[] {
   return [...shortcodeLines(splitLines(source))].map(([, inner]) => inner);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineJob } from '#src/jobs/definition.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { outbox } from './schema.ts';
+import { type OutboxMail, outbox } from './schema.ts';
 
 /** Tries before a mail is marked failed: with the queue's back-off they span about fifteen minutes. */
 export const MAIL_MAX_ATTEMPTS = 6;
@@ -32,6 +32,7 @@ export async function deliverMail(ctx: AppContext, payload: { outboxId: string }
       .update(outbox)
       .set({ status: 'kept', attempts: mail.attempts + 1 })
       .where(eq(outbox.id, id));
+    logLinksOfKeptMail(ctx, mail);
     return;
   }
   const store = await settingsOf(ctx);
@@ -58,6 +59,22 @@ export async function deliverMail(ctx: AppContext, payload: { outboxId: string }
     .update(outbox)
     .set({ status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: '' })
     .where(eq(outbox.id, id));
+}
+
+// A URL in a mail's plain text, without the punctuation of the sentence around it.
+const LINK = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
+
+/**
+ * Someone trying the store on their own machine has no mail server and no staff account yet: outside production,
+ * the links of each mail kept in the outbox (a sign-up confirmation, a password reset) are written to the log
+ * with the recipient, one line per mail. Never the body, which is for the recipient alone; never in production,
+ * where a log is read by more people than a link's recipient.
+ */
+function logLinksOfKeptMail(ctx: AppContext, mail: OutboxMail): void {
+  if (ctx.config.env === 'production') return;
+  const links = [...new Set(mail.text.match(LINK) ?? [])];
+  const message = `Mail to ${mail.to} kept in the outbox (no SMTP_URL)${links.length ? `; its links: ${links.join(' ')}` : ''}`;
+  ctx.log.info({ to: mail.to, kind: mail.kind, links }, message);
 }
 
 /** The send-mail job: one per outbox mail, enqueued in the transaction that wrote the mail. */

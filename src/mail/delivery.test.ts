@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_KINDS } from '#src/job-kinds.ts';
 import { jobs } from '#src/jobs/schema.ts';
 import { runDueJobs } from '#src/jobs/worker.ts';
+import { createLogger } from '#src/lib/logger.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { MAIL_MAX_ATTEMPTS } from './deliver.ts';
 import { queueMail } from './outbox.ts';
@@ -86,6 +87,68 @@ describe('mail without SMTP_URL', () => {
       }),
     ).rejects.toThrow('the caller failed');
     expect(await store.ctx.db.$count(outbox)).toBe(before);
+  });
+});
+
+/** Runs due jobs with a logger at the default level whose lines the test reads, parsed. */
+async function runJobsReadingLog(store: TestStore): Promise<Record<string, unknown>[]> {
+  const lines: string[] = [];
+  const log = createLogger('info', { write: (line: string) => void lines.push(line) });
+  await runDueJobs({ ...store.ctx, log }, JOB_KINDS);
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const withLinks = {
+  ...sample,
+  to: 'noor@example.com',
+  kind: 'verify-email',
+  subject: 'Confirm your email address',
+  text: [
+    'Hello Noor,',
+    '',
+    'Our price list is at http://store.test/products.',
+    '',
+    'Confirm your email: http://store.test/account/verify-email?token=abc-123',
+  ].join('\n'),
+};
+
+describe('the links of a mail kept in the outbox', () => {
+  let development: TestStore;
+  let production: TestStore;
+  beforeAll(async () => {
+    [development, production] = await Promise.all([
+      createTestStore({ template: 'empty', env: { NODE_ENV: 'development' } }),
+      createTestStore({ template: 'empty', env: { NODE_ENV: 'production' } }),
+    ]);
+  });
+  afterAll(() => Promise.all([development.close(), production.close()]));
+
+  it('are written to the log in development, one info line per mail with the recipient, never the body', async () => {
+    await queueMail(development.ctx.db, withLinks);
+    await queueMail(development.ctx.db, { ...sample, to: 'omar@example.com' });
+    const lines = (await runJobsReadingLog(development)).filter((line) => 'links' in line);
+    expect(lines).toHaveLength(2);
+    const noor = lines.find((line) => line.to === 'noor@example.com');
+    expect(noor).toMatchObject({
+      level: 30,
+      kind: 'verify-email',
+      links: ['http://store.test/products', 'http://store.test/account/verify-email?token=abc-123'],
+    });
+    expect(noor?.msg).toContain('noor@example.com');
+    expect(noor?.msg).toContain('http://store.test/account/verify-email?token=abc-123');
+    expect(lines.find((line) => line.to === 'omar@example.com')).toMatchObject({ links: [] });
+    const written = JSON.stringify(lines);
+    for (const bodyText of ['Hello Noor', 'price list', 'Confirm your email:', 'professional products']) {
+      expect(written).not.toContain(bodyText);
+    }
+  });
+
+  it('are not logged in production, though the mail is kept for staff', async () => {
+    const id = await queueMail(production.ctx.db, withLinks);
+    const lines = await runJobsReadingLog(production);
+    expect(JSON.stringify(lines)).not.toContain('noor@example.com');
+    expect(JSON.stringify(lines)).not.toContain('token=');
+    expect((await mailRow(production, id)).status).toBe('kept');
   });
 });
 

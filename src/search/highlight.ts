@@ -1,19 +1,11 @@
 import { raw } from 'hono/html';
 
-// ts_headline wraps matches in these control characters: they cannot appear in store text (the queries strip
-// them first), so after escaping they can be swapped for <mark> safely.
+// ts_headline wraps matches in these control characters: they cannot appear in store text (stripMarkers removes
+// them before the text is headlined), so after escaping they can be swapped for <mark> safely.
 export const MARK_START = '\u0001';
 export const MARK_STOP = '\u0002';
-export const HEADLINE_OPTIONS =
-  `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, ` +
-  'FragmentDelimiter=" ... "';
-/** Markdown punctuation and the marker characters, removed from text before it is headlined. */
-export const HEADLINE_STRIP_PATTERN = `[${MARK_START}${MARK_STOP}#*_\`>|\\[\\]]+`;
-/**
- * Article embeds: a product card line says nothing a reader should see in a snippet, and the kind of a coupon or
- * callout is markup, not text. Removed before the punctuation above.
- */
-export const HEADLINE_EMBED_PATTERN = String.raw`\[\[\s*product:[^\]\n]*\]\]|\[\[\s*(coupon|callout):`;
+/** ts_headline options that return the whole text with every matched word marked. */
+export const HIGHLIGHT_ALL_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -32,7 +24,7 @@ export function renderHighlighted(headline: string) {
   return raw(escaped);
 }
 
-/** A headline as plain text, without markers. */
+/** A headline as plain text, without markers; also makes store text safe to headline. */
 export function stripMarkers(headline: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers search puts around each match
   return headline.replace(/[\u0001\u0002]/g, '');

@@ -1,23 +1,41 @@
 import { and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { PRODUCT_CARD_COLUMNS } from '#src/catalog/card-columns.ts';
 import { products } from '#src/catalog/schema.ts';
+import { articleBodyToPlainText } from '#src/content/plain-text.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { markdownToPlainText } from '#src/lib/markdown-text.ts';
 import { toTsQuery } from '#src/lib/tsquery.ts';
-import { HEADLINE_EMBED_PATTERN, HEADLINE_OPTIONS, HEADLINE_STRIP_PATTERN } from './highlight.ts';
+import { HIGHLIGHT_ALL_OPTIONS, stripMarkers } from './highlight.ts';
+import { buildSnippet } from './snippet.ts';
 
-function headline(text: SQL, query: SQL) {
-  const withoutEmbeds = sql`regexp_replace(${text}, ${HEADLINE_EMBED_PATTERN}, ' ', 'g')`;
-  return sql<string>`ts_headline('english', regexp_replace(${withoutEmbeds}, ${HEADLINE_STRIP_PATTERN}, ' ', 'g'), ${query}, ${HEADLINE_OPTIONS})`;
+// Longest snippet, in characters: three or four lines beside a product's picture, a little more for an article.
+const PRODUCT_SNIPPET_LENGTH = 200;
+const ARTICLE_SNIPPET_LENGTH = 240;
+
+/**
+ * Snippets for plain texts, in order. PostgreSQL marks every word the query matches (with the same stemming and
+ * prefixes that found the row); choosing and cutting the passage is buildSnippet's work.
+ */
+async function snippetsOf(db: Db, query: SQL, texts: string[], maxLength: number): Promise<string[]> {
+  if (texts.length === 0) return [];
+  const values = sql.join(
+    texts.map((text, i) => sql`(${i}::int, ${stripMarkers(text)}::text)`),
+    sql`, `,
+  );
+  const { rows } = await db.execute<{ marked: string }>(
+    sql`select ts_headline('english', t, ${query}, ${HIGHLIGHT_ALL_OPTIONS}) as marked
+      from (values ${values}) as v(n, t) order by n`,
+  );
+  return rows.map((row) => buildSnippet(row.marked, maxLength));
 }
 
 export type ProductHit = Awaited<ReturnType<typeof searchProducts>>['items'][number];
 export type ArticleHit = Awaited<ReturnType<typeof searchArticles>>['items'][number];
 
 /**
- * Active products matching a visitor's text, best first. A match in the name outranks any number of matches
- * in the description; ties fall back to the name. The headline is computed only for the rows returned,
- * because PostgreSQL evaluates costly select-list functions after ORDER BY ... LIMIT.
+ * Active products matching a visitor's text, best first, each with a snippet of its summary and description. A
+ * match in the name outranks any number of matches in the description; ties fall back to the name.
  */
 export async function searchProducts(db: Db, q: string, limit: number) {
   const query = toTsQuery(q);
@@ -28,16 +46,19 @@ export async function searchProducts(db: Db, q: string, limit: number) {
       ...PRODUCT_CARD_COLUMNS,
       rank,
       total: sql<number>`count(*) over ()`.mapWith(Number),
-      snippet: headline(sql`${products.summary} || ' ' || ${products.description}`, query),
+      description: products.description,
     })
     .from(products)
     .where(and(eq(products.status, 'active'), sql`${products.search} @@ ${query}`))
     .orderBy(desc(rank), products.name, products.id)
     .limit(limit);
-  return { items: rows, total: rows[0]?.total ?? 0 };
+  const texts = rows.map((row) => markdownToPlainText(`${row.summary}\n\n${row.description}`));
+  const snippets = await snippetsOf(db, query, texts, PRODUCT_SNIPPET_LENGTH);
+  const items = rows.map(({ description: _, ...row }, i) => ({ ...row, snippet: snippets[i]! }));
+  return { items, total: rows[0]?.total ?? 0 };
 }
 
-/** Published articles matching a visitor's text, best first, with a highlighted excerpt. */
+/** Published articles matching a visitor's text, best first, each with a snippet of its excerpt and text. */
 export async function searchArticles(db: Db, q: string, limit: number) {
   const query = toTsQuery(q);
   const titleMatch = sql`(to_tsvector('english', ${articles.title}) @@ ${query})`;
@@ -52,7 +73,7 @@ export async function searchArticles(db: Db, q: string, limit: number) {
       publishedAt: articles.publishedAt,
       rank,
       total: sql<number>`count(*) over ()`.mapWith(Number),
-      snippet: headline(sql`${articles.excerpt} || ' ' || ${articles.body}`, query),
+      body: articles.body,
     })
     .from(articles)
     .where(
@@ -60,5 +81,8 @@ export async function searchArticles(db: Db, q: string, limit: number) {
     )
     .orderBy(desc(rank), desc(articles.publishedAt), articles.id)
     .limit(limit);
-  return { items: rows, total: rows[0]?.total ?? 0 };
+  const texts = rows.map((row) => `${markdownToPlainText(row.excerpt)}\n${articleBodyToPlainText(row.body)}`);
+  const snippets = await snippetsOf(db, query, texts, ARTICLE_SNIPPET_LENGTH);
+  const items = rows.map(({ body: _, ...row }, i) => ({ ...row, snippet: snippets[i]! }));
+  return { items, total: rows[0]?.total ?? 0 };
 }

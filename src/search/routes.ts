@@ -86,6 +86,20 @@ searchPages.get('/', async (c) => {
   );
 });
 
+const SnippetSchema = z.string().openapi({
+  description:
+    "Plain text (Markdown and embeds removed) from the summary and description, or an article's excerpt and " +
+    'text: the sentence with the most matched words and those after it, up to about 250 characters. It starts and ' +
+    'ends with whole sentences; where one had to be cut, the cut falls between words and shows as "…". Empty when ' +
+    'the text is empty.',
+  example: 'Biotin (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…',
+});
+const SnippetHtmlSchema = z.string().openapi({
+  description: 'The same snippet, HTML-escaped, with each matched word in <mark>…</mark> and no other markup.',
+  example:
+    '<mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…',
+});
+
 const ProductHitSchema = ProductSummarySchema.pick({
   id: true,
   slug: true,
@@ -104,8 +118,8 @@ const ProductHitSchema = ProductSummarySchema.pick({
   accessLabel: true,
 })
   .extend({
-    snippet: z.string().openapi({ description: 'Plain-text excerpt around the matches.' }),
-    snippetHtml: z.string().openapi({ description: 'The same excerpt, HTML-escaped, with matches in <mark>.' }),
+    snippet: SnippetSchema,
+    snippetHtml: SnippetHtmlSchema,
     rank: z.number(),
   })
   .openapi('ProductSearchHit');
@@ -119,8 +133,8 @@ const ArticleHitSchema = z
     excerpt: z.string(),
     coverImage: z.object({ src: z.string(), alt: z.string() }).nullable(),
     publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
-    snippet: z.string(),
-    snippetHtml: z.string(),
+    snippet: SnippetSchema,
+    snippetHtml: SnippetHtmlSchema,
     rank: z.number(),
   })
   .openapi('ArticleSearchHit');

@@ -166,6 +166,50 @@ describe('GET /api/store/search', () => {
   });
 });
 
+describe('snippets on the page and in the API', () => {
+  beforeAll(async () => {
+    await createTestProduct(store.ctx, {
+      slug: 'follicle-serum',
+      name: 'Follicle Serum',
+      summary: 'A serum for thinning hair.',
+      description: [
+        '## What is inside',
+        '',
+        'Each drop combines **panthenol** , **folate** and *zinc*. It is made in small batches and checked twice.',
+        '',
+        '- Airless pump bottle',
+        '- Fragrance-free',
+        '',
+        'Ask [our team](https://example.com/help) about dosing.',
+        '',
+        'Store it below 25 °C and away from light, and use it within three months of opening the bottle.',
+      ].join('\n'),
+    });
+    store.ctx.cache.pages.invalidate(EVERYTHING);
+  });
+
+  it('shows plain text from whole sentences with the matched words marked', async () => {
+    const page = await (await store.request('/search?q=panthenol')).text();
+    const snippet = /<p class="snippet">([\s\S]*?)<\/p>/.exec(page)?.[1];
+    expect(snippet).toBe(
+      'Each drop combines <mark>panthenol</mark>, folate and zinc. It is made in small batches and checked twice. ' +
+        'Airless pump bottle. Fragrance-free. Ask our team about dosing. Store it below 25 °C and away from light…',
+    );
+  });
+
+  it('answers the same snippet in the API, as text and as marked HTML', async () => {
+    const body = (await (await store.request('/api/store/search?q=airless')).json()) as any;
+    const hit = body.products.items.find((p: { slug: string }) => p.slug === 'follicle-serum');
+    // The matched line is short, so the sentence before it comes first.
+    expect(hit.snippet).toBe(
+      'It is made in small batches and checked twice. Airless pump bottle. Fragrance-free. Ask our team about ' +
+        'dosing. Store it below 25 °C and away from light, and use it within three months of opening the…',
+    );
+    expect(hit.snippetHtml).toContain('<mark>Airless</mark> pump bottle.');
+    expect(hit.snippet).not.toMatch(/\*|\[|- |##|\s,/);
+  });
+});
+
 describe('buildPrefixQuery', () => {
   it('builds prefix terms from words only, and leaves operator queries alone', () => {
     expect(buildPrefixQuery('Gumm hair')).toBe('gumm:* & hair:*');

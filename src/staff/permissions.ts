@@ -9,19 +9,21 @@ export const PERMISSIONS = [
   'customers:read',
   'staff:manage',
   'audit:read',
+  // The home page's hero and the store pages (shipping, returns, privacy, terms, about, contact).
+  'settings:edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; every admin page and API call checks one of these on the server. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: ['licences:review', 'outbox:read', 'customers:read'],
+  admin: ['licences:review', 'outbox:read', 'customers:read', 'settings:edit'],
   staff: ['licences:review', 'outbox:read'],
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: 'Admin: licences, outbox and customers',
+  admin: "Admin: licences, outbox, customers and the store's texts",
   staff: 'Staff: licences and outbox',
 };
 

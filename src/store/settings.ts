@@ -17,6 +17,10 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   disclaimer:
     'All content on this site is for informational purposes only. It is not medical or legal advice. ' +
     'Please consult a licensed medical professional or a lawyer about your own situation.',
+  heroHeading: '',
+  heroText: '',
+  heroProductSlug: '',
+  pages: {},
   updatedAt: new Date(0),
 };
 
@@ -32,10 +36,14 @@ export async function getStoreSettings(db: Db): Promise<StoreSettings> {
  */
 export const settingsOf = memoUntilWholeCacheGoes((ctx: { db: Db; cache: CacheBus }) => getStoreSettings(ctx.db));
 
-/** Creates or replaces the settings row; every page shows them, so every cached page goes. */
+/**
+ * Creates or replaces the settings row; every page shows them, so every cached page goes. `alsoInTransaction`
+ * runs in the same transaction (an audit entry of the change exists exactly when the change does).
+ */
 export function saveStoreSettings(
   ctx: { db: Db; cache: Pick<CacheBus, 'announce'> },
   values: Omit<StoreSettings, 'id' | 'updatedAt'>,
+  alsoInTransaction?: (tx: Db, saved: StoreSettings) => Promise<void>,
 ): Promise<StoreSettings> {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -43,6 +51,7 @@ export function saveStoreSettings(
       .values({ id: 1, ...values })
       .onConflictDoUpdate({ target: storeSettings.id, set: { ...values, updatedAt: new Date() } })
       .returning();
+    await alsoInTransaction?.(tx, row!);
     await ctx.cache.announce(tx, { pages: [EVERYTHING] });
     return row!;
   });

@@ -17,6 +17,7 @@ describe('request body size', () => {
       password: 'a-long-enough-passphrase',
       name: 'x'.repeat(2 * 1024 * 1024),
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('larger than 1 MB');

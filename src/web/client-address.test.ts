@@ -8,7 +8,13 @@ const PER_ADDRESS = 10;
 
 /** A sign-up arriving on a socket from `peer`, with whatever forwarded headers that peer sends. */
 async function signUp(store: TestStore, peer: string, headers: Record<string, string> = {}) {
-  const body = { email: uniqueEmail('proxy'), password: GOOD_PASSWORD, name: 'Pat', accountType: 'client' };
+  const body = {
+    email: uniqueEmail('proxy'),
+    password: GOOD_PASSWORD,
+    name: 'Pat',
+    accountType: 'client',
+    acceptsTermsAndPrivacy: true,
+  };
   return store.app.request(
     'http://store.test/api/store/account',
     { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) },

@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { assetUrl } from './assets.ts';
 import { personalPart } from './personal-parts.ts';
+import { hasStorePage, STORE_PAGES, type StorePageTexts } from './store-pages.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -13,6 +14,8 @@ export type StoreFacts = {
   email: string;
   address: string;
   disclaimer: string;
+  /** The Markdown of the policy pages; the footer links to those that have text. */
+  pages?: StorePageTexts;
 };
 
 export type PageOptions = {
@@ -29,6 +32,8 @@ export type PageOptions = {
   /** Marks the current section in the navigation. */
   section?: 'home' | 'products' | 'blog' | 'search';
   noindex?: boolean;
+  /** Small scripts from /assets that enhance this page; it works without them. */
+  scripts?: string[];
 };
 
 /** Serialises JSON for a <script> block so that no value can close the tag or open a comment. */
@@ -47,6 +52,18 @@ export function telHref(phone: string): string {
 
 function navLink(href: string, label: string, current: boolean) {
   return html`<a href="${href}"${current ? raw(' aria-current="page"') : ''}>${label}</a>`;
+}
+
+// Shipping, returns, privacy, terms, about and contact: what a buyer of medical goods looks for before ordering.
+function footerPages(store: StoreFacts) {
+  const pages = STORE_PAGES.filter((p) => hasStorePage(store, p.key));
+  if (pages.length === 0) return '';
+  return html`<section>
+      <h2>Customer care</h2>
+      <ul class="plain">
+        ${pages.map((p) => html`<li><a href="${p.path}">${p.title}</a></li>`)}
+      </ul>
+    </section>`;
 }
 
 /** The one page layout: header with search, navigation and phone; footer with contact and disclaimer. */
@@ -68,6 +85,7 @@ ${o.description ? html`<meta property="og:description" content="${o.description}
 ${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
 <link rel="stylesheet" href="${assetUrl('style.css')}">
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+${(o.scripts ?? []).map((name) => html`<script src="${assetUrl(name)}" defer></script>`)}
 ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonLd))}</script>` : ''}
 </head>
 <body>
@@ -81,14 +99,20 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
         placeholder="Search products and articles" autocomplete="off">
       <button type="submit">Search</button>
     </form>
-    ${o.store.phone ? html`<a class="header-phone" href="${telHref(o.store.phone)}">${o.store.phone}</a>` : ''}
+    ${
+      // "Call" on a phone, where the number itself would crowd the search box; the number on a wider screen.
+      // Both are in the link's name everywhere (style.css, header block).
+      o.store.phone
+        ? html`<a class="header-phone" href="${telHref(o.store.phone)}"><span class="header-phone-verb">Call </span><span class="header-phone-number">${o.store.phone}</span></a>`
+        : ''
+    }
     <nav class="header-account" aria-label="Account">${personalPart('account-links')}</nav>
   </div>
   <nav class="site-nav" aria-label="Main">
     <div class="container">
       ${navLink('/', 'Home', o.section === 'home')}
       ${navLink('/products', 'Shop', o.section === 'products')}
-      ${navLink('/blog', 'Learn', o.section === 'blog')}
+      ${navLink('/blog', 'Blog', o.section === 'blog')}
     </div>
   </nav>
 </header>
@@ -109,11 +133,12 @@ ${o.body}
         ${o.store.address ? html`<li>${o.store.address}</li>` : ''}
       </ul>
     </section>
+    ${footerPages(o.store)}
     <section>
       <h2>Browse</h2>
       <ul class="plain">
         <li><a href="/products">All products</a></li>
-        <li><a href="/blog">Articles</a></li>
+        <li><a href="/blog">Blog</a></li>
         <li><a href="/search">Search</a></li>
       </ul>
     </section>

@@ -26,6 +26,7 @@ describe('a null character in what a client sends', () => {
       password: 'amber kettle orbit 42',
       name: 'Dana\u0000Reyes',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     expect(res.status).toBe(422);
     const page = await res.text();

@@ -33,6 +33,7 @@ describeInBrowser('a customer account in a real browser', () => {
     await page.getByLabel('Your name').fill('Priya Natarajan');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
+    await page.getByRole('checkbox', { name: /I agree to the terms of sale/ }).check();
     await page.screenshot({ path: screenshotPath('account-register.png'), fullPage: true });
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();

@@ -49,12 +49,13 @@ describeInBrowser('licence verification in a real browser', () => {
     const email = uniqueEmail('studio');
     const password = 'orchard velvet compass 8';
     await customerPage.goto(`${b.url}/account/register`);
-    await customerPage.getByLabel('Business').check();
+    await customerPage.getByLabel('Business', { exact: true }).check();
     await customerPage.getByLabel('Your name').fill('Marisol Vega');
     await customerPage.getByLabel('Email').fill(email);
     await customerPage.getByLabel('Password').fill(password);
     await customerPage.getByLabel('Company name').fill('Vega Skin Studio');
-    await customerPage.getByLabel('Phone').fill('(305) 555-0142');
+    await customerPage.getByLabel('Business phone').fill('(305) 555-0142');
+    await customerPage.getByRole('checkbox', { name: /I agree to the terms of sale/ }).check();
     await customerPage.getByRole('button', { name: 'Create account' }).click();
     await customerPage.getByRole('heading', { name: 'Check your email' }).waitFor();
 

@@ -15,7 +15,8 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates two template databases once per run (empty, and with the demo store) so that each test file
+ * Migrates two template databases once per run (empty, and with the demo store's catalogue and articles; tests
+ * that need its customers load them with seedDemoCustomers) so that each test file
  * starts from a copy in a fraction of the time a migration takes. On PostgreSQL the templates are databases
  * cloned with CREATE DATABASE ... TEMPLATE; on PGlite they are data-directory dumps loaded into memory.
  */

@@ -37,6 +37,7 @@ describe('registration', () => {
       password: GOOD_PASSWORD,
       name: 'Dana Reyes',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/register/check-email');
@@ -72,12 +73,13 @@ describe('registration', () => {
     // Required for a business, so never labelled optional.
     const form = await visitor.page('/account/register');
     expect(form).toMatch(/<label for="f-companyName">Company name<\/label>/);
-    expect(form).toMatch(/<label for="f-phone">Phone<\/label>/);
+    expect(form).toMatch(/<label for="f-phone">Business phone<\/label>/);
     const missing = await visitor.submit('/account/register', {
       email,
       password: GOOD_PASSWORD,
       name: 'Sam Ortiz',
       accountType: 'business',
+      acceptsTermsAndPrivacy: 'on',
     });
     expect(missing.status).toBe(422);
     const html = await missing.text();
@@ -94,6 +96,7 @@ describe('registration', () => {
       accountType: 'business',
       companyName: 'Ortiz Aesthetics',
       phone: '(415) 555-0199',
+      acceptsTermsAndPrivacy: 'on',
     });
     expect(ok.status).toBe(303);
     expect(await findCustomer(email)).toMatchObject({
@@ -103,7 +106,64 @@ describe('registration', () => {
     });
   });
 
+  it('requires consent to the terms and the privacy notice, and records when it was given', async () => {
+    const visitor = createVisitor(store);
+    const form = await visitor.page('/account/register');
+    expect(form).toContain('name="acceptsTermsAndPrivacy"');
+    expect(form).toContain('href="/terms"');
+    expect(form).toContain('href="/privacy"');
+
+    const email = uniqueEmail('consent');
+    const fields = { email, password: GOOD_PASSWORD, name: 'Mei Chen', accountType: 'client' };
+    const refused = await visitor.submit('/account/register', fields);
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Agree to the terms of sale and the privacy notice to create an account.');
+    expect(html).toContain('aria-invalid="true" aria-describedby="f-acceptsTermsAndPrivacy-error"');
+    expect(html).toContain(`value="${email}"`);
+    expect(await findCustomer(email)).toBeUndefined();
+
+    // A missing consent does not hide the form's other problems: all are shown at once.
+    const business = await visitor.submit('/account/register', { ...fields, accountType: 'business' });
+    const all = await business.text();
+    expect(all).toContain('Agree to the terms of sale and the privacy notice to create an account.');
+    expect(all).toContain('Enter the name of your business.');
+    expect(all).toContain('Enter a phone number for your business.');
+
+    const before = Date.now();
+    const ok = await visitor.submit('/account/register', { ...fields, acceptsTermsAndPrivacy: 'on' });
+    expect(ok.status).toBe(303);
+    const acceptedAt = (await findCustomer(email))!.termsAcceptedAt;
+    expect(acceptedAt).toBeInstanceOf(Date);
+    expect(acceptedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(acceptedAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('shows the business fields to a browser without script with a note, and ignores them for a client', async () => {
+    const visitor = createVisitor(store);
+    const form = await visitor.page('/account/register');
+    // Visible in the HTML itself; the script hides them for a client account.
+    expect(form).toMatch(/<fieldset class="business-fields" data-business-only>/);
+    expect(form).toContain('Only for a business account; a client account leaves these empty.');
+    expect(form).toMatch(/<script src="\/assets\/account-type\.js\?v=\w+" defer><\/script>/);
+
+    const email = uniqueEmail('client');
+    const res = await visitor.submit('/account/register', {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Noah Brandt',
+      accountType: 'client',
+      companyName: 'Typed before choosing client',
+      phone: 'not a phone',
+      acceptsTermsAndPrivacy: 'on',
+    });
+    expect(res.status).toBe(303);
+    expect(await findCustomer(email)).toMatchObject({ accountType: 'client', companyName: '', phone: '' });
+  });
+
   it('refuses bad input with field messages, keeps what was typed except the password, and creates nothing', async () => {
+    const customerCount = async () => (await store.ctx.db.select({ id: customers.id }).from(customers)).length;
+    const before = await customerCount();
     const visitor = createVisitor(store);
     const cases: [Record<string, string>, string][] = [
       [{ email: 'not-an-email', password: GOOD_PASSWORD, name: 'A' }, 'Enter a valid email address'],
@@ -132,8 +192,7 @@ describe('registration', () => {
     });
     expect(unknownField.status).toBe(422);
     expect(await unknownField.text()).toContain('&quot;isAdmin&quot; is not a field accepted here.');
-    const count = await store.ctx.db.select({ id: customers.id }).from(customers);
-    expect(count.length).toBe(2);
+    expect(await customerCount()).toBe(before);
   });
 
   it('answers the same for an address that already has an account, and tells that mailbox instead', async () => {
@@ -145,6 +204,7 @@ describe('registration', () => {
       password: 'another long passphrase',
       name: 'Intruder',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/register/check-email');
@@ -239,6 +299,7 @@ describe('sign-in and sign-out', () => {
       password: GOOD_PASSWORD,
       name: 'Lee Park',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     const first = linkIn(await latestMail(store, email, 'verify-email'), store);
     const known = await visitor.submit('/account/verify-email/resend', { email });

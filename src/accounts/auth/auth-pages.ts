@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import { MIN_PASSWORD_LENGTH } from '#src/security/passwords.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { checkboxField, doneNotice, radioGroup } from '../shared/fields.ts';
-import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../validators.ts';
+import { CONSENT_FIELD, MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../validators.ts';
 
 const SIGN_IN_NOTICES = {
   verified: 'Thank you: your email address is confirmed. Sign in to continue.',
@@ -18,13 +18,30 @@ type FormState = { values?: FormValues; errors?: FieldErrors };
 
 const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`;
 
+/** The script that shows the business fields only for a business account; the form works without it. */
+export const REGISTER_SCRIPTS = ['account-type.js'];
+
+// Links open in a new tab so that what was typed into the form is not lost.
+function consentField(s: FormState) {
+  const id = `f-${CONSENT_FIELD}`;
+  const error = s.errors?.[CONSENT_FIELD];
+  const isTicked = s.values?.[CONSENT_FIELD] === 'on';
+  const newTab = html`<span class="visually-hidden"> (opens in a new tab)</span>`;
+  return html`<div class="field field-checkbox field-consent${error ? ' has-error' : ''}">
+    <label for="${id}"><input id="${id}" type="checkbox" name="${CONSENT_FIELD}" required${isTicked ? raw(' checked') : ''}${error ? raw(` aria-invalid="true" aria-describedby="${id}-error"`) : ''}>
+      <span>I agree to the <a href="/terms" target="_blank" rel="noopener">terms of sale</a>${newTab} and have read the
+        <a href="/privacy" target="_blank" rel="noopener">privacy notice</a>${newTab}.</span></label>
+    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
+  </div>`;
+}
+
 export function registerBody(c: Context<AppEnv>, s: FormState) {
   const f = { values: s.values, errors: s.errors };
   return html`<section class="auth-page">
     <h1>Create an account</h1>
     <p>Already have one? <a href="/account/sign-in">Sign in</a>.</p>
     ${errorSummary(s.errors)}
-    <form method="post" action="/account/register" novalidate>
+    <form method="post" action="/account/register" novalidate data-account-type-form>
       ${csrfField(c)}
       ${radioGroup({
         name: 'accountType',
@@ -40,15 +57,17 @@ export function registerBody(c: Context<AppEnv>, s: FormState) {
         ],
         ...f,
       })}
+      <fieldset class="business-fields" data-business-only>
+        <legend>Your business</legend>
+        <p class="hint business-note">Only for a business account; a client account leaves these empty.</p>
+        ${textField({ name: 'companyName', label: 'Company name', autocomplete: 'organization', maxlength: MAX_COMPANY_LENGTH, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
+        ${textField({ name: 'phone', label: 'Business phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'Required for a business account, so that we can reach you about orders and licences.', isMarkedOptional: false, ...f })}
+      </fieldset>
       ${textField({ name: 'name', label: 'Your name', autocomplete: 'name', required: true, maxlength: MAX_NAME_LENGTH, ...f })}
       ${textField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true, maxlength: MAX_EMAIL_LENGTH, ...f })}
       ${textField({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: true, hint: PASSWORD_HINT, ...f })}
-      <fieldset class="business-fields">
-        <legend>For business accounts</legend>
-        ${textField({ name: 'companyName', label: 'Company name', autocomplete: 'organization', maxlength: MAX_COMPANY_LENGTH, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
-        ${textField({ name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel', maxlength: 25, hint: 'Required for a business account.', isMarkedOptional: false, ...f })}
-      </fieldset>
-      <button type="submit">Create account</button>
+      ${consentField(s)}
+      <button type="submit" class="button-block">Create account</button>
     </form>
   </section>`;
 }

@@ -6,8 +6,8 @@ import { currentCustomer, forgetCurrentCustomer } from '../sessions/current.ts';
 import { endCustomerSession, startCustomerSession } from '../sessions/sessions.ts';
 import { renderAccountPage } from '../shared/account-page.ts';
 import { attempt, keptValues } from '../shared/form-outcome.ts';
-import { emailOnlySchema, isLocalPath, registrationSchema, signInFormSchema } from '../validators.ts';
-import { messageBody, registerBody, resendBody, resetRequestBody, signInBody } from './auth-pages.ts';
+import { emailOnlySchema, isLocalPath, registrationFormSchema, signInFormSchema } from '../validators.ts';
+import { messageBody, REGISTER_SCRIPTS, registerBody, resendBody, resetRequestBody, signInBody } from './auth-pages.ts';
 import { requestPasswordReset } from './password-reset.ts';
 import { registerCustomer, resendVerification } from './registration.ts';
 import { signIn } from './sign-in.ts';
@@ -22,15 +22,16 @@ function safeNext(value: string | undefined): string | undefined {
 
 authPages.get('/register', async (c) => {
   if (await currentCustomer(c)) return c.redirect('/account', 303);
-  return renderAccountPage(c, { title: 'Create an account', body: registerBody(c, {}) });
+  return renderAccountPage(c, { title: 'Create an account', scripts: REGISTER_SCRIPTS, body: registerBody(c, {}) });
 });
 
 authPages.post('/register', async (c) => {
-  const form = await readForm(c, registrationSchema);
+  const form = await readForm(c, registrationFormSchema);
   const values = keptValues(form.values);
   if (!form.ok) {
     return renderAccountPage(c, {
       title: 'Create an account',
+      scripts: REGISTER_SCRIPTS,
       status: 422,
       body: registerBody(c, { values, errors: form.errors }),
     });
@@ -40,6 +41,7 @@ authPages.post('/register', async (c) => {
   if (!done.ok) {
     return renderAccountPage(c, {
       title: 'Create an account',
+      scripts: REGISTER_SCRIPTS,
       status: done.status,
       body: registerBody(c, { values, errors: done.errors }),
     });

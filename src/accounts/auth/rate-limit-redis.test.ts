@@ -53,7 +53,15 @@ describe.skipIf(!hasRedis)('rate limits in Redis (REDIS_URL set)', () => {
     // Counters in Redis outlive the test store, so the address is new to every run.
     const email = uniqueEmail('redis');
     expect(
-      (await post('/api/store/account', { email, password: GOOD_PASSWORD, name: 'Ray', accountType: 'client' })).status,
+      (
+        await post('/api/store/account', {
+          email,
+          password: GOOD_PASSWORD,
+          name: 'Ray',
+          accountType: 'client',
+          acceptsTermsAndPrivacy: true,
+        })
+      ).status,
     ).toBe(202);
     const statuses = [];
     for (let i = 0; i < 6; i++)
@@ -69,7 +77,13 @@ describe.skipIf(!hasRedis)('rate limits in Redis (REDIS_URL set)', () => {
 
   it('counts only failed sign-ins: each right password gives its attempt back', async () => {
     const email = uniqueEmail('redis-right');
-    await post('/api/store/account', { email, password: GOOD_PASSWORD, name: 'Ray', accountType: 'client' });
+    await post('/api/store/account', {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Ray',
+      accountType: 'client',
+      acceptsTermsAndPrivacy: true,
+    });
     const statuses = [];
     for (let i = 0; i < 8; i++)
       statuses.push((await post('/api/store/session', { email, password: GOOD_PASSWORD })).status);
@@ -108,7 +122,15 @@ describe('rate limits with REDIS_URL set and Redis unreachable', () => {
   it('answers sign-in attempts as usual, without waiting for Redis, and counts them in the database', async () => {
     const email = uniqueEmail('no-redis');
     expect(
-      (await post('/api/store/account', { email, password: GOOD_PASSWORD, name: 'Ray', accountType: 'client' })).status,
+      (
+        await post('/api/store/account', {
+          email,
+          password: GOOD_PASSWORD,
+          name: 'Ray',
+          accountType: 'client',
+          acceptsTermsAndPrivacy: true,
+        })
+      ).status,
     ).toBe(202);
     const statuses = [];
     const started = performance.now();

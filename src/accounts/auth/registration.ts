@@ -43,7 +43,9 @@ export async function registerCustomer(
         name: input.name,
         accountType: input.accountType,
         companyName: input.accountType === 'business' ? input.companyName : '',
-        phone: input.phone,
+        phone: input.accountType === 'business' ? input.phone : '',
+        // Registration cannot pass validation without the consent, so its date is the moment of sign-up.
+        termsAcceptedAt: new Date(),
       })
       .onConflictDoNothing()
       .returning();

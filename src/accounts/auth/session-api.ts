@@ -8,7 +8,7 @@ import { COMMON_PROBLEMS, MessageSchema, SessionSchema } from '../shared/api-sch
 import { toCustomerJson } from '../shared/serialize.ts';
 import {
   emailOnlySchema,
-  registrationSchema,
+  registrationBodySchema,
   resetConfirmSchema,
   signInBodySchema,
   tokenBodySchema,
@@ -34,8 +34,10 @@ sessionApi.openapi(
       'Mails a confirmation link to the address. The answer is the same when the address already has an ' +
       'account (that mailbox is told instead), so it never reveals who is a customer. Sign in afterwards.',
     request: {
-      body: jsonBody(registrationSchema, {
-        description: 'A business (`accountType: "business"`) also needs `companyName` and `phone`.',
+      body: jsonBody(registrationBodySchema, {
+        description:
+          'A business (`accountType: "business"`) also needs `companyName` and `phone`. ' +
+          '`acceptsTermsAndPrivacy` must be true: the customer agrees to the terms of sale and the privacy notice.',
         example: {
           email: 'lena.ortiz@glowclinic.example',
           password: 'juniper kettle harbour 9',
@@ -43,6 +45,7 @@ sessionApi.openapi(
           accountType: 'business',
           companyName: 'Glow Aesthetic Clinic',
           phone: '+1 602 555 0148',
+          acceptsTermsAndPrivacy: true,
         },
       }),
     },

@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_KINDS } from '#src/job-kinds.ts';
+import { runDueJobs } from '#src/jobs/worker.ts';
+import { createLogger } from '#src/lib/logger.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
 import { customers } from '../schema.ts';
-import { countMails, GOOD_PASSWORD, latestMail, signInAs, signUp, uniqueEmail } from '../test-helpers.ts';
+import { countMails, GOOD_PASSWORD, latestMail, signInAs, signUp, tokenOf, uniqueEmail } from '../test-helpers.ts';
 
 let store: TestStore;
 
@@ -23,6 +26,7 @@ describe('an account whose email is not confirmed yet', () => {
       password: GOOD_PASSWORD,
       name: 'Ines Duarte',
       accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
     });
     await signInAs(visitor, email, GOOD_PASSWORD);
     const overview = await visitor.page('/account');
@@ -32,6 +36,32 @@ describe('an account whose email is not confirmed yet', () => {
     const resent = await visitor.submit('/account', { email }, '/account/verify-email/resend');
     expect(resent.status).toBe(200);
     expect(await countMails(store, email)).toBe(2);
+  });
+});
+
+describe('a sign-up on a store without SMTP, outside production', () => {
+  it('is confirmed from the link the log shows, with no staff account and no mailbox', async () => {
+    const email = uniqueEmail('no-smtp');
+    const visitor = createVisitor(store);
+    await visitor.submit('/account/register', {
+      email,
+      password: GOOD_PASSWORD,
+      name: 'Ines Duarte',
+      accountType: 'client',
+      acceptsTermsAndPrivacy: 'on',
+    });
+    // The worker delivers the mail a moment later; it writes to standard output, here to `lines`.
+    const lines: string[] = [];
+    const log = createLogger('info', { write: (line: string) => void lines.push(line) });
+    await runDueJobs({ ...store.ctx, log }, JOB_KINDS);
+    const entry = lines.map((line) => JSON.parse(line)).find((line) => line.to === email);
+    const link = new URL(entry?.links?.[0] ?? '').pathname + new URL(entry?.links?.[0] ?? '').search;
+    expect(link).toMatch(/^\/account\/verify-email\?token=/);
+
+    const confirmed = await visitor.submit(link, { token: tokenOf(link) }, '/account/verify-email');
+    expect(confirmed.status).toBe(303);
+    await signInAs(visitor, email, GOOD_PASSWORD);
+    expect(await visitor.page('/account')).not.toContain('Please confirm your email address');
   });
 });
 

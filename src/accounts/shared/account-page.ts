@@ -36,7 +36,14 @@ function accountNav(c: Context<AppEnv>, current: AccountSection) {
  */
 export async function renderAccountPage(
   c: Context<AppEnv>,
-  o: { title: string; section?: AccountSection; body: Html; status?: 200 | 201 | 400 | 403 | 404 | 409 | 422 | 429 },
+  o: {
+    title: string;
+    section?: AccountSection;
+    body: Html;
+    status?: 200 | 201 | 400 | 403 | 404 | 409 | 422 | 429;
+    /** Scripts from /assets that enhance the page (see PageOptions). */
+    scripts?: string[];
+  },
 ): Promise<Response> {
   const { ctx } = c.var;
   const store = await settingsOf(ctx);
@@ -45,6 +52,7 @@ export async function renderAccountPage(
     store,
     baseUrl: ctx.config.baseUrl,
     noindex: true,
+    ...(o.scripts ? { scripts: o.scripts } : {}),
     body: html`<div class="account-layout">
       ${o.section ? accountNav(c, o.section) : ''}
       <div class="account-main">${o.body}</div>

@@ -14,6 +14,10 @@ export const CustomerSchema = z
     phone: z.string(),
     emailVerified: z.boolean(),
     emailVerifiedAt: z.string().nullable(),
+    termsAcceptedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the customer agreed to the terms and privacy notice; null for older accounts.' }),
     createdAt: z.string(),
   })
   .openapi('Customer');

@@ -11,6 +11,7 @@ export function toCustomerJson(c: Customer) {
     phone: c.phone,
     emailVerified: c.emailVerifiedAt !== null,
     emailVerifiedAt: c.emailVerifiedAt?.toISOString() ?? null,
+    termsAcceptedAt: c.termsAcceptedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }

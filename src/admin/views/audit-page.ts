@@ -14,6 +14,7 @@ function recordLink(e: AuditEntry) {
   if (e.entityType === 'licence')
     return html`<a href="/admin/licences/${e.entityId}">licence ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'staff') return html`<a href="/admin/staff">staff ${e.entityId.slice(0, 8)}</a>`;
+  if (e.entityType === 'settings') return html`<a href="/admin/settings">store texts</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -26,6 +27,12 @@ function changes(e: AuditEntry) {
   </table>`;
 }
 
+const ENTITY_LABELS: Record<AuditEntityType, string> = {
+  licence: 'Licences',
+  staff: 'Staff',
+  settings: 'Store texts',
+};
+
 /** Who did what to which record, with before and after, newest first; owners only. */
 export function renderAuditPage(o: {
   items: AuditEntry[];
@@ -36,7 +43,7 @@ export function renderAuditPage(o: {
 }) {
   return html`<h1>Audit log</h1>
     <nav aria-label="Filter by record"><ul class="filter-links plain">
-      ${[['', 'Everything'], ...AUDIT_ENTITY_TYPES.map((t) => [t, t === 'licence' ? 'Licences' : 'Staff'])].map(
+      ${[['', 'Everything'], ...AUDIT_ENTITY_TYPES.map((t) => [t, ENTITY_LABELS[t]])].map(
         ([value, label]) =>
           html`<li><a href="${value ? `/admin/audit?entity=${value}` : '/admin/audit'}"${(o.entity ?? '') === value ? raw(' aria-current="page"') : ''}>${label}</a></li>`,
       )}

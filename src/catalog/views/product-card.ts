@@ -1,25 +1,29 @@
 import { html } from 'hono/html';
 import { formatMoney } from '#src/lib/money.ts';
+import { keepUnitsTogether } from '#src/lib/typography.ts';
 import type { ProductCardData } from '../card-columns.ts';
 import { ACCESS_LABELS, getStockStatus, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 
-/** A product tile for lists, the home page, search results and articles. */
+/**
+ * A product tile for lists, the home page, search results and articles. The whole tile opens the product: its
+ * one link, on the name, stretches over the card (style.css, .card-link), so the picture and the price are
+ * clickable too while a screen reader hears one link named after the product, not a second one for the image.
+ */
 export function renderProductCard(p: ProductCardData, options: { headingLevel?: 2 | 3 } = {}) {
   const image = p.images[0];
+  const link = html`<a href="/products/${p.slug}" class="card-link">${p.name}</a>`;
   const heading =
-    options.headingLevel === 2
-      ? html`<h2 class="card-title"><a href="/products/${p.slug}">${p.name}</a></h2>`
-      : html`<h3 class="card-title"><a href="/products/${p.slug}">${p.name}</a></h3>`;
+    options.headingLevel === 2 ? html`<h2 class="card-title">${link}</h2>` : html`<h3 class="card-title">${link}</h3>`;
   return html`<article class="product-card">
     ${image ? html`<img src="${image.src}" alt="${image.alt}" width="320" height="240" loading="lazy">` : ''}
     <div class="card-body">
       ${heading}
-      <p class="card-summary">${p.summary}</p>
+      <p class="card-summary">${keepUnitsTogether(p.summary)}</p>
       <p class="price">
         <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
         ${
           p.compareAtCents && p.compareAtCents > p.priceCents
-            ? html`<s class="price-was" aria-label="was">${formatMoney(p.compareAtCents, p.currency)}</s>`
+            ? html`<s class="price-was"><span class="visually-hidden">Regular price </span>${formatMoney(p.compareAtCents, p.currency)}</s>`
             : ''
         }
       </p>

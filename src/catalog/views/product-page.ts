@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { formatMoney } from '#src/lib/money.ts';
+import { keepUnitsTogether } from '#src/lib/typography.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import { personalPart } from '#src/web/personal-parts.ts';
@@ -12,9 +13,11 @@ import {
   REGULATORY_LABELS,
   STOCK_LABELS,
 } from '../labels.ts';
+import type { ProductListItem } from '../queries.ts';
 import type { Category, Product } from '../schema.ts';
 import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
-import { renderProductFacts, renderSideEffects } from './product-facts.ts';
+import { renderProductCard } from './product-card.ts';
+import { renderProductFacts, renderSafety } from './product-facts.ts';
 
 function renderGallery(p: Product) {
   const [main, ...rest] = p.images;
@@ -55,12 +58,21 @@ function renderStock(p: Product, store: StoreSettings) {
   return html`<p class="stock-status stock-${status}">${STOCK_LABELS[status]}${detail}</p>`;
 }
 
-/** The product page body: gallery, price, compliance notices, description and facts. */
+function renderRelated(related: ProductListItem[]) {
+  if (related.length === 0) return '';
+  return html`<section class="related-products" aria-labelledby="related-heading">
+    <h2 id="related-heading">Related products</h2>
+    <div class="product-grid">${related.map((p) => renderProductCard(p))}</div>
+  </section>`;
+}
+
+/** The product page body: gallery, price, compliance notices, description, facts, safety and related products. */
 export function renderProductPage(o: {
   product: Product;
   category: Category | null;
   crumbs: Crumb[];
   store: StoreSettings;
+  related: ProductListItem[];
 }) {
   const p = o.product;
   const isSupplement = p.regulatoryStatus === 'dietary-supplement';
@@ -71,7 +83,7 @@ export function renderProductPage(o: {
       <div class="product-info">
         ${p.brand ? html`<p class="product-brand">${p.brand}</p>` : ''}
         <h1>${p.name}</h1>
-        ${p.summary ? html`<p class="lead">${p.summary}${isSupplement ? '*' : ''}</p>` : ''}
+        ${p.summary ? html`<p class="lead">${keepUnitsTogether(p.summary)}${isSupplement ? '*' : ''}</p>` : ''}
         <p class="badges">
           <span class="badge badge-reg badge-${p.regulatoryStatus}">${REGULATORY_LABELS[p.regulatoryStatus]}</span>
           <span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>
@@ -99,7 +111,7 @@ export function renderProductPage(o: {
       p.description
         ? html`<section class="product-description" aria-labelledby="about-heading">
           <h2 id="about-heading">About this product</h2>
-          <div class="prose">${raw(renderMarkdown(p.description))}</div>
+          <div class="prose">${raw(renderMarkdown(keepUnitsTogether(p.description)))}</div>
         </section>`
         : ''
     }
@@ -108,11 +120,12 @@ export function renderProductPage(o: {
       p.directions
         ? html`<section class="product-directions" aria-labelledby="directions-heading">
           <h2 id="directions-heading">Directions</h2>
-          <div class="prose">${raw(renderMarkdown(p.directions))}</div>
+          <div class="prose">${raw(renderMarkdown(keepUnitsTogether(p.directions)))}</div>
         </section>`
         : ''
     }
-    ${renderSideEffects(p)}
+    ${renderSafety(p)}
     ${isSupplement ? html`<p class="dshea-statement disclaimer-box">* ${DSHEA_STATEMENT}</p>` : ''}
-  </article>`;
+  </article>
+  ${renderRelated(o.related)}`;
 }

@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { ProductCardData } from '#src/catalog/card-columns.ts';
+import { type Crumb, renderBreadcrumbs } from '#src/catalog/views/breadcrumbs.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import { telHref } from '#src/web/layout.ts';
 import type { Article } from '../schema.ts';
@@ -10,6 +11,8 @@ export type ArticleView = Pick<Article, 'title' | 'authorName' | 'tags' | 'cover
 /** The body of an article page: title, byline, cover, disclaimer, the rendered text and its products. */
 export function renderArticlePage(o: {
   article: ArticleView;
+  /** Home / Blog / this article. */
+  crumbs: Crumb[];
   /** Sanitised HTML from renderArticleBody. */
   bodyHtml: string;
   products: ProductCardData[];
@@ -18,7 +21,7 @@ export function renderArticlePage(o: {
 }) {
   const a = o.article;
   return html`<article class="article">
-    <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/blog">Learn</a> <span aria-hidden="true">/</span></nav>
+    ${renderBreadcrumbs(o.crumbs)}
     <header class="article-header">
       <h1>${a.title}</h1>
       ${renderArticleMeta(a)}

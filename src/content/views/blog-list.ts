@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { type Crumb, renderBreadcrumbs } from '#src/catalog/views/breadcrumbs.ts';
 import type { ArticleSummary } from '../queries.ts';
 import { renderArticleMeta } from './article-meta.ts';
 
@@ -28,10 +29,17 @@ function renderPagination(page: number, totalPages: number) {
 }
 
 /** The body of /blog: a grid of article teasers and links to the other pages. */
-export function renderBlogList(o: { items: ArticleSummary[]; page: number; totalPages: number; storeName: string }) {
-  return html`<section class="blog-list">
+export function renderBlogList(o: {
+  items: ArticleSummary[];
+  page: number;
+  totalPages: number;
+  storeName: string;
+  crumbs: Crumb[];
+}) {
+  return html`${renderBreadcrumbs(o.crumbs)}
+  <section class="blog-list">
     <header class="page-header">
-      <h1>Learn</h1>
+      <h1>Blog</h1>
       <p>Guides from ${o.storeName} on hair restoration, regenerative treatments, aftercare and how to read a
       product's regulatory status.</p>
     </header>

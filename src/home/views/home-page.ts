@@ -3,6 +3,7 @@ import type { ProductCardData } from '#src/catalog/card-columns.ts';
 import type { CategoryNode } from '#src/catalog/category-queries.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import { renderDate } from '#src/lib/dates.ts';
+import { formatMoney } from '#src/lib/money.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import type { ArticleTeaser } from '../queries.ts';
@@ -14,17 +15,56 @@ export type HomePageData = {
   isFallback: boolean;
   categories: CategoryNode[];
   articles: ArticleTeaser[];
+  /** The product the hero shows, if the store has one to show. */
+  spotlight?: ProductCardData | undefined;
 };
 
-function renderHero(store: StoreSettings) {
-  return html`<section class="hero" aria-labelledby="hero-heading">
-    <h1 id="hero-heading">${store.name}</h1>
-    ${store.tagline ? html`<p class="lead">${store.tagline}</p>` : ''}
-    <p class="hero-actions">
-      <a class="button" href="/products">Shop all products</a>
-      <a class="button button-secondary" href="/blog">Read our articles</a>
-    </p>
+// The hero sells: a headline and a reason to trust the store, one product anybody may buy, and the newest
+// guide. The store's name is already in the header; repeating it here would waste the best place on the page.
+function renderHero(d: HomePageData) {
+  const { store, spotlight } = d;
+  const heading = store.heroHeading || store.tagline || 'Medical and aesthetic supplies';
+  const text = store.heroHeading ? store.heroText || store.tagline : store.heroText;
+  const guide = d.articles[0];
+  return html`<section class="hero hero-sell" aria-labelledby="hero-heading">
+    <div class="hero-copy">
+      <h1 id="hero-heading">${heading}</h1>
+      ${text ? html`<p class="lead">${text}</p>` : ''}
+      <p class="hero-actions">
+        <a class="button button-large" href="/products">Shop all products</a>
+        ${spotlight ? html`<a class="button button-secondary button-large" href="/products/${spotlight.slug}">See ${spotlight.name}</a>` : ''}
+      </p>
+      ${
+        guide
+          ? html`<p class="hero-guide"><span class="hero-guide-label">New guide</span>
+              <a href="/blog/${guide.slug}">${guide.title}</a></p>`
+          : ''
+      }
+    </div>
+    ${spotlight ? renderSpotlight(spotlight) : ''}
   </section>`;
+}
+
+function renderSpotlight(p: ProductCardData) {
+  const image = p.images[0];
+  const isOnSale = p.compareAtCents !== null && p.compareAtCents > p.priceCents;
+  return html`<aside class="hero-product" aria-labelledby="spotlight-name">
+    ${image ? html`<img src="${image.src}" alt="${image.alt}" width="480" height="360">` : ''}
+    <div class="hero-product-body">
+      <p class="hero-product-kicker">In the spotlight</p>
+      <h2 class="hero-product-name" id="spotlight-name"><a href="/products/${p.slug}">${p.name}</a></h2>
+      <p class="hero-product-summary">${p.summary}</p>
+      <p class="price">
+        <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
+        ${
+          isOnSale
+            ? html`<s class="price-was"><span class="visually-hidden">Regular price </span>${formatMoney(p.compareAtCents!, p.currency)}</s>
+              <span class="price-saving">Save ${Math.round((1 - p.priceCents / p.compareAtCents!) * 100)}%</span>`
+            : ''
+        }
+      </p>
+    </div>
+  </aside>`;
 }
 
 function renderCategories(categories: CategoryNode[]) {
@@ -46,7 +86,7 @@ function renderCategories(categories: CategoryNode[]) {
 function renderArticles(articles: ArticleTeaser[]) {
   if (articles.length === 0) return '';
   return html`<section class="home-section" aria-labelledby="articles-heading">
-    <h2 id="articles-heading">From our knowledge blog</h2>
+    <h2 id="articles-heading">From the blog</h2>
     <div class="article-grid">
       ${articles.map(
         (a) => html`<article class="article-card">
@@ -59,7 +99,7 @@ function renderArticles(articles: ArticleTeaser[]) {
         </article>`,
       )}
     </div>
-    <p><a href="/blog">All articles</a></p>
+    <p><a href="/blog">All articles on the blog</a></p>
   </section>`;
 }
 
@@ -74,9 +114,9 @@ function renderBusinessCallout(store: StoreSettings) {
   </section>`;
 }
 
-/** The home page: who the store is, what it sells, and what it has written lately. */
+/** The home page: what the store sells, why to trust it, and what it has written lately. */
 export function renderHomePage(d: HomePageData) {
-  return html`${renderHero(d.store)}
+  return html`${renderHero(d)}
     ${
       d.products.length
         ? html`<section class="home-section" aria-labelledby="featured-heading">

@@ -42,13 +42,19 @@ function renderCategories(categories: CategoryNode[]) {
   </section>`;
 }
 
+// The picture repeats the title's link for pointer users; screen readers and keyboards get the title alone.
+const renderThumbnail = (href: string, src: string) =>
+  html`<a class="hit-thumb" href="${href}" tabindex="-1" aria-hidden="true"><img src="${src}" alt="" width="120" height="90" loading="lazy"></a>`;
+
+const renderSnippet = (snippet: string) => (snippet ? html`<p class="snippet">${renderHighlighted(snippet)}</p>` : '');
+
 function renderProductHit(p: ProductHit) {
   const image = p.images[0];
   return html`<li class="search-hit">
-    ${image ? html`<img src="${image.src}" alt="${image.alt}" width="96" height="72" loading="lazy">` : ''}
-    <div>
+    ${image ? renderThumbnail(`/products/${p.slug}`, image.src) : ''}
+    <div class="hit-text">
       <h3><a href="/products/${p.slug}">${p.name}</a></h3>
-      <p class="snippet">${renderHighlighted(p.snippet)}</p>
+      ${renderSnippet(p.snippet)}
       <p class="hit-meta">
         <span class="price-now">${formatMoney(p.priceCents, p.currency)}</span>
         <span class="badge badge-reg badge-${p.regulatoryStatus}">${REGULATORY_LABELS[p.regulatoryStatus]}</span>
@@ -64,10 +70,10 @@ function renderProductHit(p: ProductHit) {
 
 function renderArticleHit(a: ArticleHit) {
   return html`<li class="search-hit">
-    ${a.coverImage ? html`<img src="${a.coverImage.src}" alt="${a.coverImage.alt}" width="96" height="72" loading="lazy">` : ''}
-    <div>
+    ${a.coverImage ? renderThumbnail(`/blog/${a.slug}`, a.coverImage.src) : ''}
+    <div class="hit-text">
       <h3><a href="/blog/${a.slug}">${a.title}</a></h3>
-      <p class="snippet">${renderHighlighted(a.snippet)}</p>
+      ${renderSnippet(a.snippet)}
       ${a.publishedAt ? html`<p class="hit-meta">${renderDate(a.publishedAt)}</p>` : ''}
     </div>
   </li>`;
@@ -92,7 +98,7 @@ function renderResults(d: Extract<SearchPageData, { kind: 'results' }>) {
     }
     ${
       d.articles.length
-        ? html`<section aria-labelledby="article-results"><h2 id="article-results">Articles</h2>
+        ? html`<section aria-labelledby="article-results"><h2 id="article-results">Blog articles</h2>
           <ol class="search-results">${d.articles.map(renderArticleHit)}</ol>
         </section>`
         : ''

@@ -9,13 +9,14 @@ import type { Html } from '#src/web/layout.ts';
 import { hasPermission, type Permission } from '../permissions.ts';
 import type { StaffUser } from '../schema.ts';
 
-export type AdminSection = 'dashboard' | 'licences' | 'customers' | 'outbox' | 'staff' | 'audit';
+export type AdminSection = 'dashboard' | 'licences' | 'customers' | 'outbox' | 'settings' | 'staff' | 'audit';
 
 const LINKS: { id: AdminSection; href: string; label: string; permission?: Permission }[] = [
   { id: 'dashboard', href: '/admin', label: 'Dashboard' },
   { id: 'licences', href: '/admin/licences', label: 'Licences', permission: 'licences:review' },
   { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
+  { id: 'settings', href: '/admin/settings', label: 'Store texts', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
 ];
@@ -53,6 +54,7 @@ function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | 
  */
 export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): Promise<Response> {
   const store = await settingsOf(c.var.ctx);
+  const notice = o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : '';
   const page = html`<!doctype html>
 <html lang="en">
 <head>
@@ -71,13 +73,15 @@ export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): 
     <a href="/">View the store</a>
   </div>
 </header>
-<div class="container admin-layout">
-  ${o.staff ? adminNav(c, o.staff, o.section) : ''}
-  <main id="main" class="admin-main">
-    ${o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : ''}
-    ${o.body}
-  </main>
-</div>
+${
+  o.staff
+    ? html`<div class="container admin-layout">
+  ${adminNav(c, o.staff, o.section)}
+  <main id="main" class="admin-main">${notice}${o.body}</main>
+</div>`
+    : // Signed out there is nothing to navigate to: one centred column, not an empty sidebar.
+      html`<main id="main" class="container admin-solo">${notice}${o.body}</main>`
+}
 </body>
 </html>`;
   c.header('Cache-Control', 'no-store');

@@ -1,0 +1,92 @@
+// The settings the store reads from the environment, each with its default and meaning: config.ts parses exactly
+// these names (its schema is typed against this list) and `medstore --help` prints them. It imports nothing, so
+// that `--help` answers without loading the parser.
+
+type Setting = {
+  /** What an unset variable amounts to, as a person reads it. */
+  readonly shownDefault: string;
+  readonly meaning: string;
+};
+
+export const SETTINGS = {
+  PORT: { shownDefault: '3000', meaning: 'HTTP port; 0 picks a free one.' },
+  HOST: {
+    shownDefault: '0.0.0.0',
+    meaning: 'Address to listen on; 127.0.0.1 keeps the store private to this machine.',
+  },
+  BASE_URL: {
+    shownDefault: 'http://localhost:$PORT',
+    meaning:
+      'Public address of the store, used in links, canonical URLs, mail and the API document. An https: address ' +
+      'also turns on Strict-Transport-Security.',
+  },
+  DATA_DIR: {
+    shownDefault: './data',
+    meaning: 'Folder of the embedded database (DATA_DIR/db), uploaded documents and the generated session secret.',
+  },
+  DATABASE_URL: {
+    shownDefault: 'unset',
+    meaning: 'postgres:// URL of a PostgreSQL server to use; unset uses the embedded database in DATA_DIR.',
+  },
+  SESSION_SECRET: {
+    shownDefault: 'generated',
+    meaning:
+      'Signs sessions; at least 32 characters. Required when NODE_ENV=production; otherwise generated once and ' +
+      'kept in DATA_DIR/session-secret.',
+  },
+  LOG_LEVEL: {
+    shownDefault: 'info (silent when NODE_ENV=test)',
+    meaning: 'fatal, error, warn, info, debug, trace or silent.',
+  },
+  NODE_ENV: { shownDefault: 'development', meaning: 'development, production or test.' },
+  SMTP_URL: {
+    shownDefault: 'unset',
+    meaning:
+      'smtp:// or smtps:// server for outgoing mail. Unset: mail is kept in the outbox, readable by staff at ' +
+      '/admin/outbox (and, outside production, its links are written to the log).',
+  },
+  MAIL_FROM: { shownDefault: 'no-reply@<host of BASE_URL>', meaning: 'Sender address of store mail.' },
+  REDIS_URL: {
+    shownDefault: 'unset',
+    meaning:
+      'redis:// or rediss:// server for rate-limit counters. Unset, or while Redis does not answer, the counters ' +
+      'live in the database.',
+  },
+  TRUST_PROXY: {
+    shownDefault: 'off',
+    meaning:
+      'Reverse proxies to believe about the client address and protocol (X-Forwarded-For, X-Forwarded-Proto): ' +
+      'a number of proxies (1-10), or their addresses and CIDR ranges (127.0.0.1,10.0.0.0/8). Off, false or 0: ' +
+      'those headers are ignored.',
+  },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+const NAME_WIDTH = 16;
+const LINE_WIDTH = 100;
+
+/** The settings as `--help` prints them: the name and default on one line, the meaning wrapped below. */
+export function describeSettings(): string {
+  const indent = ' '.repeat(NAME_WIDTH + 2);
+  return Object.entries(SETTINGS)
+    .map(([name, { shownDefault, meaning }]) => {
+      const head = `  ${name.padEnd(NAME_WIDTH)}default: ${shownDefault}`;
+      return [head, ...wrap(meaning, LINE_WIDTH - indent.length).map((line) => indent + line)].join('\n');
+    })
+    .join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return line ? [...lines, line] : lines;
+}
