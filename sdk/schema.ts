@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List active products
-         * @description Filter by category (subcategories included) and text, sort, and page either by number (`page`) or by keyset (`cursor`, from `nextCursor`). Money is integer cents with a currency.
+         * @description Filter by category (subcategories included), regulatory status, access class, storage, price range, availability and text; sort; and page either by number (`page`) or by keyset (`cursor`, from `nextCursor`, with the same filters and sort). The shop page /products takes the same filter parameters. Money in answers is integer cents with a currency.
          */
         get: operations["listProducts"];
         put?: never;
@@ -635,6 +635,14 @@ export interface components {
                 amount?: string;
             }[];
             sideEffects: string[];
+            /** @description Cautions beside the side effects: who must not use or handle the product, and when to take care. Show them with the side effects, grouped by topic. */
+            warnings: {
+                /** @enum {string} */
+                topic: "pregnancy" | "children" | "allergy" | "interactions" | "conditions" | "handling" | "use";
+                /** @example Pregnancy and breastfeeding */
+                topicLabel: string;
+                text: string;
+            }[];
             accessHint: string;
             dsheaStatement: string | null;
             shippingNote: string | null;
@@ -711,9 +719,15 @@ export interface components {
             /** @enum {string} */
             accessClass: "open" | "professional" | "rx-only";
             accessLabel: string;
-            /** @description Plain-text excerpt around the matches. */
+            /**
+             * @description Plain text (Markdown and embeds removed) from the summary and description, or an article's excerpt and text: the sentence with the most matched words and those after it, up to about 250 characters. It starts and ends with whole sentences; where one had to be cut, the cut falls between words and shows as "…". Empty when the text is empty.
+             * @example Biotin (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
+             */
             snippet: string;
-            /** @description The same excerpt, HTML-escaped, with matches in <mark>. */
+            /**
+             * @description The same snippet, HTML-escaped, with each matched word in <mark>…</mark> and no other markup.
+             * @example <mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
+             */
             snippetHtml: string;
             rank: number;
         };
@@ -729,7 +743,15 @@ export interface components {
             } | null;
             /** Format: date-time */
             publishedAt: string | null;
+            /**
+             * @description Plain text (Markdown and embeds removed) from the summary and description, or an article's excerpt and text: the sentence with the most matched words and those after it, up to about 250 characters. It starts and ends with whole sentences; where one had to be cut, the cut falls between words and shows as "…". Empty when the text is empty.
+             * @example Biotin (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
+             */
             snippet: string;
+            /**
+             * @description The same snippet, HTML-escaped, with each matched word in <mark>…</mark> and no other markup.
+             * @example <mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
+             */
             snippetHtml: string;
             rank: number;
         };
@@ -752,6 +774,8 @@ export interface components {
             phone: string;
             emailVerified: boolean;
             emailVerifiedAt: string | null;
+            /** @description When the customer agreed to the terms and privacy notice; null for older accounts. */
+            termsAcceptedAt: string | null;
             createdAt: string;
         };
         AddressList: {
@@ -890,6 +914,18 @@ export interface operations {
             query?: {
                 /** @description Slug of a category; its subcategories are included. */
                 category?: string;
+                /** @description Only products with one of these regulatory statuses; repeat the parameter for several. */
+                regulatoryStatus?: ("fda-approved" | "fda-cleared" | "de-novo" | "cosmetic" | "dietary-supplement" | "not-fda-approved")[];
+                /** @description Only products sold to these classes of buyer; repeat the parameter for several. */
+                accessClass?: ("open" | "professional" | "rx-only")[];
+                /** @description Only products stored this way (refrigerated ones ship on ice). */
+                storage?: ("ambient" | "refrigerated")[];
+                /** @description Lowest price, in the store currency's main unit as a shopper types it (dollars: `20` or `19.99`). */
+                minPrice?: string;
+                /** @description Highest price, in the same unit as minPrice; it must not be below minPrice. */
+                maxPrice?: string;
+                /** @description `true` lists only products that can ship now (stockStatus in-stock or low-stock). */
+                inStock?: "true";
                 sort?: "name" | "price-asc" | "price-desc" | "newest";
                 /** @description Full-text filter (for ranked results use /search). */
                 q?: string;
@@ -1187,7 +1223,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A business (`accountType: "business"`) also needs `companyName` and `phone`. */
+        /** @description A business (`accountType: "business"`) also needs `companyName` and `phone`. `acceptsTermsAndPrivacy` must be true: the customer agrees to the terms of sale and the privacy notice. */
         requestBody: {
             content: {
                 /**
@@ -1197,7 +1233,8 @@ export interface operations {
                  *       "name": "Lena Ortiz",
                  *       "accountType": "business",
                  *       "companyName": "Glow Aesthetic Clinic",
-                 *       "phone": "+1 602 555 0148"
+                 *       "phone": "+1 602 555 0148",
+                 *       "acceptsTermsAndPrivacy": true
                  *     }
                  */
                 "application/json": {
@@ -1214,6 +1251,11 @@ export interface operations {
                     companyName?: string;
                     /** @default  */
                     phone?: string;
+                    /**
+                     * @description The customer agrees to the terms of sale (`/terms`) and has read the privacy notice (`/privacy`); required, and recorded with its date as `termsAcceptedAt`.
+                     * @enum {boolean}
+                     */
+                    acceptsTermsAndPrivacy: true;
                 };
             };
         };

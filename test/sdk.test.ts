@@ -54,7 +54,9 @@ describe('a client built on the SDK', () => {
 
     const email = uniqueEmail('sdk');
     const password = 'copper lantern meadow 7';
-    const signUp = await api.POST('/api/store/account', { body: { email, password, name: 'Noor Haddad' } });
+    const signUp = await api.POST('/api/store/account', {
+      body: { email, password, name: 'Noor Haddad', acceptsTermsAndPrivacy: true },
+    });
     expect(signUp.response.status).toBe(202);
     const link = linkIn(await latestMail(store, email, 'verify-email'), store);
     const confirmed = await api.POST('/api/store/account/verify-email', { body: { token: tokenOf(link) } });
