@@ -11,7 +11,7 @@ export async function signInBenchCustomer(storeUrl: string): Promise<string> {
   const registered = await fetch(`${storeUrl}/api/store/account`, {
     method: 'POST',
     headers: json,
-    body: JSON.stringify({ email, password, name: 'Bench Shopper' }),
+    body: JSON.stringify({ email, password, name: 'Bench Shopper', acceptsTermsAndPrivacy: true }),
   });
   if (registered.status !== 202)
     throw new Error(`registration answered ${registered.status}: ${await registered.text()}`);

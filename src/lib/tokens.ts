@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** A random, URL-safe secret of 256 bits, for session cookies and emailed links. */
 export function createToken(): string {
@@ -14,7 +14,8 @@ export function isWellFormedToken(value: string): boolean {
 
 /** What the database keeps of a token: a leaked table then grants no access. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  // The one-shot form: every signed-in page asks for it, and it costs a third of a hash object's.
+  return hash('sha256', token, 'hex');
 }
 
 /** Text with the token of every emailed link replaced, for copies of mails shown to anyone but the recipient. */
