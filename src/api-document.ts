@@ -7,10 +7,11 @@ import { createLogger } from '#src/lib/logger.ts';
 
 /**
  * The OpenAPI document the store serves at /api/openapi.json, made without a server or a database of the
- * operator's: the application is built around an empty in-memory database that no request reaches. `baseUrl` is
- * the server the document names.
+ * operator's: the application is built around an empty in-memory database that no request reaches.
  */
-export async function buildApiDocument(baseUrl: string): Promise<Record<string, unknown>> {
+export async function buildApiDocument(): Promise<Record<string, unknown>> {
+  // Any address: the document names its server relatively.
+  const baseUrl = 'http://localhost:3000';
   const config = loadConfig({ BASE_URL: baseUrl, SESSION_SECRET: randomBytes(32).toString('base64url') });
   const log = createLogger('silent');
   const database = await openDatabase({});

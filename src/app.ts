@@ -19,6 +19,7 @@ import { staffModule } from '#src/staff/module.ts';
 import { storeModule } from '#src/store/module.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
+import { API_DOCS_PATH, createApiDocs } from '#src/web/api-docs.ts';
 import { getAsset } from '#src/web/assets.ts';
 import { cachePublicAnswers, serveStoredAnswers } from '#src/web/cache-middleware.ts';
 import type { AppContext, AppEnv } from '#src/web/context.ts';
@@ -169,6 +170,10 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   for (const module of MODULES) {
     for (const { at, routes } of module.api ?? []) api.route(at, routes);
   }
+  app.route(
+    API_DOCS_PATH,
+    createApiDocs(async () => (await settingsOf(ctx)).name),
+  );
   let document: unknown;
   // Made on first request, once every module's operations are registered, and kept: it changes only with the code.
   api.get('/api/openapi.json', (c) => {

@@ -14,8 +14,7 @@ Commands:
                    (--no-demo: start with an empty store)
   migrate          Apply pending database migrations and exit
   seed             Load the demo store (FACE Med Store); running it again changes nothing
-  openapi          Write the OpenAPI document of the store API (--output FILE, else to standard output;
-                   --base-url URL names the server in it, default http://localhost:3000)
+  openapi          Write the OpenAPI document of the store API (--output FILE, else to standard output)
   admin create     Create a staff account:
                    --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
@@ -51,7 +50,6 @@ async function run(argv: string[]): Promise<void> {
       role: { type: 'string' },
       name: { type: 'string' },
       output: { type: 'string' },
-      'base-url': { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -71,7 +69,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'openapi') {
     // The document of this code, whatever store the environment points at: no database of the operator's is opened.
     const { buildApiDocument } = await import('#src/api-document.ts');
-    const text = `${JSON.stringify(await buildApiDocument(values['base-url'] ?? 'http://localhost:3000'), null, 2)}\n`;
+    const text = `${JSON.stringify(await buildApiDocument(), null, 2)}\n`;
     if (values.output) {
       const { mkdirSync, writeFileSync } = await import('node:fs');
       const { dirname } = await import('node:path');

@@ -22,6 +22,19 @@ describe('web basics', () => {
     expect((await ready.json()).status).toBe('ready');
   });
 
+  it("serves the API reference from the store's own files, and no other file of the package", async () => {
+    const page = await store.request('/api/docs');
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain('API reference');
+    const script = /src="(\/api\/docs\/swagger-ui-bundle\.js\?v=[^"]+)"/.exec(body)?.[1];
+    const bundle = await store.request(script!);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('text/javascript');
+    expect((await store.request('/api/docs/package.json')).status).toBe(404);
+    expect((await store.request('/api/docs/..%2Fpackage.json')).status).toBe(404);
+  });
+
   it('sends security headers with a Content-Security-Policy', async () => {
     const res = await store.request('/');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");

@@ -9,11 +9,12 @@ import { type Config, loadConfig } from '#src/config.ts';
 import { type Database, openDatabase } from '#src/db/client.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import type { AppContext } from '#src/web/context.ts';
-import { isApiPath } from '#src/web/problem.ts';
 import { ApiContract } from './contract.ts';
 import { adminQuery, type TemplateKind, uniqueName, withDatabaseName } from './templates.ts';
 
 const DOCUMENT_PATH = '/api/openapi.json';
+// What the document describes; the document itself and the reference page are not operations of it.
+const DESCRIBED_PATHS = /^\/api\/(store|admin)(\/|\?|$)/;
 
 export type TestStore = {
   app: ReturnType<typeof createApp>;
@@ -68,7 +69,7 @@ export async function createTestStore(
     async request(path, init) {
       const url = `http://store.test${path}`;
       const res = await app.request(url, init);
-      if (isApiPath(path) && !path.startsWith(DOCUMENT_PATH)) {
+      if (DESCRIBED_PATHS.test(path)) {
         contract ??= Promise.resolve(app.request(DOCUMENT_PATH)).then(async (doc) => ApiContract.of(await doc.json()));
         await (await contract).check({ method: init?.method ?? 'GET', url }, res);
       }
