@@ -2607,6 +2607,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "esthetician",
+                 *       "number": "EST-220931",
+                 *       "issuingState": "FL",
+                 *       "expiresOn": "2028-06-30",
+                 *       "holderName": "Marisol Vega",
+                 *       "document": "(the scanned licence, a PDF, JPEG or PNG file)"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["LicenceUpload"];
             };
         };

@@ -72,7 +72,24 @@ licenceApi.openAPIRegistry.registerPath({
   description:
     "The document's type is judged from its bytes, whatever its name says. Bodies over about 10 MB answer 413.",
   security,
-  request: { body: { required: true, content: { 'multipart/form-data': { schema: LicenceUploadSchema } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: LicenceUploadSchema,
+          example: {
+            type: 'esthetician',
+            number: 'EST-220931',
+            issuingState: 'FL',
+            expiresOn: '2028-06-30',
+            holderName: 'Marisol Vega',
+            document: '(the scanned licence, a PDF, JPEG or PNG file)',
+          },
+        },
+      },
+    },
+  },
   responses: {
     201: json(LicenceSchema, 'Submitted; status pending'),
     400: problemResponse('The body is not the multipart form data its Content-Type claims'),

@@ -53,7 +53,8 @@ export function withRequestProblems<D extends { paths?: object }>(document: D): 
     for (const [method, value] of Object.entries(item)) {
       if (!METHODS.has(method)) continue;
       const operation = value as Operation;
-      const responses = (operation.responses ??= {});
+      operation.responses ??= {};
+      const responses = operation.responses;
       responses['400'] ??= problemRef(
         'The address or a parameter is malformed, e.g. too long or with a null character',
       );

@@ -5,6 +5,7 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  sidewaysOverflow,
 } from './harness.ts';
 
 describeInBrowser('the API reference', () => {
@@ -50,8 +51,7 @@ describeInBrowser('the API reference', () => {
         requests.every((url) => url.startsWith(b.url)),
         'nothing is loaded from another site',
       ).toBe(true);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: screenshotPath(`api-docs-${width}.png`), fullPage: false });
       await context.close();
     });

@@ -6,6 +6,8 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  sidewaysOverflow,
+  watchForBrokenLoads,
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -17,10 +19,6 @@ function columnsOf(page: Page): Promise<number> {
     const cards = [...document.querySelectorAll('.product-grid')][0]?.querySelectorAll('.product-card') ?? [];
     return new Set([...cards].map((card) => Math.round(card.getBoundingClientRect().left))).size;
   });
-}
-
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
 /** Slugs of the product cards in the list, in order. */
@@ -35,17 +33,13 @@ function listedSlugs(page: Page): Promise<string[]> {
 describeInBrowser('the catalogue in a real browser', () => {
   let b: BrowserStore;
   let page: Page;
-  // A stylesheet, image or script that does not load, or a script error (a CSP refusal among them), is a defect.
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     b = await openBrowserStore();
     page = await b.context.newPage();
     page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+    problems = watchForBrokenLoads(page);
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(`console: ${m.text()}`);
     });

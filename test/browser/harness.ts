@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { serveTestStore } from '#test/support/serve.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
@@ -81,4 +81,27 @@ export function screenshotPath(name: string): string {
   const dir = resolve(process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/** How far a page scrolls sideways: 0 when nothing is wider than the window. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Collects what a shopper's browser could not do on `page`: a stylesheet, image or script that answered an error
+ * or failed to load, and script errors (a CSP refusal among them). Pages themselves are checked by each test.
+ */
+export function watchForBrokenLoads(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A load cut short because the test moved on to the next page (ERR_ABORTED) is not a broken file.
+    const reason = r.failure()?.errorText ?? '';
+    if (!reason.includes('ERR_ABORTED')) problems.push(`failed: ${r.url()} ${reason}`);
+  });
+  return problems;
 }

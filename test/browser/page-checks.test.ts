@@ -8,6 +8,7 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  sidewaysOverflow,
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -30,11 +31,6 @@ const PUBLIC_PAGES: Checked[] = [
 
 // A demo customer with a bit of everything: an approved licence, an address, a company name.
 const CUSTOMER = { email: 'priya.raman@saguaroclinic.example', password: 'saguaro-demo-2026' };
-
-/** How far the page reaches past the right edge of the window, in CSS pixels: above 0, it scrolls sideways. */
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 /** Serious and critical axe-core findings, one line each with the elements concerned. */
 async function seriousViolations(page: Page): Promise<string[]> {

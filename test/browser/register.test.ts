@@ -9,15 +9,12 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  sidewaysOverflow,
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const PASSWORD = 'meadow copper signal 5';
-
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 describeInBrowser('registration and the account page at phone and desktop widths', () => {
   let b: BrowserStore;

@@ -6,6 +6,7 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  watchForBrokenLoads,
 } from './harness.ts';
 
 const PRICE = /\$[\d,]+\.\d{2}/;
@@ -13,23 +14,13 @@ const PRICE = /\$[\d,]+\.\d{2}/;
 describeInBrowser('a shopper in a real browser', () => {
   let b: BrowserStore;
   let page: Page;
-  // Anything the shopper's browser could not load (a missing stylesheet, image or script) is a visible defect.
-  const brokenLoads: string[] = [];
+  let brokenLoads: string[] = [];
 
   beforeAll(async () => {
     b = await openBrowserStore();
     page = await b.context.newPage();
     page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    page.on('response', (r) => {
-      // Pages themselves are checked by each test; this catches what a page pulls in.
-      if (r.status() >= 400 && r.request().resourceType() !== 'document') brokenLoads.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('pageerror', (e) => brokenLoads.push(`script error: ${e.message}`));
-    page.on('requestfailed', (r) => {
-      // A load cut short because the test moved on to the next page (ERR_ABORTED) is not a broken file.
-      const reason = r.failure()?.errorText ?? '';
-      if (!reason.includes('ERR_ABORTED')) brokenLoads.push(`failed: ${r.url()} ${reason}`);
-    });
+    brokenLoads = watchForBrokenLoads(page);
   });
 
   afterAll(async () => {

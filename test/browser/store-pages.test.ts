@@ -8,6 +8,8 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  sidewaysOverflow,
+  watchForBrokenLoads,
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -17,24 +19,16 @@ const SIZES = [
   ['1280', DESKTOP],
 ] as const;
 
-/** How far the page scrolls sideways: 0 when nothing is wider than the window. */
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 describeInBrowser('the home page, the store pages and the staff sign-in at phone and desktop widths', () => {
   let b: BrowserStore;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     b = await openBrowserStore();
     page = await b.context.newPage();
     page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+    problems = watchForBrokenLoads(page);
   });
 
   afterAll(async () => {
