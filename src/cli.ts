@@ -15,6 +15,9 @@ Commands:
   migrate          Apply pending database migrations and exit
   seed             Load the demo store (FACE Med Store); running it again changes nothing
   openapi          Write the OpenAPI document of the store API (--output FILE, else to standard output)
+  import products  Create or update products from a CSV file, matched by SKU (docs/csv-products.md):
+                   FILE.csv [--dry-run] (--dry-run: check every row, report problems, change nothing)
+  export products  Write every product as CSV in the same columns (--output FILE, else to standard output)
   admin create     Create a staff account:
                    --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
@@ -50,6 +53,7 @@ async function run(argv: string[]): Promise<void> {
       role: { type: 'string' },
       name: { type: 'string' },
       output: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -62,8 +66,14 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  if (!['start', 'migrate', 'seed', 'admin', 'openapi'].includes(command)) {
+  if (!['start', 'migrate', 'seed', 'admin', 'openapi', 'import', 'export'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
+  }
+  if ((command === 'import' || command === 'export') && positionals[1] !== 'products') {
+    throw new UsageError(`"${command}" needs what to ${command}: "medstore ${command} products".`);
+  }
+  if (command === 'import' && !positionals[2]) {
+    throw new UsageError('"import products" needs the CSV file: "medstore import products FILE.csv".');
   }
   speedUpModuleLoading();
   if (command === 'openapi') {
@@ -108,6 +118,32 @@ async function run(argv: string[]): Promise<void> {
       const { runAdminCreate } = await import('#src/staff/admin-command.ts');
       const line = await withDatabase(config, (database) => runAdminCreate(database.db, values));
       process.stdout.write(`${line}\n`);
+      return;
+    }
+    case 'import': {
+      const { runProductsImport, describeRowErrors } = await import('#src/catalog/csv-command.ts');
+      const { CsvFileError, CsvRowsError } = await import('#src/catalog/csv-import.ts');
+      const path = positionals[2]!;
+      try {
+        const line = await withDatabase(config, (database) =>
+          runProductsImport(database.db, path, { dryRun: Boolean(values['dry-run']), progressTo: process.stderr }),
+        );
+        process.stdout.write(`${line}\n`);
+      } catch (err) {
+        if (err instanceof CsvRowsError) process.stderr.write(`medstore: ${describeRowErrors(path, err)}\n`);
+        else if (err instanceof CsvFileError) process.stderr.write(`medstore: ${path}: ${err.message}\n`);
+        else if ((err as { code?: string }).code === 'ENOENT')
+          process.stderr.write(`medstore: ${path}: no such file.\n`);
+        else throw err;
+        process.exitCode = 1;
+      }
+      return;
+    }
+    case 'export': {
+      const { runProductsExport } = await import('#src/catalog/csv-command.ts');
+      const result = await withDatabase(config, (database) => runProductsExport(database.db, values.output));
+      if (result.text !== undefined) process.stdout.write(result.text);
+      else process.stdout.write(`${result.line}\n`);
       return;
     }
     default:

@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from '#src/db/client.ts';
+import { notifyInstances } from '#src/web/cache-bus.ts';
+import { exportProductsCsv } from './csv-export.ts';
+import { type CsvRowsError, type ImportProgress, importProductsCsv } from './csv-import.ts';
+
+type Output = { write(text: string): unknown; isTTY?: boolean };
+
+/**
+ * Shows rows done, rows per second and the time left on one rewritten line; only on a terminal, at most five
+ * times a second, so a log file gets the summary line alone.
+ */
+export function progressLine(out: Output, now: () => number = Date.now) {
+  const started = now();
+  let shownAt = 0;
+  return {
+    show({ done, total }: ImportProgress) {
+      if (!out.isTTY) return;
+      const at = now();
+      if (done < total && at - shownAt < 200) return;
+      shownAt = at;
+      const seconds = Math.max((at - started) / 1000, 0.001);
+      const rate = done / seconds;
+      const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
+      out.write(`\r${done} of ${total} rows, ${Math.round(rate)} rows/s, about ${left} s left `);
+    },
+    finish() {
+      if (out.isTTY && shownAt) out.write('\n');
+    },
+  };
+}
+
+/** `medstore import products FILE`: returns the summary line; a CsvRowsError lists every problem. */
+export async function runProductsImport(
+  db: Db,
+  path: string,
+  o: { dryRun: boolean; progressTo: Output },
+): Promise<string> {
+  const progress = progressLine(o.progressTo);
+  const started = Date.now();
+  try {
+    // A store running beside this command hears of each changed product when the import commits.
+    const summary = await importProductsCsv({ db, cache: { announce: notifyInstances } }, path, {
+      dryRun: o.dryRun,
+      onProgress: progress.show,
+    });
+    progress.finish();
+    if (o.dryRun) return `${path}: ${summary.rows} rows checked, no problems found; nothing was changed (--dry-run).`;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    return `${path}: ${summary.rows} rows imported in ${seconds} s: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.`;
+  } catch (err) {
+    progress.finish();
+    throw err;
+  }
+}
+
+/** One line per problem, "line 7, column price: must be ..."; for the command's error output. */
+export function describeRowErrors(path: string, err: CsvRowsError): string {
+  const lines = err.errors.map((e) => `  line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}`);
+  return `${path}: ${err.message}\n${lines.join('\n')}`;
+}
+
+/** `medstore export products`: writes the file, or returns the CSV for standard output. */
+export async function runProductsExport(db: Db, output: string | undefined): Promise<{ text?: string; line: string }> {
+  const { text, rows } = await exportProductsCsv(db);
+  if (!output) return { text, line: `${rows} products exported.` };
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(output, text);
+  return { line: `${rows} products exported to ${output}.` };
+}
