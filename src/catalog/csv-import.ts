@@ -113,7 +113,7 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
     }
     const input: Record<string, unknown> = {};
     const columnOfField = new Map<string, string>();
-    let rowIsValid = true;
+    const failedFields = new Set<string>();
     columns.forEach((column, i) => {
       columnOfField.set(column.field, column.header);
       try {
@@ -122,7 +122,7 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
       } catch (err) {
         if (!(err instanceof CellError)) throw err;
         errors.push({ line, column: column.header, message: err.message });
-        rowIsValid = false;
+        failedFields.add(column.field);
       }
     });
     if (typeof input.categoryId === 'string') {
@@ -131,7 +131,7 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
       else if (categoryIds.has(slug)) input.categoryId = categoryIds.get(slug);
       else {
         errors.push({ line, column: 'category', message: `no category has the slug "${slug}"` });
-        rowIsValid = false;
+        failedFields.add('categoryId');
         delete input.categoryId;
       }
     }
@@ -139,13 +139,14 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
     if (!result.success) {
       for (const [field, message] of Object.entries(fieldErrorsOf(result.error))) {
         const top = field.split('.')[0]!;
+        // A cell that could not be read is reported once, not again as a missing value.
+        if (failedFields.has(top)) continue;
         const column = columnOfField.get(top);
         const detail = field.includes('.') ? ` (item ${Number(field.split('.')[1]) + 1})` : '';
         errors.push({ line, column: column ?? top, message: `${message}${detail}` });
       }
-      continue;
     }
-    if (!rowIsValid) continue;
+    if (!result.success || failedFields.size) continue;
     const { sku, slug } = result.data;
     const skuLine = lineOfSku.get(sku);
     if (skuLine !== undefined) {
