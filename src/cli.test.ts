@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,9 @@ describe('the medstore command', () => {
   it('lists its commands with --help', async () => {
     const help = await medstore(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['start', 'migrate', 'seed', 'admin create']) expect(help.stdout).toContain(command);
+    for (const command of ['start', 'migrate', 'seed', 'admin create', 'import products', 'export products']) {
+      expect(help.stdout).toContain(command);
+    }
   });
 
   it('lists every setting with --help, with its default and what it means', async () => {
@@ -90,7 +92,9 @@ describe('the medstore command', () => {
     };
     const args = ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, 'bin/medstore.js', '--help'];
     const { stdout } = await execFileAsync(process.execPath, args, { env });
-    for (const command of ['start', 'migrate', 'seed', 'admin create']) expect(stdout).toContain(command);
+    for (const command of ['start', 'migrate', 'seed', 'admin create', 'import products', 'export products']) {
+      expect(stdout).toContain(command);
+    }
     expect(existsSync(unmade)).toBe(false);
     const root = fileURLToPath(new URL('..', import.meta.url));
     const files = readFileSync(log, 'utf8')
@@ -162,5 +166,39 @@ describe('the medstore command', () => {
     expect(second.stdout).toContain(
       '{"settings":0,"categories":0,"products":0,"articles":0,"customers":0,"licences":0}',
     );
+  }, 60_000);
+
+  it('exports the products as CSV and imports them back, checking a file with --dry-run first', async () => {
+    const env = { LOG_LEVEL: 'silent' };
+    expect((await medstore(['seed'], env)).code).toBe(0);
+    const file = join(dataDir, 'exports', 'products.csv');
+    const exported = await medstore(['export', 'products', '--output', file], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^\d+ products exported to .*products\.csv\.\n$/);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^sku,slug,name,/);
+    expect((await medstore(['export', 'products'], env)).stdout).toBe(text);
+
+    // Not a terminal: no progress line, only the summary.
+    const imported = await medstore(['import', 'products', file], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/rows imported in [\d.]+ s: 0 created, 0 updated, \d+ unchanged\.\n$/);
+    expect(imported.stderr).toBe('');
+
+    const bad = join(dataDir, 'bad-products.csv');
+    writeFileSync(
+      bad,
+      'sku,slug,name,price,form,route,regulatory_status\nB-1,b-one,B,ten,cream,topical,cosmetic\nB-2,b-two,B,5,jar,topical,cosmetic\n',
+    );
+    const checked = await medstore(['import', 'products', bad, '--dry-run'], env);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('2 problems found; nothing was changed.');
+    expect(checked.stderr).toContain('line 2, column price: must be an amount in dollars');
+    expect(checked.stderr).toContain('line 3, column form:');
+    expect(checked.stderr).not.toContain('    at ');
+
+    const noCommand = await medstore(['import', 'orders', bad], env);
+    expect(noCommand.code).toBe(2);
+    expect(noCommand.stderr).toContain('"medstore import products"');
   }, 60_000);
 });
