@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
 import { AppError } from '#src/lib/errors.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { CellError, CSV_COLUMNS, type CsvColumn, restoreFormula } from './csv-columns.ts';
@@ -28,7 +29,7 @@ export class CsvRowsError extends Error {
 export type ImportProgress = { done: number; total: number };
 export type ImportSummary = { rows: number; created: number; updated: number; unchanged: number };
 
-type CheckedRow = { line: number; input: ProductInput; presentFields: (keyof ProductInput)[] };
+type CheckedRow = { line: number; values: ProductValues; presentFields: (keyof ProductInput)[] };
 
 async function readCsvText(path: string): Promise<string> {
   const size = (await stat(path)).size;
@@ -92,6 +93,53 @@ function columnsOf(header: string[]): CsvColumn[] {
   return header.map((h) => known.get(h)!);
 }
 
+type ProductValues = z.output<typeof productInputSchema>;
+
+/** One row as product values, with every problem of its cells reported on their columns. */
+function readRow(
+  columns: CsvColumn[],
+  o: { line: number; cells: string[]; categoryIds: Map<string, string> },
+): { values?: ProductValues; errors: RowError[] } {
+  const { line, cells } = o;
+  if (cells.length !== columns.length) {
+    return { errors: [{ line, message: `has ${cells.length} cells; the first line names ${columns.length} columns` }] };
+  }
+  const errors: RowError[] = [];
+  const input: Record<string, unknown> = {};
+  const failedFields = new Set<string>();
+  columns.forEach((column, i) => {
+    try {
+      const value = column.fromCell(restoreFormula(cells[i]!));
+      if (value !== undefined) input[column.field] = value;
+    } catch (err) {
+      if (!(err instanceof CellError)) throw err;
+      errors.push({ line, column: column.header, message: err.message });
+      failedFields.add(column.field);
+    }
+  });
+  if (typeof input.categoryId === 'string') {
+    const slug = input.categoryId;
+    if (slug === '') input.categoryId = null;
+    else if (o.categoryIds.has(slug)) input.categoryId = o.categoryIds.get(slug);
+    else {
+      errors.push({ line, column: 'category', message: `no category has the slug "${slug}"` });
+      failedFields.add('categoryId');
+      delete input.categoryId;
+    }
+  }
+  const result = productInputSchema.safeParse(input);
+  if (!result.success) {
+    for (const [field, message] of Object.entries(fieldErrorsOf(result.error))) {
+      const [top, item] = field.split('.');
+      // A cell that could not be read is reported once, not again as a missing value.
+      if (failedFields.has(top!)) continue;
+      const column = columns.find((c) => c.field === top)?.header ?? top!;
+      errors.push({ line, column, message: item === undefined ? message : `${message} (item ${Number(item) + 1})` });
+    }
+  }
+  return result.success && errors.length === 0 ? { values: result.data, errors } : { errors };
+}
+
 /** Reads and checks every row against the catalogue's rules, without writing anything. */
 async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows: CheckedRow[]; errors: RowError[] }> {
   const { header, rows } = parseRecords(await readCsvText(path));
@@ -105,69 +153,29 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
   const checked: CheckedRow[] = [];
   const lineOfSku = new Map<string, number>();
   const lineOfSlug = new Map<string, number>();
-  const slugOfSkuInFile = new Map<string, string>();
   for (const { line, cells } of rows) {
-    if (cells.length !== columns.length) {
-      errors.push({ line, message: `has ${cells.length} cells; the first line names ${columns.length} columns` });
-      continue;
-    }
-    const input: Record<string, unknown> = {};
-    const columnOfField = new Map<string, string>();
-    const failedFields = new Set<string>();
-    columns.forEach((column, i) => {
-      columnOfField.set(column.field, column.header);
-      try {
-        const value = column.fromCell(restoreFormula(cells[i]!));
-        if (value !== undefined) input[column.field] = value;
-      } catch (err) {
-        if (!(err instanceof CellError)) throw err;
-        errors.push({ line, column: column.header, message: err.message });
-        failedFields.add(column.field);
-      }
-    });
-    if (typeof input.categoryId === 'string') {
-      const slug = input.categoryId;
-      if (slug === '') input.categoryId = null;
-      else if (categoryIds.has(slug)) input.categoryId = categoryIds.get(slug);
-      else {
-        errors.push({ line, column: 'category', message: `no category has the slug "${slug}"` });
-        failedFields.add('categoryId');
-        delete input.categoryId;
-      }
-    }
-    const result = productInputSchema.safeParse(input);
-    if (!result.success) {
-      for (const [field, message] of Object.entries(fieldErrorsOf(result.error))) {
-        const top = field.split('.')[0]!;
-        // A cell that could not be read is reported once, not again as a missing value.
-        if (failedFields.has(top)) continue;
-        const column = columnOfField.get(top);
-        const detail = field.includes('.') ? ` (item ${Number(field.split('.')[1]) + 1})` : '';
-        errors.push({ line, column: column ?? top, message: `${message}${detail}` });
-      }
-    }
-    if (!result.success || failedFields.size) continue;
-    const { sku, slug } = result.data;
-    const skuLine = lineOfSku.get(sku);
+    const { values, errors: rowErrors } = readRow(columns, { line, cells, categoryIds });
+    errors.push(...rowErrors);
+    if (!values) continue;
+    const skuLine = lineOfSku.get(values.sku);
     if (skuLine !== undefined) {
-      errors.push({ line, column: 'sku', message: `SKU "${sku}" is already on line ${skuLine}` });
+      errors.push({ line, column: 'sku', message: `SKU "${values.sku}" is already on line ${skuLine}` });
       continue;
     }
-    lineOfSku.set(sku, line);
-    const slugLine = lineOfSlug.get(slug);
+    lineOfSku.set(values.sku, line);
+    const slugLine = lineOfSlug.get(values.slug);
     if (slugLine !== undefined) {
-      errors.push({ line, column: 'slug', message: `slug "${slug}" is already on line ${slugLine}` });
+      errors.push({ line, column: 'slug', message: `slug "${values.slug}" is already on line ${slugLine}` });
       continue;
     }
-    lineOfSlug.set(slug, line);
-    slugOfSkuInFile.set(sku, slug);
-    checked.push({ line, input: input as ProductInput, presentFields: columns.map((c) => c.field) });
+    lineOfSlug.set(values.slug, line);
+    checked.push({ line, values, presentFields: columns.map((c) => c.field) });
   }
   // A slug held by another product stays taken unless the file gives that product a new slug.
   for (const row of checked) {
-    const holder = skuOfSlug.get(row.input.slug);
-    if (holder !== undefined && holder !== row.input.sku && slugOfSkuInFile.get(holder) === undefined) {
-      errors.push({ line: row.line, column: 'slug', message: `slug "${row.input.slug}" belongs to SKU "${holder}"` });
+    const holder = skuOfSlug.get(row.values.slug);
+    if (holder !== undefined && holder !== row.values.sku && !lineOfSku.has(holder)) {
+      errors.push({ line: row.line, column: 'slug', message: `slug "${row.values.slug}" belongs to SKU "${holder}"` });
     }
   }
   errors.sort((a, b) => a.line - b.line);
@@ -199,15 +207,14 @@ export async function importProductsCsv(
     const current = new Map((await tx.select().from(products)).map((p) => [p.sku, p]));
     let done = 0;
     for (const row of rows) {
-      const found = current.get(row.input.sku);
+      const found = current.get(row.values.sku);
       try {
         if (!found) {
-          await createProduct(inner, row.input);
+          await createProduct(inner, row.values);
           summary.created++;
         } else {
           // Optional cells left empty mean their defaults, as for a new product; absent columns change nothing.
-          const full = productInputSchema.parse(row.input);
-          const changes = Object.fromEntries(row.presentFields.map((f) => [f, full[f]]));
+          const changes = Object.fromEntries(row.presentFields.map((f) => [f, row.values[f]]));
           if (differs(found, changes)) {
             await updateProduct(inner, { id: found.id, changes });
             summary.updated++;

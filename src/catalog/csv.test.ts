@@ -118,7 +118,8 @@ describe('products CSV', () => {
     const path = csvFile(
       [
         HEADER,
-        'UPD-1,scalp-tonic,Scalp Tonic,19.50,solution,topical,cosmetic,scalp-care,active,',
+        // Spaces around a SKU, as a spreadsheet may leave them, still find the product.
+        ' UPD-1 ,scalp-tonic,Scalp Tonic,19.50,solution,topical,cosmetic,scalp-care,active,',
         'NEW-1,scalp-mask,Scalp Mask,7,cream,topical,cosmetic,,active,"Redness\nItching"',
       ].join('\n'),
     );
