@@ -70,7 +70,7 @@ describe('the store settings form', () => {
     expect(page).toContain('value="(800) 770-9083"');
     expect(page).toContain('value="America/Phoenix"');
     expect(page).toContain('value="USD"');
-    expect(page).toContain('Now: US Dollar, a price reads $1,234.56.');
+    expect(page).toContain('Now: US Dollar, $1,234.56.');
     expect(page).toContain('value="Desert Commerce Bank"');
     expect(page).toContain('Routing number (ABA): 122105155\nAccount number: 4410 2873 9916</textarea>');
     expect(page).toContain('name="returnWindowDays" type="number" value="30"');

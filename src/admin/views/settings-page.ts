@@ -55,11 +55,12 @@ function textArea(o: {
   maxlength: number;
   state: FormState;
   isMarkdown?: boolean;
+  isOptional?: boolean;
 }) {
   const id = `f-${o.name}`;
   const error = o.state.errors?.[o.name];
   return html`<div class="field field-wide${error ? ' has-error' : ''}">
-    <label for="${id}">${o.label}</label>
+    <label for="${id}">${o.label}${o.isOptional ? html` <span class="optional">(optional)</span>` : ''}</label>
     <p class="hint" id="${id}-hint">${o.hint}</p>
     <textarea id="${id}" name="${o.name}" rows="${o.rows}" maxlength="${o.maxlength}"${o.isMarkdown ? raw(' class="markdown"') : ''} aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? raw(' aria-invalid="true"') : ''}>${o.state.values[o.name] ?? ''}</textarea>
     ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
@@ -85,11 +86,11 @@ function pageHint(page: StorePage): string {
 
 // How a price will read in the chosen currency, so the operator sees the code means what they think.
 function currencyHint(code: string | undefined): string {
-  const base = 'Three letters (ISO 4217). Products are priced in it, and the footer and price filters name it.';
+  const base = 'Three letters (ISO 4217) that every product is priced in.';
   const upper = code?.trim().toUpperCase() ?? '';
   if (!/^[A-Z]{3}$/.test(upper) || !isKnownCurrency(upper)) return `${base} The store sells in USD today.`;
   const name = new Intl.DisplayNames('en-US', { type: 'currency' }).of(upper);
-  return `${base} Now: ${name}, a price reads ${formatMoney(123456, upper)}.`;
+  return `${base} Now: ${name}, ${formatMoney(123456, upper)}.`;
 }
 
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
@@ -118,10 +119,10 @@ export function renderSettingsPage(c: Context<AppEnv>, state: FormState) {
         'Who the store is: shown in the header, the footer, the title of every page and store mail.',
         html`<div class="settings-grid">
             ${f({ name: 'name', label: 'Store name', required: true, maxlength: MAX_NAME })}
-            ${f({ name: 'timeZone', label: 'Time zone', required: true, maxlength: 64, autocomplete: 'off', hint: 'Region and city, like America/Phoenix: the clock of your opening hours and dates.', list: 'time-zones' })}
+            ${f({ name: 'timeZone', label: 'Time zone', required: true, maxlength: 64, autocomplete: 'off', hint: 'Region and city as the time zone database names them, like America/Phoenix.', list: 'time-zones' })}
           </div>
           ${f({ name: 'tagline', label: 'Tagline', maxlength: MAX_TAGLINE, hint: 'One sentence under the name in the footer; the home page uses it when it has no headline.' })}
-          ${textArea({ name: 'disclaimer', label: 'Disclaimer', hint: 'Shown at the foot of every page and with every article.', rows: 3, maxlength: MAX_DISCLAIMER, state })}
+          ${textArea({ name: 'disclaimer', label: 'Disclaimer', hint: 'Shown at the foot of every page and with every article.', rows: 4, maxlength: MAX_DISCLAIMER, state })}
           <datalist id="time-zones">${TIME_ZONES.map((zone) => html`<option value="${zone}"></option>`)}</datalist>`,
       )}
       ${section(
@@ -143,7 +144,7 @@ export function renderSettingsPage(c: Context<AppEnv>, state: FormState) {
             ${f({ name: 'bankAccountHolder', label: 'Account holder', maxlength: MAX_BANK_LINE, autocomplete: 'off' })}
             ${f({ name: 'bankName', label: 'Bank name', maxlength: MAX_BANK_LINE, autocomplete: 'off' })}
           </div>
-          ${textArea({ name: 'bankAccountLines', label: 'Account details', hint: 'One per line, as your bank writes them: routing and account number, or IBAN and BIC.', rows: 3, maxlength: MAX_BANK_LINES, state })}`,
+          ${textArea({ name: 'bankAccountLines', label: 'Account details', hint: 'One per line, as your bank writes them: routing and account number, or IBAN and BIC.', rows: 3, maxlength: MAX_BANK_LINES, state, isOptional: true })}`,
       )}
       ${section(
         'returns',
@@ -156,7 +157,7 @@ export function renderSettingsPage(c: Context<AppEnv>, state: FormState) {
         'home',
         'The first thing a visitor reads on the home page.',
         html`${f({ name: 'heroHeading', label: 'Headline', maxlength: MAX_HERO_HEADING, hint: 'A promise to the shopper; without one the tagline is used.' })}
-          ${textArea({ name: 'heroText', label: 'Text under the headline', hint: 'One or two sentences.', rows: 3, maxlength: MAX_HERO_TEXT, state })}
+          ${textArea({ name: 'heroText', label: 'Text under the headline', hint: 'One or two sentences.', rows: 3, maxlength: MAX_HERO_TEXT, state, isOptional: true })}
           ${f({ name: 'heroProductSlug', label: 'Product in the spotlight', maxlength: 120, hint: 'The last part of its address, like pep-factor. Empty shows the first featured product anyone may buy.' })}`,
       )}
       ${section(
