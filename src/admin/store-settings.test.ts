@@ -194,6 +194,12 @@ describe('the store settings form', () => {
     expect(await page.text()).toContain(phone);
   });
 
+  it('dials a number written with its country code as written', async () => {
+    const res = await owner.submit('/admin/settings', { ...(await currentForm()), phone: '+44 20 7946 0000' });
+    expect(res.status).toBe(303);
+    expect(await (await store.request('/contact')).text()).toContain('href="tel:+442079460000"');
+  });
+
   it('may be changed by owners and admins, not by staff', async () => {
     expect((await owner.request('/admin/settings')).status).toBe(200);
     expect((await admin.request('/admin/settings')).status).toBe(200);

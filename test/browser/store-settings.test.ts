@@ -85,6 +85,7 @@ describeInBrowser('the store settings at phone and desktop widths', () => {
       await page.setViewportSize(size);
       expect(await sidewaysOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath(`returns-window-${label}.png`) });
+      await page.locator('.site-footer').screenshot({ path: screenshotPath(`footer-settings-${label}.png`) });
     }
   });
 
