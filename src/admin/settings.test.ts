@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStaff } from '#src/licences/test-factory.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { getStoreSettings } from '#src/store/settings.ts';
-import { STORE_PAGE_KEYS } from '#src/web/store-pages.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
+import { valuesOf } from './settings-values.ts';
 
 let store: TestStore;
 let owner: Visitor;
@@ -24,24 +24,17 @@ afterAll(async () => {
 
 /** The form as it stands, so that a test changes only the fields it names. */
 async function currentTexts(): Promise<Record<string, string>> {
-  const s = await getStoreSettings(store.ctx.db);
-  const texts: Record<string, string> = {
-    heroHeading: s.heroHeading,
-    heroText: s.heroText,
-    heroProductSlug: s.heroProductSlug,
-  };
-  for (const key of STORE_PAGE_KEYS) texts[key] = s.pages[key] ?? '';
-  return texts;
+  return valuesOf(await getStoreSettings(store.ctx.db));
 }
 
-describe('the store texts editor', () => {
+describe('the store settings: home page and store pages', () => {
   it("shows the hero and every store page's Markdown to an owner", async () => {
     const page = await owner.page('/admin/settings');
-    expect(page).toContain('<h1>Store texts</h1>');
+    expect(page).toContain('<h1>Store settings</h1>');
     expect(page).toContain('value="Fuller-looking hair, backed by plain facts"');
     expect(page).toContain('<label for="f-shipping">Shipping and cold chain</label>');
     expect(page).toContain('## Refrigerated products: how the cold chain works');
-    expect(page).toContain('<a href="/admin/settings" aria-current="page">Store texts</a>');
+    expect(page).toContain('<a href="/admin/settings" aria-current="page">Store settings</a>');
   });
 
   it('saves a page, which customers see at once although it was cached, and records the change', async () => {
@@ -57,7 +50,9 @@ describe('the store texts editor', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/settings?done=saved');
-    expect(await owner.page('/admin/settings?done=saved')).toContain('Saved. Customers see the new texts from now on.');
+    expect(await owner.page('/admin/settings?done=saved')).toContain(
+      'Saved. Every page shows the new settings from now on.',
+    );
 
     const shipping = await (await store.request('/shipping')).text();
     expect(shipping).toContain('Orders placed before <strong>noon</strong> leave the same day.');
@@ -78,7 +73,7 @@ describe('the store texts editor', () => {
       .where(eq(auditLog.entityType, 'settings'))
       .orderBy(desc(auditLog.createdAt))
       .limit(1);
-    expect(entry).toMatchObject({ action: 'settings.texts' });
+    expect(entry).toMatchObject({ action: 'settings.update' });
     expect((entry!.before as Record<string, string>).shipping).toContain('1 pm Arizona time');
     expect((entry!.after as Record<string, string>).terms).toBe('');
   });
@@ -86,7 +81,7 @@ describe('the store texts editor', () => {
   it('refuses a headline that is too long or a product that is not on sale, keeping what was typed', async () => {
     const texts = await currentTexts();
     const tooLong = await owner.submit('/admin/settings', { ...texts, heroHeading: 'H'.repeat(121), about: 'Draft' });
-    expect(tooLong.status).toBe(422);
+    expect(tooLong.status).toBe(400);
     const page = await tooLong.text();
     expect(page).toContain('Use at most 120 characters.');
     expect(page).toContain('>Draft</textarea>');

@@ -184,3 +184,12 @@ export async function getProductById(db: Db, id: string): Promise<Product | unde
   const [row] = await db.select().from(products).where(eq(products.id, id));
   return row;
 }
+
+/** How many products, drafts included, are priced in a currency other than `currency`. */
+export async function countProductsPricedOtherThan(db: Db, currency: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(products)
+    .where(ne(products.currency, currency));
+  return row?.n ?? 0;
+}

@@ -8,7 +8,13 @@ export const DEMO_SETTINGS: Omit<StoreSettings, 'id' | 'updatedAt'> = {
   phone: '(800) 770-9083',
   email: 'care@facemedstore.example',
   address: '2150 Larkspur Commons, Suite 310, Scottsdale, AZ 85251, USA',
+  // Scottsdale keeps Mountain Standard Time all year; Arizona does not change its clocks.
+  timeZone: 'America/Phoenix',
   currency: 'USD',
+  bankAccountHolder: 'FACE Med Store LLC',
+  bankName: 'Desert Commerce Bank',
+  bankAccountLines: 'Routing number (ABA): 122105155\nAccount number: 4410 2873 9916',
+  returnWindowDays: 30,
   disclaimer:
     'Everything on this site is provided for informational purposes only. It is not medical advice and not ' +
     'legal advice. Before you start, stop or combine any treatment, consult a qualified medical professional; ' +

@@ -66,7 +66,8 @@ why medical and temperature-sensitive products follow stricter rules than, say, 
 
 ## What you can return
 
-You may return products within **30 days of delivery** for a refund of their price if they are:
+Within the return window stated at the top of this page, you may return products for a refund of their price
+if they are:
 
 - unopened, with every seal and the original packaging intact;
 - products that are stored at room temperature;
@@ -284,11 +285,12 @@ tell us the product and lot number, so that we can inform the manufacturer; you 
 through MedWatch.
 `;
 
+// Trimmed as the settings form saves them, so that an operator's first save changes only what they edited.
 export const DEMO_PAGES: StorePageTexts = {
-  shipping: SHIPPING,
-  returns: RETURNS,
-  privacy: PRIVACY,
-  terms: TERMS,
-  about: ABOUT,
-  contact: CONTACT,
+  shipping: SHIPPING.trim(),
+  returns: RETURNS.trim(),
+  privacy: PRIVACY.trim(),
+  terms: TERMS.trim(),
+  about: ABOUT.trim(),
+  contact: CONTACT.trim(),
 };

@@ -9,7 +9,7 @@ export const PERMISSIONS = [
   'customers:read',
   'staff:manage',
   'audit:read',
-  // The home page's hero and the store pages (shipping, returns, privacy, terms, about, contact).
+  // The store's settings: name, contact, currency, bank details, return window, home page hero and store pages.
   'settings:edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -23,7 +23,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: "Admin: licences, outbox, customers and the store's texts",
+  admin: "Admin: licences, outbox, customers and the store's settings",
   staff: 'Staff: licences and outbox',
 };
 

@@ -13,7 +13,12 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   phone: '',
   email: '',
   address: '',
+  timeZone: 'UTC',
   currency: 'USD',
+  bankAccountHolder: '',
+  bankName: '',
+  bankAccountLines: '',
+  returnWindowDays: 30,
   disclaimer:
     'All content on this site is for informational purposes only. It is not medical or legal advice. ' +
     'Please consult a licensed medical professional or a lawyer about your own situation.',

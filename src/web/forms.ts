@@ -52,6 +52,8 @@ export function textField(o: {
   autocomplete?: string;
   required?: boolean;
   maxlength?: number;
+  /** Id of a <datalist> of suggestions. */
+  list?: string;
   hint?: string;
   /** False for a field that only some answers make required, whose hint says when. */
   isMarkedOptional?: boolean;
@@ -66,7 +68,7 @@ export function textField(o: {
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
     <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${value}"
       ${o.autocomplete ? html`autocomplete="${o.autocomplete}"` : ''} ${o.required ? 'required' : ''}
-      ${o.maxlength ? html`maxlength="${o.maxlength}"` : ''}
+      ${o.maxlength ? html`maxlength="${o.maxlength}"` : ''} ${o.list ? html`list="${o.list}"` : ''}
       ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${error ? html`aria-invalid="true"` : ''}>
     ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
   </div>`;

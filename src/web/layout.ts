@@ -14,6 +14,8 @@ export type StoreFacts = {
   email: string;
   address: string;
   disclaimer: string;
+  /** ISO 4217 code the store's prices are in; the footer names it. */
+  currency?: string;
   /** The Markdown of the policy pages; the footer links to those that have text. */
   pages?: StorePageTexts;
 };
@@ -47,7 +49,17 @@ export function jsonForScript(value: unknown): string {
 }
 
 export function telHref(phone: string): string {
-  return `tel:+1${phone.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '')}`;
+  const digits = phone.replace(/\D/g, '');
+  // A number written with its country code (+44 20 7946 0000) is dialled as written; others are North American.
+  if (phone.trim().startsWith('+')) return `tel:+${digits}`;
+  return `tel:+1${digits.replace(/^1(?=\d{10}$)/, '')}`;
+}
+
+const currencyNames = new Intl.DisplayNames('en-US', { type: 'currency' });
+
+/** "US Dollar" for USD, or the code itself for one Intl cannot name. */
+function currencyName(code: string): string {
+  return currencyNames.of(code) ?? code;
 }
 
 function navLink(href: string, label: string, current: boolean) {
@@ -145,6 +157,7 @@ ${o.body}
   </div>
   <div class="container">
     <p class="disclaimer">${o.store.disclaimer}</p>
+    ${o.store.currency ? html`<p class="fineprint">Prices in ${o.store.currency} (${currencyName(o.store.currency)}).</p>` : ''}
     <p class="fineprint">&copy; ${new Date().getUTCFullYear()} ${o.store.name}</p>
   </div>
 </footer>

@@ -101,12 +101,15 @@ describeInBrowser('the home page, the store pages and the staff sign-in at phone
 
   it('lets the owner rewrite a store page in the admin, and the shop shows it', async () => {
     await page.setViewportSize(DESKTOP);
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Store texts' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Store settings' })
+      .click();
     await page.waitForURL((u) => u.pathname === '/admin/settings');
     await page.screenshot({ path: screenshotPath('admin-store-texts-1280.png') });
     await page.getByLabel('About us').fill('We are a **family-run** supplier in Scottsdale.');
-    await page.getByRole('button', { name: 'Save the texts' }).click();
-    await page.getByText('Saved. Customers see the new texts from now on.').waitFor();
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page.getByText('Saved. Every page shows the new settings from now on.').waitFor();
     await page.setViewportSize(PHONE);
     expect(await sidewaysOverflow(page)).toBe(0);
     await page.screenshot({ path: screenshotPath('admin-store-texts-390.png') });

@@ -30,7 +30,7 @@ function changes(e: AuditEntry) {
 const ENTITY_LABELS: Record<AuditEntityType, string> = {
   licence: 'Licences',
   staff: 'Staff',
-  settings: 'Store texts',
+  settings: 'Store settings',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

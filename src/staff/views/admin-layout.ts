@@ -16,7 +16,7 @@ const LINKS: { id: AdminSection; href: string; label: string; permission?: Permi
   { id: 'licences', href: '/admin/licences', label: 'Licences', permission: 'licences:review' },
   { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
-  { id: 'settings', href: '/admin/settings', label: 'Store texts', permission: 'settings:edit' },
+  { id: 'settings', href: '/admin/settings', label: 'Store settings', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
 ];

@@ -18,12 +18,20 @@ function contactDetails(store: StoreSettings) {
   </section>`;
 }
 
+// The return window comes from the settings, so the page, the order confirmations and the admin agree on one number.
+function returnWindow(store: StoreSettings) {
+  const days = store.returnWindowDays;
+  return html`<p class="store-page-fact" role="note"><strong>Return window:</strong> unopened products can be
+    returned within ${days} ${days === 1 ? 'day' : 'days'} of delivery, on the terms below.</p>`;
+}
+
 /** One of the store's policy pages: its title and its Markdown, sanitised like every author's text. */
 export function renderStorePage(o: { page: StorePage; store: StoreSettings }) {
   const text = o.store.pages[o.page.key] ?? '';
   return html`<article class="store-page">
     <h1>${o.page.title}</h1>
     ${o.page.key === 'contact' ? contactDetails(o.store) : ''}
+    ${o.page.key === 'returns' ? returnWindow(o.store) : ''}
     <div class="prose store-page-body">${raw(renderMarkdown(text))}</div>
   </article>`;
 }
