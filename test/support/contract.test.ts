@@ -39,6 +39,13 @@ describe('the API contract check', () => {
     await expect(contract.check(PRODUCT, wrong)).rejects.toThrow(/priceCents.*must be integer/);
   });
 
+  it('refuses a value that breaks its format', async () => {
+    const list = { method: 'GET', url: 'http://store.test/api/store/products?limit=1' };
+    const page = (await (await store.request('/api/store/products?limit=1')).json()) as { items: object[] };
+    const item = { ...page.items[0], createdAt: 'last Tuesday' };
+    await expect(contract.check(list, answer({ ...page, items: [item] }))).rejects.toThrow(/createdAt.*date-time/);
+  });
+
   it('refuses a status the operation does not list', async () => {
     await expect(contract.check(PRODUCT, answer({}, 418))).rejects.toThrow(/answered 418; the document lists only/);
   });

@@ -1,3 +1,4 @@
+import ajvFormats from 'ajv-formats';
 import { type Document, OpenAPIBackend } from 'openapi-backend';
 
 type Responses = Record<string, { content?: Record<string, unknown> }>;
@@ -22,7 +23,16 @@ export class ApiContract {
 
   static async of(document: Document): Promise<ApiContract> {
     // Quick: openapi-backend checks a document against the OpenAPI 3.0 schema only; Redocly lints ours (3.1).
-    const api = new OpenAPIBackend({ definition: forValidation(document), strict: true, quick: true });
+    const api = new OpenAPIBackend({
+      definition: forValidation(document),
+      strict: true,
+      quick: true,
+      // The document's formats (date-time, email, uri...) are checked too, not skipped with a warning.
+      customizeAjv: (ajv) => {
+        ajvFormats.default(ajv);
+        return ajv;
+      },
+    });
     await api.init();
     return new ApiContract(api);
   }
