@@ -10,7 +10,7 @@ import type { ArticleHit, ProductHit } from '../queries.ts';
 
 export type SearchPageData =
   | { kind: 'start'; categories: CategoryNode[]; suggestions: string[] }
-  | { kind: 'none'; q: string; categories: CategoryNode[]; suggestions: string[] }
+  | { kind: 'none'; q: string; categories: CategoryNode[]; suggestions: string[]; spelling: string | null }
   | {
       kind: 'results';
       q: string;
@@ -122,7 +122,14 @@ export function renderSearchPage(d: SearchPageData, store: StoreSettings) {
       ${renderSuggestions(d.suggestions)} ${renderCategories(d.categories)} ${help}`;
   }
   if (d.kind === 'none') {
-    return html`<header class="page-header"><h1>No results for &ldquo;${d.q}&rdquo;</h1></header>
+    return html`<header class="page-header"><h1>No results for &ldquo;${d.q}&rdquo;</h1>
+        ${
+          d.spelling
+            ? html`<p class="lead did-you-mean">Did you mean
+                <a href="${searchHref(d.spelling)}">&ldquo;${d.spelling}&rdquo;</a>?</p>`
+            : ''
+        }
+      </header>
       <div class="empty-state">
         <p>We found no products or articles matching your search. You could:</p>
         <ul>
