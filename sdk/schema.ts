@@ -729,7 +729,7 @@ export interface components {
              * @example <mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
              */
             snippetHtml: string;
-            /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.5 and 0 for a hit found only because its name or title is spelled close to the query. */
+            /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only because its name or title is spelled close to the query. */
             rank: number;
         };
         ArticleSearchHit: {
@@ -754,7 +754,7 @@ export interface components {
              * @example <mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
              */
             snippetHtml: string;
-            /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.5 and 0 for a hit found only because its name or title is spelled close to the query. */
+            /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only because its name or title is spelled close to the query. */
             rank: number;
         };
         Message: {

@@ -50,6 +50,22 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
+describe('near spellings in the demo store', () => {
+  let demo: TestStore;
+  beforeAll(async () => {
+    demo = await createTestStore();
+  });
+  afterAll(() => demo.close());
+
+  it.each([
+    ['minoxidl', '/products/minoxidil-5-topical-solution'],
+    ['lazer comb', '/products/laser-hair-comb'],
+  ])('finds what a shopper meant by "%s"', async (q, href) => {
+    const page = await (await demo.request(`/search?q=${encodeURIComponent(q)}`)).text();
+    expect(page).toContain(`<h3><a href="${href}"`);
+  });
+});
+
 describe('search that forgives typing', () => {
   it('finds the minoxidil product and article for "minoxidl"', async () => {
     const page = await (await store.request('/search?q=minoxidl')).text();

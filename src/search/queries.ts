@@ -35,7 +35,7 @@ async function snippetsOf(db: Db, query: SQL, texts: string[], maxLength: number
  * their beginnings) keep its rank, plus 1 for a match in the name or title and 2 more when the whole name is the
  * query. Rows found only because their name is a near spelling of the query (`nearIds`, a function of the
  * search migration that uses the trigram index) rank below every one of them: their rank is pg_trgm's word
- * similarity minus 1, between -0.5 and 0.
+ * similarity minus 1, between -0.55 and 0.
  */
 function matching(q: string, query: SQL, columns: { id: AnyColumn; search: AnyColumn; name: AnyColumn }, nearIds: SQL) {
   const { id, search, name } = columns;

@@ -108,7 +108,7 @@ const SnippetHtmlSchema = z.string().openapi({
 const RankSchema = z.number().openapi({
   description:
     'Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in ' +
-    'the name or title and most for a name that is the whole query; between -0.5 and 0 for a hit found only ' +
+    'the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only ' +
     'because its name or title is spelled close to the query.',
 });
 
