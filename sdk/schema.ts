@@ -1150,7 +1150,7 @@ export interface operations {
                     "application/json": {
                         query: string;
                         /**
-                         * @description Only when neither list has a hit: a corrected spelling of the query ("did you mean …"), with each word replaced by the closest word of product names, brands and article titles. It finds at least one hit when sent as q. Null when there are hits, or when nothing is close enough to offer.
+                         * @description Only when neither list has a hit: a corrected spelling of the query ("did you mean …"), with each word replaced by the closest word of product names and article titles. It finds at least one hit when sent as q. Null when there are hits, or when nothing is close enough to offer.
                          * @example laser comb
                          */
                         suggestion: string | null;

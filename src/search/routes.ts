@@ -183,7 +183,7 @@ const searchRoute = createRoute({
           .openapi({
             description:
               'Only when neither list has a hit: a corrected spelling of the query ("did you mean …"), with each ' +
-              'word replaced by the closest word of product names, brands and article titles. It finds at least one ' +
+              'word replaced by the closest word of product names and article titles. It finds at least one ' +
               'hit when sent as q. Null when there are hits, or when nothing is close enough to offer.',
             example: 'laser comb',
           }),

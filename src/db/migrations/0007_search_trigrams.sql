@@ -13,3 +13,12 @@ CREATE FUNCTION products_named_near(q text) RETURNS SETOF uuid LANGUAGE sql STAB
 CREATE FUNCTION articles_titled_near(q text) RETURNS SETOF uuid LANGUAGE sql STABLE
   SET pg_trgm.word_similarity_threshold = 0.45
   AS $$ SELECT id FROM articles WHERE q <% title $$;
+--> statement-breakpoint
+-- Names and titles shoppers can find that hold a word spelled something like w (word similarity of at least 0.3,
+-- from the trigram index): where a "did you mean" correction for a query without hits is looked for.
+CREATE FUNCTION product_names_near_word(w text) RETURNS SETOF text LANGUAGE sql STABLE
+  SET pg_trgm.word_similarity_threshold = 0.3
+  AS $$ SELECT name FROM products WHERE status = 'active' AND w <% name $$;--> statement-breakpoint
+CREATE FUNCTION article_titles_near_word(w text) RETURNS SETOF text LANGUAGE sql STABLE
+  SET pg_trgm.word_similarity_threshold = 0.3
+  AS $$ SELECT title FROM articles WHERE status = 'published' AND published_at <= now() AND w <% title $$;
