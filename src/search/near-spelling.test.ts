@@ -71,6 +71,7 @@ describe('search that forgives typing', () => {
     const page = await (await store.request('/search?q=minoxidl')).text();
     expect(productHits(page)).toEqual(['minoxidil-solution']);
     expect(page).toContain('href="/blog/minoxidil-guide"');
+    expect(page).toContain('Nothing matched &ldquo;minoxidl&rdquo; as typed; these names are spelled close to it.');
     const body = await apiSearch('minoxidl');
     expect(body.products.items.map((p) => p.slug)).toEqual(['minoxidil-solution']);
     expect(body.articles.items.map((a) => a.slug)).toEqual(['minoxidil-guide']);
@@ -112,6 +113,7 @@ describe('search that forgives typing', () => {
     expect(link).toBe('/search?q=minoxidil');
     const followed = await (await store.request(link!)).text();
     expect(productHits(followed)).toEqual(['minoxidil-solution']);
+    expect(followed).not.toContain('as typed');
   });
 
   it('leaves operator queries as typed: no near spellings for a quoted phrase', async () => {

@@ -81,8 +81,12 @@ function renderArticleHit(a: ArticleHit) {
 
 function renderResults(d: Extract<SearchPageData, { kind: 'results' }>) {
   const noun = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  // Near spellings rank below 0 and after every match of the words as typed: when even the first hit of each
+  // list is one, nothing matched as typed, and the shopper should know why these were shown.
+  const onlyNear = [...d.products.slice(0, 1), ...d.articles.slice(0, 1)].every((hit) => Number(hit.rank) < 0);
   return html`<p class="result-count" role="status">
       Found ${noun(d.productTotal, 'product', 'products')} and ${noun(d.articleTotal, 'article', 'articles')}.
+      ${onlyNear ? html`Nothing matched &ldquo;${d.q}&rdquo; as typed; these names are spelled close to it.` : ''}
     </p>
     ${
       d.products.length
