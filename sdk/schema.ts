@@ -107,7 +107,7 @@ export interface paths {
         };
         /**
          * Full-text search of active products and published articles
-         * @description Ranked best first; a match in a name or title ranks above a match in the text. Partial words match.
+         * @description Ranked best first; a match in a name or title ranks above a match in the text. Partial words match. A name or title spelled close to the query ("minoxidl", "lazer comb") is found too, after every match of the words as typed. When nothing matches, `suggestion` may offer a corrected query that does.
          */
         get: operations["searchStore"];
         put?: never;
@@ -729,6 +729,7 @@ export interface components {
              * @example <mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
              */
             snippetHtml: string;
+            /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only because its name or title is spelled close to the query. */
             rank: number;
         };
         ArticleSearchHit: {
@@ -753,6 +754,7 @@ export interface components {
              * @example <mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…
              */
             snippetHtml: string;
+            /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only because its name or title is spelled close to the query. */
             rank: number;
         };
         Message: {
@@ -1147,6 +1149,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         query: string;
+                        /**
+                         * @description Only when neither list has a hit: a corrected spelling of the query ("did you mean …"), with each word replaced by the closest word of product names and article titles. It finds at least one hit when sent as q. Null when there are hits, or when nothing is close enough to offer.
+                         * @example laser comb
+                         */
+                        suggestion: string | null;
                         products: {
                             total: number;
                             items: components["schemas"]["ProductSearchHit"][];

@@ -109,6 +109,8 @@ export const products = pgTable(
   },
   (t) => [
     index('products_search_idx').using('gin', t.search),
+    // Trigram index for names typed with a slip ("minoxidl"); pg_trgm is created by the same migration.
+    index('products_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('products_category_idx').on(t.categoryId),
     index('products_status_name_idx').on(t.status, t.name, t.id),
     index('products_status_price_idx').on(t.status, t.priceCents, t.id),

@@ -27,6 +27,7 @@ export const articles = pgTable(
   },
   (t) => [
     index('articles_search_idx').using('gin', t.search),
+    index('articles_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('articles_status_published_idx').on(t.status, t.publishedAt, t.id),
   ],
 );

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { migratePglite, migrationsFingerprint } from './migrate.ts';
 
 // PGlite runs PostgreSQL in WebAssembly, whose memory only grows: every buffer PostgreSQL sets up stays
@@ -15,6 +16,12 @@ const START_PARAMS = [
   ...['-c', 'work_mem=2MB'],
   ...['-c', 'maintenance_work_mem=16MB'],
 ];
+
+/**
+ * How every embedded database is opened. Extensions the migrations create (pg_trgm, for search that forgives
+ * typing) must be loaded each time a data folder that uses them is opened, not only when it is made.
+ */
+export const PGLITE_OPTIONS = { startParams: START_PARAMS, extensions: { pg_trgm } } satisfies PGliteOptions;
 
 // Kept with the installed packages, like other tools' caches: written by the installation's own user only.
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/medstore/', import.meta.url));
@@ -31,7 +38,7 @@ async function makeTemplate(template: string): Promise<void> {
   rmSync(building, { recursive: true, force: true });
   mkdirSync(CACHE_DIR, { recursive: true });
   try {
-    const pglite = await PGlite.create(building, { startParams: START_PARAMS });
+    const pglite = await PGlite.create(building, PGLITE_OPTIONS);
     try {
       await migratePglite(pglite);
     } finally {
@@ -64,5 +71,5 @@ async function copyTemplate(dir: string): Promise<void> {
 /** Opens the embedded database in `dir`, creating it there when the folder is new; in memory without a dir. */
 export async function openPglite(dir: string | undefined): Promise<PGlite> {
   if (dir && !existsSync(join(dir, 'PG_VERSION'))) await copyTemplate(dir);
-  return PGlite.create(dir, { startParams: START_PARAMS });
+  return PGlite.create(dir, PGLITE_OPTIONS);
 }

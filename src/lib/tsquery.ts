@@ -15,10 +15,30 @@ const OPERATOR_PATTERN = /["]|(?:^|\s)-\S|\bor\b/i;
  * parameter, never spliced into SQL.
  */
 export function buildPrefixQuery(q: string): string | null {
+  const words = queryWords(q);
+  if (!words) return null;
+  return words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? `${w}:*` : w)).join(' & ');
+}
+
+// Shorter texts share trigrams with too many names to say anything about a misspelling.
+const MIN_NEAR_LENGTH = 4;
+
+/**
+ * The words of a query, lowercased and joined by single spaces, for trigram matching of a near spelling
+ * ("minoxidl", "lazer comb"); null for a query with websearch operators, whose words are meant as typed.
+ */
+export function nearSpellingText(q: string): string | null {
+  const words = queryWords(q);
+  if (!words) return null;
+  const text = words.join(' ');
+  return text.length >= MIN_NEAR_LENGTH ? text : null;
+}
+
+/** The words of a query without websearch operators, lowercased; null when it has operators or no words. */
+export function queryWords(q: string): string[] | null {
   if (OPERATOR_PATTERN.test(q)) return null;
   const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_PREFIX_WORDS);
-  if (words.length === 0) return null;
-  return words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? `${w}:*` : w)).join(' & ');
+  return words.length ? words : null;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { PRODUCT_CARD_COLUMNS } from '#src/catalog/card-columns.ts';
 import { products } from '#src/catalog/schema.ts';
 import { articleBodyToPlainText } from '#src/content/plain-text.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { markdownToPlainText } from '#src/lib/markdown-text.ts';
-import { toTsQuery } from '#src/lib/tsquery.ts';
+import { nearSpellingText, toTsQuery } from '#src/lib/tsquery.ts';
 import { HIGHLIGHT_ALL_OPTIONS, stripMarkers } from './highlight.ts';
 import { buildSnippet } from './snippet.ts';
 
@@ -30,17 +30,41 @@ async function snippetsOf(db: Db, query: SQL, texts: string[], maxLength: number
   return rows.map((row) => buildSnippet(row.marked, maxLength));
 }
 
+/**
+ * How a row matched, as SQL for the WHERE clause and the rank. Rows the full-text query finds (words as typed, or
+ * their beginnings) keep its rank, plus 1 for a match in the name or title and 2 more when the whole name is the
+ * query. Rows found only because their name is a near spelling of the query (`nearIds`, a function of the
+ * search migration that uses the trigram index) rank below every one of them: their rank is pg_trgm's word
+ * similarity minus 1, between -0.55 and 0.
+ */
+function matching(q: string, query: SQL, columns: { id: AnyColumn; search: AnyColumn; name: AnyColumn }, nearIds: SQL) {
+  const { id, search, name } = columns;
+  const fullText = sql`(${search} @@ ${query})`;
+  const nameMatch = sql`(to_tsvector('english', ${name}) @@ ${query})`;
+  const exactName = sql`(lower(${name}) = ${q.trim().toLowerCase()})`;
+  const textRank = sql`(ts_rank_cd(${search}, ${query}) + case when ${nameMatch} then 1 else 0 end + case when ${exactName} then 2 else 0 end)`;
+  const near = nearSpellingText(q);
+  if (!near) return { where: fullText, rank: sql<number>`${textRank}` };
+  return {
+    // "= any(array(...))" rather than "in (select ...)": PostgreSQL can then OR the full-text index with the
+    // primary key (a BitmapOr) instead of testing every active row.
+    where: sql`(${fullText} or ${id} = any(array(select ${nearIds}(${near}::text))))`,
+    rank: sql<number>`(case when ${fullText} then ${textRank} else word_similarity(${near}::text, ${name}) - 1 end)`,
+  };
+}
+
 export type ProductHit = Awaited<ReturnType<typeof searchProducts>>['items'][number];
 export type ArticleHit = Awaited<ReturnType<typeof searchArticles>>['items'][number];
 
 /**
  * Active products matching a visitor's text, best first, each with a snippet of its summary and description. A
- * match in the name outranks any number of matches in the description; ties fall back to the name.
+ * match in the name outranks any number of matches in the description; a name close to the query in spelling
+ * comes after every match of its words; ties fall back to the name.
  */
 export async function searchProducts(db: Db, q: string, limit: number) {
   const query = toTsQuery(q);
-  const nameMatch = sql`(to_tsvector('english', ${products.name}) @@ ${query})`;
-  const rank = sql<number>`(ts_rank_cd(${products.search}, ${query}) + case when ${nameMatch} then 1 else 0 end)`;
+  const columns = { id: products.id, search: products.search, name: products.name };
+  const { where, rank } = matching(q, query, columns, sql.raw('products_named_near'));
   const rows = await db
     .select({
       ...PRODUCT_CARD_COLUMNS,
@@ -49,7 +73,7 @@ export async function searchProducts(db: Db, q: string, limit: number) {
       description: products.description,
     })
     .from(products)
-    .where(and(eq(products.status, 'active'), sql`${products.search} @@ ${query}`))
+    .where(and(eq(products.status, 'active'), where))
     .orderBy(desc(rank), products.name, products.id)
     .limit(limit);
   const texts = rows.map((row) => markdownToPlainText(`${row.summary}\n\n${row.description}`));
@@ -61,8 +85,8 @@ export async function searchProducts(db: Db, q: string, limit: number) {
 /** Published articles matching a visitor's text, best first, each with a snippet of its excerpt and text. */
 export async function searchArticles(db: Db, q: string, limit: number) {
   const query = toTsQuery(q);
-  const titleMatch = sql`(to_tsvector('english', ${articles.title}) @@ ${query})`;
-  const rank = sql<number>`(ts_rank_cd(${articles.search}, ${query}) + case when ${titleMatch} then 1 else 0 end)`;
+  const columns = { id: articles.id, search: articles.search, name: articles.title };
+  const { where, rank } = matching(q, query, columns, sql.raw('articles_titled_near'));
   const rows = await db
     .select({
       id: articles.id,
@@ -76,9 +100,7 @@ export async function searchArticles(db: Db, q: string, limit: number) {
       body: articles.body,
     })
     .from(articles)
-    .where(
-      and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), sql`${articles.search} @@ ${query}`),
-    )
+    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), where))
     .orderBy(desc(rank), desc(articles.publishedAt), articles.id)
     .limit(limit);
   const texts = rows.map((row) => `${markdownToPlainText(row.excerpt)}\n${articleBodyToPlainText(row.body)}`);

@@ -17,6 +17,7 @@ import { json, problemResponse } from '#src/web/openapi.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { renderHighlighted, stripMarkers } from './highlight.ts';
 import { searchArticles, searchProducts } from './queries.ts';
+import { suggestSpelling } from './suggest.ts';
 import { renderSearchPage } from './views/search-page.ts';
 
 export const searchPages = new Hono<AppEnv>();
@@ -60,8 +61,12 @@ searchPages.get('/', async (c) => {
       searchArticles(ctx.db, q, PAGE_ARTICLE_LIMIT),
     ]);
     if (products.total + articles.total === 0) {
-      const [categories, suggestions] = await Promise.all([listPopularCategories(ctx.db), listSuggestions(ctx.db)]);
-      data = { kind: 'none', q, categories, suggestions };
+      const [categories, suggestions, spelling] = await Promise.all([
+        listPopularCategories(ctx.db),
+        listSuggestions(ctx.db),
+        suggestSpelling(ctx.db, q),
+      ]);
+      data = { kind: 'none', q, categories, suggestions, spelling };
     } else {
       data = {
         kind: 'results',
@@ -100,6 +105,13 @@ const SnippetHtmlSchema = z.string().openapi({
     '<mark>Biotin</mark> (vitamin B7) helps the body turn food into energy and is used by the cells that build keratin…',
 });
 
+const RankSchema = z.number().openapi({
+  description:
+    'Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in ' +
+    'the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only ' +
+    'because its name or title is spelled close to the query.',
+});
+
 const ProductHitSchema = ProductSummarySchema.pick({
   id: true,
   slug: true,
@@ -120,7 +132,7 @@ const ProductHitSchema = ProductSummarySchema.pick({
   .extend({
     snippet: SnippetSchema,
     snippetHtml: SnippetHtmlSchema,
-    rank: z.number(),
+    rank: RankSchema,
   })
   .openapi('ProductSearchHit');
 
@@ -135,7 +147,7 @@ const ArticleHitSchema = z
     publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
     snippet: SnippetSchema,
     snippetHtml: SnippetHtmlSchema,
-    rank: z.number(),
+    rank: RankSchema,
   })
   .openapi('ArticleSearchHit');
 
@@ -146,7 +158,10 @@ const searchRoute = createRoute({
   security: [],
   tags: ['search'],
   summary: 'Full-text search of active products and published articles',
-  description: 'Ranked best first; a match in a name or title ranks above a match in the text. Partial words match.',
+  description:
+    'Ranked best first; a match in a name or title ranks above a match in the text. Partial words match. A name ' +
+    'or title spelled close to the query ("minoxidl", "lazer comb") is found too, after every match of the words ' +
+    'as typed. When nothing matches, `suggestion` may offer a corrected query that does.',
   request: {
     query: z.object({
       q: searchTextSchema,
@@ -162,6 +177,16 @@ const searchRoute = createRoute({
     200: json(
       z.object({
         query: z.string(),
+        suggestion: z
+          .string()
+          .nullable()
+          .openapi({
+            description:
+              'Only when neither list has a hit: a corrected spelling of the query ("did you mean …"), with each ' +
+              'word replaced by the closest word of product names and article titles. It finds at least one ' +
+              'hit when sent as q. Null when there are hits, or when nothing is close enough to offer.',
+            example: 'laser comb',
+          }),
         products: z.object({ total: z.number().int(), items: z.array(ProductHitSchema) }),
         articles: z.object({ total: z.number().int(), items: z.array(ArticleHitSchema) }),
       }),
@@ -177,9 +202,11 @@ searchApi.openapi(searchRoute, async (c) => {
   const { q, limit } = c.req.valid('query');
   const baseUrl = ctx.config.baseUrl;
   const [products, articles] = await Promise.all([searchProducts(ctx.db, q, limit), searchArticles(ctx.db, q, limit)]);
+  const suggestion = products.total + articles.total === 0 ? await suggestSpelling(ctx.db, q) : null;
   return c.json(
     {
       query: q,
+      suggestion,
       products: {
         total: products.total,
         items: products.items.map((p) => ({

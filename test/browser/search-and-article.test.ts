@@ -6,6 +6,7 @@ import {
   describeInBrowser,
   openBrowserStore,
   screenshotPath,
+  sidewaysOverflow,
 } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -76,6 +77,26 @@ describeInBrowser('search results and an article in a real browser', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'the page is wider than the window').toBeLessThanOrEqual(0);
     });
+  });
+
+  it('forgives a misspelled search and offers a corrected query when nothing matches', async () => {
+    await page.goto(`${b.url}/search?q=minoxidl`);
+    const first = page.locator('#product-results ~ ol .search-hit h3 a').first();
+    expect(await first.innerText()).toContain('Minoxidil 5% Topical Solution');
+    await atBothWidths('search-misspelled', async () => {
+      expect(await sidewaysOverflow(page), 'the page is wider than the window').toBeLessThanOrEqual(0);
+    });
+
+    await page.goto(`${b.url}/search?q=minixodil`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('No results for');
+    const correction = page.locator('.did-you-mean a');
+    expect(await correction.innerText()).toBe('“minoxidil”');
+    await atBothWidths('search-did-you-mean', async () => {
+      expect(await sidewaysOverflow(page), 'the page is wider than the window').toBeLessThanOrEqual(0);
+    });
+    await correction.click();
+    await page.waitForURL((u) => u.search === '?q=minoxidil');
+    expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
   });
 
   it('finds a bulleted product fact without the list marker', async () => {

@@ -7,6 +7,7 @@ import { createApp } from '#src/app.ts';
 import { createAppContext } from '#src/boot.ts';
 import { type Config, loadConfig } from '#src/config.ts';
 import { type Database, openDatabase } from '#src/db/client.ts';
+import { PGLITE_OPTIONS } from '#src/db/embedded.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { ApiContract } from './contract.ts';
@@ -44,7 +45,7 @@ export async function createTestStore(
     database = await openDatabase({ databaseUrl: withDatabaseName(server, name) });
     dropDatabase = () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
-    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+    const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([readFileSync(template)]) });
     database = await openDatabase({ pglite });
   }
   // Uploads and other files go to a folder of this store's own, removed with it.

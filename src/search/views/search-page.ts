@@ -10,7 +10,7 @@ import type { ArticleHit, ProductHit } from '../queries.ts';
 
 export type SearchPageData =
   | { kind: 'start'; categories: CategoryNode[]; suggestions: string[] }
-  | { kind: 'none'; q: string; categories: CategoryNode[]; suggestions: string[] }
+  | { kind: 'none'; q: string; categories: CategoryNode[]; suggestions: string[]; spelling: string | null }
   | {
       kind: 'results';
       q: string;
@@ -81,8 +81,12 @@ function renderArticleHit(a: ArticleHit) {
 
 function renderResults(d: Extract<SearchPageData, { kind: 'results' }>) {
   const noun = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  // Near spellings rank below 0 and after every match of the words as typed: when even the first hit of each
+  // list is one, nothing matched as typed, and the shopper should know why these were shown.
+  const onlyNear = [...d.products.slice(0, 1), ...d.articles.slice(0, 1)].every((hit) => Number(hit.rank) < 0);
   return html`<p class="result-count" role="status">
       Found ${noun(d.productTotal, 'product', 'products')} and ${noun(d.articleTotal, 'article', 'articles')}.
+      ${onlyNear ? html`Nothing matched &ldquo;${d.q}&rdquo; as typed; these names are spelled close to it.` : ''}
     </p>
     ${
       d.products.length
@@ -122,7 +126,14 @@ export function renderSearchPage(d: SearchPageData, store: StoreSettings) {
       ${renderSuggestions(d.suggestions)} ${renderCategories(d.categories)} ${help}`;
   }
   if (d.kind === 'none') {
-    return html`<header class="page-header"><h1>No results for &ldquo;${d.q}&rdquo;</h1></header>
+    return html`<header class="page-header"><h1>No results for &ldquo;${d.q}&rdquo;</h1>
+        ${
+          d.spelling
+            ? html`<p class="lead did-you-mean">Did you mean
+                <a href="${searchHref(d.spelling)}">&ldquo;${d.spelling}&rdquo;</a>?</p>`
+            : ''
+        }
+      </header>
       <div class="empty-state">
         <p>We found no products or articles matching your search. You could:</p>
         <ul>
