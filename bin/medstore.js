@@ -13,7 +13,8 @@ if (major < 24) {
 
 // Settings Node reads only as it starts, given by running this same process again with them (execve keeps the
 // pid, the standard streams and the environment; it costs about 50 ms). Measured in ADR 0005:
-// - a young generation of 2 x 16 MB at most: Node grows it to 128 MB under load, which a store does not need;
+// - a young generation of 2 x 8 MB at most: Node grows it to 128 MB under load, which a store does not need,
+//   and at 2 x 16 MB the process held 155 MB after the page runs on PostgreSQL against 143 MB (ADR 0005);
 // - no pretenuring: under load V8 took to allocating objects of each request straight into the old generation,
 //   which then held 80 MB of them between collections;
 // - no optimizing tier for WebAssembly: optimizing PGlite's code briefly took 500 MB more than the whole store
@@ -21,7 +22,7 @@ if (major < 24) {
 // - the compile cache from the first module on (src/lib/module-loading.ts turns it on later otherwise), so
 //   that no TypeScript is stripped at start and Node's stripper (17 MB) is never loaded.
 const V8_FLAGS = [
-  '--max-semi-space-size=16',
+  '--max-semi-space-size=8',
   '--no-allocation-site-pretenuring',
   '--no-wasm-tier-up',
   '--no-wasm-dynamic-tiering',
