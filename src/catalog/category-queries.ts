@@ -83,3 +83,12 @@ export async function findCategory(db: Db, all: Category[], slug: string): Promi
   const target = redirect && all.find((c) => c.id === redirect.targetId);
   return target ? { kind: 'moved', slug: target.slug } : { kind: 'missing' };
 }
+
+/** How many products (in any status) each category holds directly, for the category editor. */
+export async function countProductsPerCategory(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ categoryId: products.categoryId, count: sql<number>`count(*)::int` })
+    .from(products)
+    .groupBy(products.categoryId);
+  return new Map(rows.filter((r) => r.categoryId).map((r) => [r.categoryId!, r.count]));
+}

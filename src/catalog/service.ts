@@ -24,7 +24,7 @@ import {
  */
 export type CatalogWriteContext = { db: Db; cache: Pick<CacheBus, 'announce'> };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input);
@@ -35,7 +35,7 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string
 }
 
 // Unique-key clashes (slug, sku) surface as PostgreSQL error 23505; the caller gets a 409 naming the field.
-function translateUniqueViolation(err: unknown, what: string): never {
+export function translateUniqueViolation(err: unknown, what: string): never {
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const pgErr = e.code === '23505' ? e : e.cause?.code === '23505' ? e.cause : undefined;
   if (!pgErr) throw err;
@@ -54,7 +54,7 @@ async function checkCategoryExists(tx: Tx, id: string | null | undefined): Promi
 }
 
 // The old slug keeps answering (301) for the renamed record; a slug taken back frees its redirect.
-async function recordRename(tx: Tx, kind: 'product' | 'category', from: string, to: string, id: string) {
+export async function recordRename(tx: Tx, kind: 'product' | 'category', from: string, to: string, id: string) {
   await tx
     .insert(catalogSlugRedirects)
     .values({ kind, fromSlug: from, targetId: id })

@@ -11,19 +11,21 @@ export const PERMISSIONS = [
   'audit:read',
   // The store's settings: name, contact, currency, bank details, return window, home page hero and store pages.
   'settings:edit',
+  // The category tree: adding, renaming, moving, ordering and deleting categories.
+  'catalog:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; every admin page and API call checks one of these on the server. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: ['licences:review', 'outbox:read', 'customers:read', 'settings:edit'],
+  admin: ['licences:review', 'outbox:read', 'customers:read', 'settings:edit', 'catalog:manage'],
   staff: ['licences:review', 'outbox:read'],
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: "Admin: licences, outbox, customers and the store's settings",
+  admin: "Admin: licences, outbox, customers, categories and the store's settings",
   staff: 'Staff: licences and outbox',
 };
 

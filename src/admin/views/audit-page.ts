@@ -31,6 +31,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   licence: 'Licences',
   staff: 'Staff',
   settings: 'Store settings',
+  category: 'Categories',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

@@ -9,13 +9,22 @@ import type { Html } from '#src/web/layout.ts';
 import { hasPermission, type Permission } from '../permissions.ts';
 import type { StaffUser } from '../schema.ts';
 
-export type AdminSection = 'dashboard' | 'licences' | 'customers' | 'outbox' | 'settings' | 'staff' | 'audit';
+export type AdminSection =
+  | 'dashboard'
+  | 'licences'
+  | 'customers'
+  | 'outbox'
+  | 'settings'
+  | 'categories'
+  | 'staff'
+  | 'audit';
 
 const LINKS: { id: AdminSection; href: string; label: string; permission?: Permission }[] = [
   { id: 'dashboard', href: '/admin', label: 'Dashboard' },
   { id: 'licences', href: '/admin/licences', label: 'Licences', permission: 'licences:review' },
   { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
+  { id: 'categories', href: '/admin/categories', label: 'Categories', permission: 'catalog:manage' },
   { id: 'settings', href: '/admin/settings', label: 'Store settings', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
