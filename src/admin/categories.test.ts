@@ -103,7 +103,7 @@ describe('the category editor', () => {
     expect(res.status).toBe(400);
     const page = await res.text();
     expect(page).toContain('Enter a name.');
-    expect(page).toContain('must be lowercase letters, digits and single hyphens');
+    expect(page).toContain('Use lowercase letters, digits and single hyphens, like hair-care.');
     expect(page).toContain('value="Not A Slug!"');
 
     const taken = await createTestCategory(store.ctx);

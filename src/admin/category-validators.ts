@@ -26,11 +26,14 @@ const descriptionField = z
   .trim()
   .max(MAX_CATEGORY_DESCRIPTION, { error: `Keep the description to ${MAX_CATEGORY_DESCRIPTION} characters.` })
   .default('');
+// Empty means "make it from the name"; anything typed must already be a valid address.
 const slugField = z
   .string()
   .trim()
-  .toLowerCase()
-  .pipe(slugSchema.or(z.literal('')))
+  .max(120, { error: 'Keep the address to 120 characters.' })
+  .refine((slug) => slug === '' || slugSchema.safeParse(slug).success, {
+    error: 'Use lowercase letters, digits and single hyphens, like hair-care.',
+  })
   .default('');
 // An empty choice is the top level of the tree.
 const parentField = z

@@ -102,10 +102,18 @@ export function renderCategoriesPage(c: Context<AppEnv>, o: { tree: EditorNode[]
   return html`<h1>Categories</h1>
     <p>The tree shoppers browse in the store's navigation, in this order. Open a category to rename it, move it or
       delete it; the arrows move it among its neighbours.</p>
+    ${
+      // Without this the failure would sit below the whole tree, out of sight on a phone.
+      o.state.errors
+        ? html`<div class="notice notice-error" role="alert">
+            <p>${o.state.errors._ ?? 'The category was not added.'} <a href="#new-category">Correct the form</a></p>
+          </div>`
+        : ''
+    }
     ${o.tree.length > 0 ? treeList(c, o.tree) : html`<p>The store has no categories yet.</p>`}
     <section class="category-form-section" aria-labelledby="new-category">
       <h2 id="new-category">Add a category</h2>
-      ${errorSummary(o.state.errors)}
+      ${o.state.errors ? errorSummary({ ...o.state.errors, _: 'Please correct the highlighted fields.' }) : ''}
       <form method="post" action="/admin/categories" novalidate>
         ${csrfField(c)}
         ${f({ name: 'name', label: 'Name', required: true, maxlength: MAX_CATEGORY_NAME })}
@@ -135,11 +143,16 @@ export function renderCategoryPage(
   const rename = (field: Omit<Parameters<typeof textField>[0], 'values' | 'errors'>) =>
     textField({ ...field, ...o.rename });
   const isEmpty = o.productCount === 0 && o.childCount === 0;
+  const refusal = o.deletion ?? o.move.errors?._;
   return html`<p><a href="/admin/categories">\u2190 All categories</a></p>
     <h1>${o.category.name}</h1>
     <p>Shown at <a href="/categories/${o.category.slug}">/categories/${o.category.slug}</a>; it holds
       ${o.productCount} ${o.productCount === 1 ? 'product' : 'products'} and ${o.childCount}
       ${o.childCount === 1 ? 'category' : 'categories'}.</p>
+    ${
+      // A refused move or deletion is explained at the top, where the re-rendered page opens.
+      refusal ? html`<div class="notice notice-error" role="alert"><p>${refusal}</p></div>` : ''
+    }
     <section class="category-form-section" aria-labelledby="rename-category">
       <h2 id="rename-category">Name and address</h2>
       ${errorSummary(o.rename.errors)}
@@ -153,7 +166,6 @@ export function renderCategoryPage(
     </section>
     <section class="category-form-section" aria-labelledby="move-category">
       <h2 id="move-category">Place in the tree</h2>
-      ${errorSummary(o.move.errors)}
       <form method="post" action="/admin/categories/${id}/move" novalidate>
         ${csrfField(c)}
         ${parentField({ tree: o.tree, except: o.branch, state: o.move, label: 'Inside' })}
@@ -163,7 +175,6 @@ export function renderCategoryPage(
     </section>
     <section class="category-form-section danger-zone" aria-labelledby="delete-category">
       <h2 id="delete-category">Delete</h2>
-      ${o.deletion ? html`<div class="notice notice-error" role="alert"><p>${o.deletion}</p></div>` : ''}
       <p>${
         isEmpty
           ? 'The category is empty, so it can go. Its address stops working.'
