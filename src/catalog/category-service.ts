@@ -87,6 +87,7 @@ export async function renameCategory(
   return ctx.db
     .transaction(async (tx) => {
       const current = await lockCategory(tx, o.id);
+      if (current.name === o.name && current.slug === o.slug && current.description === o.description) return current;
       const [row] = await tx
         .update(categories)
         .set({ name: o.name, slug: o.slug, description: o.description, updatedAt: new Date() })
@@ -118,7 +119,8 @@ export async function moveCategory(
     if (current.parentId === o.parentId) return current;
     await checkParentExists(tx, o.parentId);
     if (o.parentId) {
-      const all = await tx.select().from(categories);
+      // Locks the whole (small) tree: two moves at once could otherwise each pass the check and make a loop.
+      const all = await tx.select().from(categories).for('update');
       if (collectDescendantIds(all, o.id).includes(o.parentId)) {
         throw new AppError('VALIDATION', 'A category cannot go under itself or under a category inside it.', {
           fields: { parentId: 'Choose a parent outside this category.' },
