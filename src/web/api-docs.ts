@@ -16,22 +16,32 @@ const VENDOR_FILES: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
 };
-const vendorDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-const { version } = JSON.parse(readFileSync(join(vendorDir, 'package.json'), 'utf8')) as { version: string };
 const loaded = new Map<string, Buffer>();
+let vendor: { dir: string; version: string } | undefined;
+
+// Found on the first visit too, so that a start never looks for the package.
+function vendorPackage(): { dir: string; version: string } {
+  if (!vendor) {
+    const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+    vendor = { dir, version };
+  }
+  return vendor;
+}
 
 function vendorFile(name: string): Buffer | undefined {
   if (!(name in VENDOR_FILES)) return undefined;
   let body = loaded.get(name);
   if (!body) {
-    body = readFileSync(join(vendorDir, name));
+    body = readFileSync(join(vendorPackage().dir, name));
     loaded.set(name, body);
   }
   return body;
 }
 
 function renderReferencePage(storeName: string) {
-  const vendor = (name: string) => `${API_DOCS_PATH}/${name}?v=${version}`;
+  const { version } = vendorPackage();
+  const vendorUrl = (name: string) => `${API_DOCS_PATH}/${name}?v=${version}`;
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -39,9 +49,9 @@ function renderReferencePage(storeName: string) {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>API reference · ${storeName}</title>
   <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
-  <link rel="stylesheet" href="${vendor('swagger-ui.css')}">
+  <link rel="stylesheet" href="${vendorUrl('swagger-ui.css')}">
   <link rel="stylesheet" href="${assetUrl('api-docs/page.css')}">
-  <script src="${vendor('swagger-ui-bundle.js')}" defer></script>
+  <script src="${vendorUrl('swagger-ui-bundle.js')}" defer></script>
   <script src="${assetUrl('api-docs/start.js')}" defer></script>
 </head>
 <body>

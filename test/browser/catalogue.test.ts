@@ -3,15 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BROWSER_TIMEOUT_MS,
   type BrowserStore,
+  DESKTOP,
   describeInBrowser,
   openBrowserStore,
+  openWatchedPage,
+  PHONE,
   screenshotPath,
   sidewaysOverflow,
-  watchForBrokenLoads,
 } from './harness.ts';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
 /** How many columns the cards of the first product grid on the page stand in. */
 function columnsOf(page: Page): Promise<number> {
@@ -37,9 +36,7 @@ describeInBrowser('the catalogue in a real browser', () => {
 
   beforeAll(async () => {
     b = await openBrowserStore();
-    page = await b.context.newPage();
-    page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    problems = watchForBrokenLoads(page);
+    ({ page, problems } = await openWatchedPage(b));
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(`console: ${m.text()}`);
     });

@@ -2,6 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { createTestStaff } from '#src/licences/test-factory.ts';
+import type { StaffRole } from '#src/staff/schema.ts';
+import { STAFF_COOKIE } from '#src/staff/sessions.ts';
 import { serveTestStore } from '#test/support/serve.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
@@ -104,4 +107,26 @@ export function watchForBrokenLoads(page: Page): string[] {
     if (!reason.includes('ERR_ABORTED')) problems.push(`failed: ${r.url()} ${reason}`);
   });
   return problems;
+}
+
+/** The two widths every page is looked at: a phone and a desktop. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+/** Both, with the label their screenshots carry. */
+export const SIZES = [
+  ['390', PHONE],
+  ['1280', DESKTOP],
+] as const;
+
+/** A new page of the store's browser with the usual time limit, and the list its broken loads are collected in. */
+export async function openWatchedPage(b: BrowserStore): Promise<{ page: Page; problems: string[] }> {
+  const page = await b.context.newPage();
+  page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+  return { page, problems: watchForBrokenLoads(page) };
+}
+
+/** Signs a new staff member of `role` in on the store's browser, as its staff session cookie. */
+export async function signInStaff(b: BrowserStore, role: StaffRole): Promise<void> {
+  const { token } = await createTestStaff(b.store.ctx.db, role);
+  await b.context.addCookies([{ name: STAFF_COOKIE, value: token, url: b.url }]);
 }

@@ -5,14 +5,13 @@ import { seedDemoCustomers } from '#src/demo/seed-customers.ts';
 import {
   BROWSER_TIMEOUT_MS,
   type BrowserStore,
+  DESKTOP,
   describeInBrowser,
   openBrowserStore,
+  PHONE,
   screenshotPath,
   sidewaysOverflow,
 } from './harness.ts';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
 type Checked = { name: string; path: string };
 

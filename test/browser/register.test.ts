@@ -6,14 +6,14 @@ import { latestMail, linkIn, uniqueEmail } from '#src/accounts/test-helpers.ts';
 import {
   BROWSER_TIMEOUT_MS,
   type BrowserStore,
+  DESKTOP,
   describeInBrowser,
   openBrowserStore,
+  PHONE,
   screenshotPath,
   sidewaysOverflow,
 } from './harness.ts';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const PASSWORD = 'meadow copper signal 5';
 
 describeInBrowser('registration and the account page at phone and desktop widths', () => {

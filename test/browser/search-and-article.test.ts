@@ -3,14 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BROWSER_TIMEOUT_MS,
   type BrowserStore,
+  DESKTOP,
   describeInBrowser,
   openBrowserStore,
+  PHONE,
   screenshotPath,
   sidewaysOverflow,
 } from './harness.ts';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const ARTICLE = '/blog/exosome-hair-therapy-side-effects';
 
 describeInBrowser('search results and an article in a real browser', () => {

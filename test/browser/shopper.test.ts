@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  BROWSER_TIMEOUT_MS,
   type BrowserStore,
   describeInBrowser,
   openBrowserStore,
+  openWatchedPage,
+  PHONE,
   screenshotPath,
-  watchForBrokenLoads,
 } from './harness.ts';
 
 const PRICE = /\$[\d,]+\.\d{2}/;
@@ -18,9 +18,7 @@ describeInBrowser('a shopper in a real browser', () => {
 
   beforeAll(async () => {
     b = await openBrowserStore();
-    page = await b.context.newPage();
-    page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    brokenLoads = watchForBrokenLoads(page);
+    ({ page, problems: brokenLoads } = await openWatchedPage(b));
   });
 
   afterAll(async () => {
@@ -68,7 +66,7 @@ describeInBrowser('a shopper in a real browser', () => {
       .waitFor();
 
     await page.screenshot({ path: screenshotPath('product-page-desktop.png'), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.screenshot({ path: screenshotPath('product-page-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -82,7 +80,7 @@ describeInBrowser('a shopper in a real browser', () => {
   });
 
   it('reads the exosome article and its disclaimer on a phone without sideways scrolling', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     try {
       const response = await page.goto(`${b.url}/blog/exosome-hair-therapy-side-effects`);
       expect(response?.status()).toBe(200);

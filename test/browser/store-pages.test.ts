@@ -3,21 +3,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createStaff } from '#src/staff/service.ts';
 import { STORE_PAGES } from '#src/web/store-pages.ts';
 import {
-  BROWSER_TIMEOUT_MS,
   type BrowserStore,
+  DESKTOP,
   describeInBrowser,
   openBrowserStore,
+  openWatchedPage,
+  PHONE,
+  SIZES,
   screenshotPath,
   sidewaysOverflow,
-  watchForBrokenLoads,
 } from './harness.ts';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-const SIZES = [
-  ['390', PHONE],
-  ['1280', DESKTOP],
-] as const;
 
 describeInBrowser('the home page, the store pages and the staff sign-in at phone and desktop widths', () => {
   let b: BrowserStore;
@@ -26,9 +21,7 @@ describeInBrowser('the home page, the store pages and the staff sign-in at phone
 
   beforeAll(async () => {
     b = await openBrowserStore();
-    page = await b.context.newPage();
-    page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    problems = watchForBrokenLoads(page);
+    ({ page, problems } = await openWatchedPage(b));
   });
 
   afterAll(async () => {

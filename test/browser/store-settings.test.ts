@@ -1,21 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestStaff } from '#src/licences/test-factory.ts';
-import { STAFF_COOKIE } from '#src/staff/sessions.ts';
 import {
-  BROWSER_TIMEOUT_MS,
   type BrowserStore,
   describeInBrowser,
   openBrowserStore,
+  openWatchedPage,
+  PHONE,
+  SIZES,
   screenshotPath,
   sidewaysOverflow,
-  watchForBrokenLoads,
+  signInStaff,
 } from './harness.ts';
-
-const SIZES = [
-  ['390', { width: 390, height: 844 }],
-  ['1280', { width: 1280, height: 800 }],
-] as const;
 
 describeInBrowser('the store settings at phone and desktop widths', () => {
   let b: BrowserStore;
@@ -24,11 +19,8 @@ describeInBrowser('the store settings at phone and desktop widths', () => {
 
   beforeAll(async () => {
     b = await openBrowserStore();
-    const { token } = await createTestStaff(b.store.ctx.db, 'admin');
-    await b.context.addCookies([{ name: STAFF_COOKIE, value: token, url: b.url }]);
-    page = await b.context.newPage();
-    page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-    problems = watchForBrokenLoads(page);
+    await signInStaff(b, 'admin');
+    ({ page, problems } = await openWatchedPage(b));
   });
 
   afterAll(async () => {
@@ -55,7 +47,7 @@ describeInBrowser('the store settings at phone and desktop widths', () => {
   });
 
   it('points at the fields to correct, keeping what was typed', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.goto(`${b.url}/admin/settings`);
     await page.getByLabel('Email').fill('orders-at-example');
     await page.getByLabel('Return window in days').fill('-3');
