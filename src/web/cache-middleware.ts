@@ -39,7 +39,7 @@ function keyOf(c: Context<AppEnv>): string {
 /**
  * Answers requests for stored pages before the rest of the middleware runs: a stored page is answered with the
  * bytes and headers its first answer had (`headers`: the ones every answer carries), filled in for this visitor.
- * This is most of the traffic, and skipping the middleware that only matters for a render doubles its speed
+ * This is most of the traffic, and the middleware that only matters for a render was a large share of its cost
  * (ADR 0003). Pages that are not stored go on to their module's `cachePublicAnswers()`.
  */
 export function serveStoredAnswers(ctx: AppContext, headers: Record<string, string>): MiddlewareHandler<AppEnv> {
