@@ -14,6 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['web'],
   ['store'],
   ['mail'],
+  ['inventory'],
   ['catalog'],
   ['content'],
   ['search', 'home'],
