@@ -8,9 +8,11 @@ import { accountsModule } from '#src/accounts/module.ts';
 import { defineCustomerDataPart } from '#src/accounts/privacy/privacy.ts';
 import { adminModule } from '#src/admin/module.ts';
 import { catalogModule } from '#src/catalog/module.ts';
+import { announceCatalogStockChange } from '#src/catalog/stock-announcer.ts';
 import { contentModule } from '#src/content/module.ts';
 import { inputErrorOf, loggableError } from '#src/db/errors.ts';
 import { homeModule } from '#src/home/module.ts';
+import { announceStockChangesWith } from '#src/inventory/announce.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
@@ -79,6 +81,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     for (const [name, part] of Object.entries(module.personalParts ?? {})) definePersonalPart(name, part);
   }
   defineCustomerDataPart(licenceCustomerData);
+  announceStockChangesWith(announceCatalogStockChange);
   const errorPages = MODULES.flatMap((module) => (module.errorPage ? [module.errorPage] : []));
   const ownErrorPage = (path: string) => errorPages.find((page) => isUnder(path, page.at));
 

@@ -1,6 +1,7 @@
 import { passwordResetMailJob } from '#src/accounts/auth/password-reset.ts';
 import { verifyEmailMailJob } from '#src/accounts/auth/registration.ts';
 import { customerAccessSweepJob } from '#src/accounts/sessions/sweep.ts';
+import { storeDayJob, storeDaySchedulerJob } from '#src/inventory/store-day-job.ts';
 import type { JobDefinition } from '#src/jobs/definition.ts';
 import { jobsSweepJob } from '#src/jobs/sweep.ts';
 import { licenceExpiryJob } from '#src/licences/expiry-job.ts';
@@ -22,4 +23,6 @@ export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
   staffSessionSweepJob,
   rateLimitSweepJob,
   jobsSweepJob,
+  storeDayJob,
+  storeDaySchedulerJob,
 ];

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { products } from '#src/catalog/schema.ts';
 import { type Config, loadConfig } from '#src/config.ts';
 import { openDatabase } from '#src/db/client.ts';
+import { stockLedger, stockLots } from '#src/inventory/schema.ts';
 import { startServer } from '#src/server.ts';
 import { adminQuery, uniqueName, withDatabaseName } from '#test/support/templates.ts';
 
@@ -48,6 +49,10 @@ describe('starting the store', () => {
     }
 
     const database = await openDatabase(config);
+    // Removed for good, with its stock records, which would otherwise keep it.
+    const [pep] = await database.db.select().from(products).where(eq(products.slug, 'pep-factor'));
+    await database.db.delete(stockLedger).where(eq(stockLedger.productId, pep!.id));
+    await database.db.delete(stockLots).where(eq(stockLots.productId, pep!.id));
     await database.db.delete(products).where(eq(products.slug, 'pep-factor'));
     await database.close();
 

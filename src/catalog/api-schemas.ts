@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { STOCK_STATUSES } from '#src/inventory/stock-status.ts';
 import { MAX_QUERY_LENGTH } from '#src/lib/tsquery.ts';
 import { checkPriceRange, filterQueryFields } from './filters.ts';
-import { STOCK_STATUSES } from './labels.ts';
 import {
   ACCESS_CLASSES,
   PRODUCT_FORMS,

@@ -1,3 +1,4 @@
+import { availableSql } from '#src/inventory/availability.ts';
 import { type Product, products } from './schema.ts';
 
 /**
@@ -15,9 +16,12 @@ export const PRODUCT_CARD_COLUMNS = {
   priceCents: products.priceCents,
   compareAtCents: products.compareAtCents,
   currency: products.currency,
-  stockOnHand: products.stockOnHand,
+  /** Units available to sell today, summed over the product's lots. */
+  available: availableSql(products.id),
   accessClass: products.accessClass,
   regulatoryStatus: products.regulatoryStatus,
 };
 
-export type ProductCardData = Pick<Product, keyof typeof PRODUCT_CARD_COLUMNS>;
+export type ProductCardData = Pick<Product, Exclude<keyof typeof PRODUCT_CARD_COLUMNS, 'available'>> & {
+  available: number;
+};

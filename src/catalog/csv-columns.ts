@@ -87,17 +87,6 @@ export const CSV_COLUMNS: CsvColumn[] = [
     fromCell: (cell) => (cell.trim() === '' ? null : centsFromDollars(cell)),
   },
   text('currency', 'currency'),
-  {
-    header: 'stock_on_hand',
-    field: 'stockOnHand',
-    isRequired: false,
-    toCell: (p) => String(p.stockOnHand),
-    fromCell: (cell) => {
-      if (cell.trim() === '') return undefined;
-      if (!/^\d{1,9}$/.test(cell.trim())) throw new CellError('must be a whole number of units, such as 40');
-      return Number(cell.trim());
-    },
-  },
   text('status', 'status'),
   {
     header: 'featured',

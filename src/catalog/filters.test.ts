@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stockLots } from '#src/inventory/schema.ts';
+import { adjustLot } from '#src/inventory/service.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { type Product, products } from './schema.ts';
-import { updateCategory, updateProduct } from './service.ts';
+import { updateCategory } from './service.ts';
 import { createTestCategory, createTestProduct } from './test-factory.ts';
 
 let store: TestStore;
@@ -48,7 +51,7 @@ beforeAll(async () => {
     name: 'Approved Tablets',
     regulatoryStatus: 'fda-approved',
     priceCents: 1500,
-    stockOnHand: 10,
+    stock: 10,
     categoryId: skin.id,
   });
   await createTestProduct(ctx, {
@@ -58,7 +61,7 @@ beforeAll(async () => {
     form: 'device',
     route: 'device',
     priceCents: 29900,
-    stockOnHand: 0,
+    stock: 0,
     categoryId: devices.id,
   });
   await createTestProduct(ctx, {
@@ -68,7 +71,7 @@ beforeAll(async () => {
     accessClass: 'professional',
     storage: 'refrigerated',
     priceCents: 16500,
-    stockOnHand: 3,
+    stock: 3,
     categoryId: serums.id,
   });
   await createTestProduct(ctx, {
@@ -77,14 +80,14 @@ beforeAll(async () => {
     regulatoryStatus: 'fda-approved',
     accessClass: 'rx-only',
     priceCents: 2700,
-    stockOnHand: 20,
+    stock: 20,
     categoryId: skin.id,
   });
   await createTestProduct(ctx, {
     slug: 'cosmetic-balm',
     name: 'Cosmetic Balm',
     priceCents: 3200,
-    stockOnHand: 0,
+    stock: 0,
     categoryId: serums.id,
   });
   await createTestProduct(ctx, {
@@ -94,26 +97,40 @@ beforeAll(async () => {
     form: 'gummy',
     route: 'oral',
     priceCents: 3400,
-    stockOnHand: 140,
+    stock: 140,
   });
-  gauze = await createTestProduct(ctx, { slug: 'gauze-pads', name: 'Gauze Pads', priceCents: 1999, stockOnHand: 5 });
+  gauze = await createTestProduct(ctx, { slug: 'gauze-pads', name: 'Gauze Pads', priceCents: 1999, stock: 5 });
   await createTestProduct(ctx, { slug: 'draft-drops', name: 'Draft Drops', status: 'draft', priceCents: 1500 });
   // 60 products on one shelf, every other one in stock: 30 in stock, more than one page of 24.
-  await ctx.db.insert(products).values(
-    Array.from({ length: 60 }, (_, i) => ({
-      slug: `bulk-item-${String(i).padStart(2, '0')}`,
-      // Named to sort after the other products, which then all fit on the first page.
-      name: `Zz bulk item ${String(i).padStart(2, '0')}`,
-      sku: `FILTER-BULK-${i}`,
-      // Pairs share a price, so keyset pages must break ties by id.
-      priceCents: 500 + Math.floor(i / 2) * 10,
-      categoryId: bulk.id,
-      status: 'active' as const,
-      form: 'kit' as const,
-      route: 'topical' as const,
-      regulatoryStatus: 'cosmetic' as const,
-      stockOnHand: i % 2 === 0 ? 10 : 0,
-    })),
+  const bulkRows = await ctx.db
+    .insert(products)
+    .values(
+      Array.from({ length: 60 }, (_, i) => ({
+        slug: `bulk-item-${String(i).padStart(2, '0')}`,
+        // Named to sort after the other products, which then all fit on the first page.
+        name: `Zz bulk item ${String(i).padStart(2, '0')}`,
+        sku: `FILTER-BULK-${i}`,
+        // Pairs share a price, so keyset pages must break ties by id.
+        priceCents: 500 + Math.floor(i / 2) * 10,
+        categoryId: bulk.id,
+        status: 'active' as const,
+        form: 'kit' as const,
+        route: 'topical' as const,
+        regulatoryStatus: 'cosmetic' as const,
+      })),
+    )
+    .returning({ id: products.id, slug: products.slug });
+  // Every other one has ten units in stock.
+  await ctx.db.insert(stockLots).values(
+    bulkRows
+      .filter((row) => Number(row.slug.slice(-2)) % 2 === 0)
+      .map((row) => ({
+        productId: row.id,
+        lotNumber: 'BULK',
+        receivedOn: '2026-01-01',
+        quantityReceived: 10,
+        quantityOnHand: 10,
+      })),
   );
   ctx.cache.pages.invalidate(EVERYTHING);
 });
@@ -337,7 +354,11 @@ describe('cached filtered lists', () => {
       expect(hit.headers.get('x-cache'), path).toBe('hit');
       expect(await hit.text(), path).toContain('gauze-pads');
     }
-    await updateProduct(store.ctx, { id: gauze.id, changes: { stockOnHand: 0 } });
+    // The last units go: a stock write, which must reach the cached filtered lists without emptying the cache.
+    const [lot] = await store.ctx.db.select().from(stockLots).where(eq(stockLots.productId, gauze.id));
+    await store.ctx.db.transaction((tx) =>
+      adjustLot({ tx, cache: store.ctx.cache }, { lotId: lot!.id, change: -lot!.quantityOnHand, reason: 'Damaged' }),
+    );
     const page = await store.request('/products?inStock=true&maxPrice=20');
     expect(page.headers.get('x-cache')).toBe('miss');
     expect(cardSlugs(await page.text())).not.toContain('gauze-pads');

@@ -1,6 +1,6 @@
+import { getStockStatus, type StockStatus } from '#src/inventory/stock-status.ts';
 import { centsToDecimal } from '#src/lib/money.ts';
-import { getStockStatus, type StockStatus } from './labels.ts';
-import type { Product } from './schema.ts';
+import type { ProductWithStock } from './queries.ts';
 
 const AVAILABILITY: Record<StockStatus, string> = {
   'in-stock': 'https://schema.org/InStock',
@@ -13,7 +13,10 @@ export function toAbsoluteUrl(src: string, baseUrl: string): string {
 }
 
 /** schema.org Product data for search engines: what the page shows, in their vocabulary. */
-export function buildProductJsonLd(p: Product, o: { baseUrl: string; storeName: string; categoryName?: string }) {
+export function buildProductJsonLd(
+  p: ProductWithStock,
+  o: { baseUrl: string; storeName: string; categoryName?: string },
+) {
   const url = `${o.baseUrl}/products/${p.slug}`;
   return {
     '@context': 'https://schema.org',
@@ -30,7 +33,7 @@ export function buildProductJsonLd(p: Product, o: { baseUrl: string; storeName: 
       url,
       price: centsToDecimal(p.priceCents),
       priceCurrency: p.currency,
-      availability: AVAILABILITY[getStockStatus(p.stockOnHand)],
+      availability: AVAILABILITY[getStockStatus(p.available)],
       itemCondition: 'https://schema.org/NewCondition',
       seller: { '@type': 'Organization', name: o.storeName },
     },

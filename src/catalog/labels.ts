@@ -1,3 +1,4 @@
+import type { StockStatus } from '#src/inventory/stock-status.ts';
 import type { Product } from './schema.ts';
 
 /**
@@ -80,20 +81,8 @@ export const REFRIGERATED_NOTE =
   'Ships refrigerated on ice, Monday to Wednesday only, so it never waits in a depot over a weekend. ' +
   'A cold-chain shipping surcharge applies, and refrigerated items cannot be returned.';
 
-export const STOCK_STATUSES = ['in-stock', 'low-stock', 'out-of-stock'] as const;
-export type StockStatus = (typeof STOCK_STATUSES)[number];
-
-// At or below this many units, shoppers are told stock is low so business buyers can order in time.
-export const LOW_STOCK_THRESHOLD = 5;
-
 export const STOCK_LABELS: Record<StockStatus, string> = {
   'in-stock': 'In stock',
   'low-stock': 'Low stock',
   'out-of-stock': 'Out of stock',
 };
-
-/** Whether a product can ship now, judged from its units on hand. */
-export function getStockStatus(stockOnHand: number): StockStatus {
-  if (stockOnHand <= 0) return 'out-of-stock';
-  return stockOnHand <= LOW_STOCK_THRESHOLD ? 'low-stock' : 'in-stock';
-}

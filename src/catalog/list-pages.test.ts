@@ -46,7 +46,7 @@ beforeAll(async () => {
       form: 'kit' as const,
       route: 'topical' as const,
       regulatoryStatus: 'cosmetic' as const,
-      stockOnHand: 10,
+      stock: 10,
     })),
   );
   store.ctx.cache.pages.invalidate(EVERYTHING);

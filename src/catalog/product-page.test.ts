@@ -47,7 +47,7 @@ beforeAll(async () => {
     sideEffects: ['Mild redness where applied'],
     regulatoryStatus: 'cosmetic',
     storage: 'refrigerated',
-    stockOnHand: 3,
+    stock: 3,
   });
   await createTestProduct(ctx, {
     slug: 'laser-cap',
@@ -56,7 +56,7 @@ beforeAll(async () => {
     form: 'device',
     route: 'device',
     accessClass: 'professional',
-    stockOnHand: 0,
+    stock: 0,
     priceCents: 49900,
   });
   await createTestProduct(ctx, {

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { availableSql } from '#src/inventory/availability.ts';
 import { toTsQuery } from '#src/lib/tsquery.ts';
 import { PRODUCT_CARD_COLUMNS } from './card-columns.ts';
 import { encodeCursor, type ProductCursor } from './cursor.ts';
@@ -26,7 +27,11 @@ export type ProductListItem = Omit<
   'description' | 'directions' | 'activeIngredients' | 'sideEffects' | 'warnings' | 'search' | 'status'
 > & {
   createdKey: string;
+  available: number;
 };
+
+/** A product with the units available to sell today, as the pages and the API show it. */
+export type ProductWithStock = Product & { available: number };
 
 export type ProductListOptions = {
   /** Limits the list to these categories (a category and its descendants). */
@@ -80,7 +85,7 @@ function filterConditions(f: ProductFilters): SQL[] {
   if (f.minPriceCents !== undefined) conditions.push(gte(products.priceCents, f.minPriceCents));
   if (f.maxPriceCents !== undefined) conditions.push(lte(products.priceCents, f.maxPriceCents));
   // "In stock" is what getStockStatus calls in stock or low stock: anything that can ship now.
-  if (f.inStock) conditions.push(gt(products.stockOnHand, 0));
+  if (f.inStock) conditions.push(sql`${availableSql(products.id)} > 0`);
   return conditions;
 }
 
@@ -150,7 +155,7 @@ export async function listRelatedProducts(
 }
 
 export type ProductLookup =
-  | { kind: 'found'; product: Product; category: Category | null }
+  | { kind: 'found'; product: ProductWithStock; category: Category | null }
   | { kind: 'moved'; slug: string }
   | { kind: 'missing' };
 
@@ -160,11 +165,11 @@ export type ProductLookup =
  */
 export async function findActiveProduct(db: Db, slug: string): Promise<ProductLookup> {
   const [row] = await db
-    .select({ product: products, category: categories })
+    .select({ product: products, category: categories, available: availableSql(products.id) })
     .from(products)
     .leftJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.slug, slug), eq(products.status, 'active')));
-  if (row) return { kind: 'found', product: row.product, category: row.category };
+  if (row) return { kind: 'found', product: { ...row.product, available: row.available }, category: row.category };
   const [moved] = await db
     .select({ slug: products.slug })
     .from(catalogSlugRedirects)

@@ -91,7 +91,6 @@ export const products = pgTable(
     priceCents: integer().notNull(),
     compareAtCents: integer(),
     currency: text().notNull().default('USD'),
-    stockOnHand: integer().notNull().default(0),
     status: productStatus().notNull().default('draft'),
     isFeatured: boolean().notNull().default(false),
     form: productForm().notNull(),

@@ -1,3 +1,4 @@
+import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import type { CategoryTreeJson } from './api-schemas.ts';
 import type { ProductCardData } from './card-columns.ts';
@@ -7,13 +8,12 @@ import {
   ACCESS_HINTS,
   ACCESS_LABELS,
   DSHEA_STATEMENT,
-  getStockStatus,
   REFRIGERATED_NOTE,
   REGULATORY_LABELS,
   WARNING_TOPIC_LABELS,
 } from './labels.ts';
-import type { ProductListItem } from './queries.ts';
-import type { Category, Product } from './schema.ts';
+import type { ProductListItem, ProductWithStock } from './queries.ts';
+import type { Category } from './schema.ts';
 
 type CategoryRef = Pick<Category, 'slug' | 'name'> | null;
 
@@ -39,11 +39,11 @@ export function toProductCardJson(p: ProductCardData, baseUrl: string) {
 }
 
 /** A product as the API lists it: money in integer cents with its currency, times as ISO 8601. */
-export function toProductSummaryJson(p: ProductListItem | Product, category: CategoryRef, baseUrl: string) {
+export function toProductSummaryJson(p: ProductListItem | ProductWithStock, category: CategoryRef, baseUrl: string) {
   return {
     ...toProductCardJson(p, baseUrl),
     category: category ? { slug: category.slug, name: category.name } : null,
-    stockStatus: getStockStatus(p.stockOnHand),
+    stockStatus: getStockStatus(p.available),
     form: p.form,
     route: p.route,
     storage: p.storage,
@@ -54,7 +54,7 @@ export function toProductSummaryJson(p: ProductListItem | Product, category: Cat
 }
 
 /** A product with every fact the product page shows, including the compliance texts. */
-export function toProductDetailJson(p: Product, category: CategoryRef, baseUrl: string) {
+export function toProductDetailJson(p: ProductWithStock, category: CategoryRef, baseUrl: string) {
   return {
     ...toProductSummaryJson(p, category, baseUrl),
     description: p.description,

@@ -1,3 +1,4 @@
+import { receiveLot } from '#src/inventory/service.ts';
 import type { Category, Product } from './schema.ts';
 import { type CatalogWriteContext, createCategory, createProduct } from './service.ts';
 import type { CategoryInput, ProductInput } from './validators.ts';
@@ -15,10 +16,17 @@ export function createTestCategory(ctx: CatalogWriteContext, o: Partial<Category
   return createCategory(ctx, { slug: `category-${tag}`, name: `Category ${tag}`, ...o });
 }
 
-/** An active, in-stock, open-access product with a unique slug and SKU; pass only what the test cares about. */
-export function createTestProduct(ctx: CatalogWriteContext, o: Partial<ProductInput> = {}): Promise<Product> {
+/**
+ * An active, open-access product with a unique slug and SKU and `stock` units (50 unless given) in one lot that
+ * does not expire; pass only what the test cares about.
+ */
+export async function createTestProduct(
+  ctx: CatalogWriteContext,
+  o: Partial<ProductInput> & { stock?: number } = {},
+): Promise<Product> {
   const tag = nextTag();
-  return createProduct(ctx, {
+  const { stock = 50, ...fields } = o;
+  const product = await createProduct(ctx, {
     slug: `product-${tag}`,
     name: `Product ${tag}`,
     sku: `SKU-${tag}`.toUpperCase(),
@@ -27,7 +35,19 @@ export function createTestProduct(ctx: CatalogWriteContext, o: Partial<ProductIn
     route: 'topical',
     regulatoryStatus: 'cosmetic',
     status: 'active',
-    stockOnHand: 50,
-    ...o,
+    ...fields,
   });
+  if (stock > 0) {
+    await ctx.db.transaction((tx) =>
+      receiveLot(
+        { tx, cache: ctx.cache },
+        { productId: product.id, lotNumber: `LOT-${tag}`, expiresOn: null, quantity: stock, receivedOn: today() },
+      ),
+    );
+  }
+  return product;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -6,6 +6,7 @@ import type { Db } from '#src/db/client.ts';
 import { storeSettings } from '#src/store/schema.ts';
 import { notifyInstances } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
+import { insertDemoLots } from './seed-stock.ts';
 import type { DemoCategory } from './types.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -94,14 +95,15 @@ export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Re
     const productRows = await tx
       .insert(products)
       .values(
-        DEMO_PRODUCTS.map(({ category, imageAlt, ...product }) => ({
+        DEMO_PRODUCTS.map(({ category, imageAlt, lots: _lots, ...product }) => ({
           ...product,
           categoryId: ids.get(category) ?? null,
           images: [{ src: demoImagePath(product.slug), alt: imageAlt }],
         })),
       )
       .onConflictDoNothing()
-      .returning({ id: products.id });
+      .returning({ id: products.id, slug: products.slug });
+    await insertDemoLots(tx, productRows, DEMO_PRODUCTS);
     const articleRows = await tx
       .insert(articles)
       .values(DEMO_ARTICLES)

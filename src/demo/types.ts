@@ -6,7 +6,12 @@ export type DemoProduct = Omit<NewProduct, 'id' | 'categoryId' | 'search' | 'cre
   category: string;
   /** Alt text of the product's drawing, which lives at /assets/demo/<slug>.svg. */
   imageAlt: string;
+  /** The batches in stock, dated from the day the demo store is set up so that some always expire soon. */
+  lots: DemoLot[];
 };
+
+/** A batch in the demo stock: `expiresInDays` is null for goods that do not expire, negative for an expired lot. */
+export type DemoLot = { lotNumber: string; quantity: number; expiresInDays: number | null; receivedDaysAgo: number };
 
 export type DemoCategory = { slug: string; name: string; description: string; parent?: string; position: number };
 

@@ -21,9 +21,10 @@ export function isSellableLot(today: SQL = STORE_TODAY): SQL {
 
 /** Units of the product whose id is `productId` (a column of the outer query) available to sell today. */
 export function availableSql(productId: AnyColumn | SQL): SQL<number> {
-  return sql<number>`(select coalesce(sum(${stockLots.quantityOnHand}), 0)::int from ${stockLots} where ${stockLots.productId} = ${productId} and ${isSellableLot()})`.mapWith(
-    Number,
-  );
+  const subquery = sql`(select coalesce(sum(${stockLots.quantityOnHand}), 0)::int from ${stockLots} where ${stockLots.productId} = ${productId} and ${isSellableLot()})`;
+  // Nested: a select of one table writes the columns of its fields' own SQL without their table, which in a
+  // subquery would name the lots' columns where the outer query's are meant.
+  return sql<number>`${subquery}`.mapWith(Number);
 }
 
 /** Units available to sell today of each product, by id (0 for a product without sellable lots). */

@@ -15,6 +15,43 @@ export function addDays(day: string, days: number): string {
   return todayUtc(d);
 }
 
+/** The calendar date at `now` where `timeZone` is (YYYY-MM-DD): a store's "today". */
+export function dateInZone(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// How far ahead of UTC the zone's clocks are at `at`, in milliseconds.
+function zoneOffsetMs(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wallClock = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wallClock - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant `day` (YYYY-MM-DD) begins where `timeZone` is; twice refined, so a change of clocks that day holds. */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  let start = new Date(midnightUtc);
+  for (let i = 0; i < 2; i++) start = new Date(midnightUtc - zoneOffsetMs(timeZone, start));
+  return start;
+}
+
 /** "March 12, 2025", as shoppers read dates. */
 export function formatLongDate(date: Date): string {
   return LONG_DATE.format(date);

@@ -1,8 +1,9 @@
 import { html } from 'hono/html';
+import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
 import type { ProductCardData } from '../card-columns.ts';
-import { ACCESS_LABELS, getStockStatus, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
+import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 
 /**
  * A product tile for lists, the home page, search results and articles. The whole tile opens the product: its
@@ -34,15 +35,15 @@ export function renderProductCard(p: ProductCardData, options: { headingLevel?: 
             ? html`<span class="badge badge-access badge-${p.accessClass}">${ACCESS_LABELS[p.accessClass]}</span>`
             : ''
         }
-        ${renderStockBadge(p.stockOnHand)}
+        ${renderStockBadge(p.available)}
       </p>
     </div>
   </article>`;
 }
 
 // In-stock is the normal case and stays quiet on a card; low and out of stock are worth a badge.
-function renderStockBadge(stockOnHand: number) {
-  const status = getStockStatus(stockOnHand);
+function renderStockBadge(available: number) {
+  const status = getStockStatus(available);
   if (status === 'in-stock') return '';
   return html`<span class="badge badge-stock badge-${status}">${STOCK_LABELS[status]}</span>`;
 }

@@ -1,19 +1,13 @@
 import { html, raw } from 'hono/html';
+import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import { personalPart } from '#src/web/personal-parts.ts';
-import {
-  ACCESS_LABELS,
-  DSHEA_STATEMENT,
-  getStockStatus,
-  REFRIGERATED_NOTE,
-  REGULATORY_LABELS,
-  STOCK_LABELS,
-} from '../labels.ts';
-import type { ProductListItem } from '../queries.ts';
+import { ACCESS_LABELS, DSHEA_STATEMENT, REFRIGERATED_NOTE, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
+import type { ProductListItem, ProductWithStock } from '../queries.ts';
 import type { Category, Product } from '../schema.ts';
 import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderProductCard } from './product-card.ts';
@@ -47,11 +41,11 @@ function renderPrice(p: Product) {
   </p>`;
 }
 
-function renderStock(p: Product, store: StoreSettings) {
-  const status = getStockStatus(p.stockOnHand);
+function renderStock(p: ProductWithStock, store: StoreSettings) {
+  const status = getStockStatus(p.available);
   const detail =
     status === 'low-stock'
-      ? html`: only ${p.stockOnHand} left`
+      ? html`: only ${p.available} left`
       : status === 'out-of-stock' && store.phone
         ? html`. Call <a href="${telHref(store.phone)}">${store.phone}</a> for restock dates`
         : '';
@@ -68,7 +62,7 @@ function renderRelated(related: ProductListItem[]) {
 
 /** The product page body: gallery, price, compliance notices, description, facts, safety and related products. */
 export function renderProductPage(o: {
-  product: Product;
+  product: ProductWithStock;
   category: Category | null;
   crumbs: Crumb[];
   store: StoreSettings;
