@@ -9,7 +9,7 @@ import { AppError } from '#src/lib/errors.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createApiRouter } from './api.ts';
 import type { AppEnv } from './context.ts';
-import { runIdempotent, withIdempotency } from './idempotency.ts';
+import { IdempotencyKeyHeaders, keyReusedResponse, runIdempotent, withIdempotency } from './idempotency.ts';
 import { sweepIdempotencyKeys } from './idempotency-sweep.ts';
 import { json, jsonBody, problemResponse } from './openapi.ts';
 import { problemJson } from './problem.ts';
@@ -29,11 +29,14 @@ router.openapi(
     method: 'post',
     path: '/receipts',
     operationId: 'receiveGoods',
-    request: { body: jsonBody(ReceiptSchema, { example: { sku: 'HA-1', quantity: 5 } }) },
+    request: {
+      headers: IdempotencyKeyHeaders,
+      body: jsonBody(ReceiptSchema, { example: { sku: 'HA-1', quantity: 5 } }),
+    },
     responses: {
       201: json(z.object({ id: z.string(), sku: z.string(), quantity: z.number(), at: z.string() }), 'Received'),
       400: problemResponse('Invalid body or key'),
-      422: problemResponse('Key used for another request'),
+      422: keyReusedResponse,
     },
   }),
   async (c) => {
@@ -54,7 +57,11 @@ router.openapi(
       const row = result.rows[0]!;
       const id = row.id;
       const at = new Date(row.at).toISOString();
-      return { status: 201, body: { id, sku: body.sku, quantity: body.quantity, at }, headers: { Location: `/r/${id}` } };
+      return {
+        status: 201,
+        body: { id, sku: body.sku, quantity: body.quantity, at },
+        headers: { Location: `/r/${id}` },
+      };
     });
     return c.json(answer.body, answer.status);
   },
@@ -208,11 +215,25 @@ describe('an Idempotency-Key', () => {
   });
 });
 
+describe('the Idempotency-Key of an operation', () => {
+  it('is described in the document as an optional header, with the 422 of a reused key', () => {
+    const document = router.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'test', version: '1' } });
+    const operation = document.paths?.['/receipts']?.post;
+    expect(operation?.parameters).toEqual([
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    ]);
+    expect(operation?.responses?.['422']).toBeDefined();
+  });
+});
+
 describe('an expired Idempotency-Key', () => {
   it('is taken over by a new request if the sweep has not removed it yet', async () => {
     const key = randomUUID();
     await post({ sku: 'stale', quantity: 1 }, { key });
-    await store.ctx.db.update(idempotencyKeys).set({ createdAt: ago(25) }).where(eq(idempotencyKeys.key, key));
+    await store.ctx.db
+      .update(idempotencyKeys)
+      .set({ createdAt: ago(25) })
+      .where(eq(idempotencyKeys.key, key));
     const again = await post({ sku: 'stale', quantity: 2 }, { key });
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBeNull();
@@ -223,8 +244,14 @@ describe('an expired Idempotency-Key', () => {
     const [old, fresh] = [randomUUID(), randomUUID()];
     await post({ sku: 'swept', quantity: 1 }, { key: old });
     await post({ sku: 'kept', quantity: 1 }, { key: fresh });
-    await store.ctx.db.update(idempotencyKeys).set({ createdAt: ago(24.1) }).where(eq(idempotencyKeys.key, old));
-    await store.ctx.db.update(idempotencyKeys).set({ createdAt: ago(23.9) }).where(eq(idempotencyKeys.key, fresh));
+    await store.ctx.db
+      .update(idempotencyKeys)
+      .set({ createdAt: ago(24.1) })
+      .where(eq(idempotencyKeys.key, old));
+    await store.ctx.db
+      .update(idempotencyKeys)
+      .set({ createdAt: ago(23.9) })
+      .where(eq(idempotencyKeys.key, fresh));
 
     await scheduleDailyJobs(store.ctx.db, JOB_KINDS);
     await runDueJobs(store.ctx, JOB_KINDS);

@@ -1,9 +1,11 @@
 import { hash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { AppEnv } from './context.ts';
+import { problemResponse } from './openapi.ts';
 import { idempotencyKeys } from './schema.ts';
 
 // Writes that must not happen twice (docs/decisions/0010-idempotency-keys.md): the same key from the same client
@@ -18,6 +20,26 @@ export const IDEMPOTENCY_KEY_HOURS = 24;
 
 // Visible ASCII: UUIDs, ULIDs, base64 and prefixed keys fit; spaces, control and non-ASCII characters do not.
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
+
+/** The header as an operation declares it in the document: `request: { headers: IdempotencyKeyHeaders }`. */
+export const IdempotencyKeyHeaders = z.object({
+  [IDEMPOTENCY_KEY_HEADER]: z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: IDEMPOTENCY_KEY_HEADER, in: 'header' },
+      description:
+        'A new random value (a UUID) for each request, sent again unchanged with its retries: a retry within 24 ' +
+        'hours gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. 1 to 255 visible ' +
+        'ASCII characters.',
+      example: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+    }),
+});
+
+/** The answer an operation taking the header adds to its responses (a malformed key is one of its 400s). */
+export const keyReusedResponse = problemResponse(
+  'The Idempotency-Key was already used with another body or operation (code IDEMPOTENCY_KEY_REUSED)',
+);
 
 /** What an operation answers: the status, a JSON body and headers such as `Location`, all replayed as they are. */
 export type IdempotentAnswer<Status extends number = number, Body = unknown> = {
@@ -55,9 +77,10 @@ export function idempotencyKeyOf(c: Context): string | undefined {
  * must use only `tx`, and return a JSON body. A thrown error stores nothing, so a retry acts again.
  *
  * @example
- * const answer = await withIdempotency(c, { scope: `staff:${staff.id}`, operation: 'receiveLot', body }, (tx) =>
- *   receiveLot({ tx, cache }, body).then((lot) => ({ status: 201, body: toLotJson(lot), headers: { Location } })),
- * );
+ * const answer = await withIdempotency(c, { scope: `staff:${staff.id}`, operation: 'receiveLot', body }, async (tx) => {
+ *   const lot = await receiveLot({ tx, cache: c.var.ctx.cache }, { ...body, staffId: staff.id });
+ *   return { status: 201, body: toLotJson(lot), headers: { Location: `/api/admin/lots/${lot.id}` } };
+ * });
  * return c.json(answer.body, answer.status);
  */
 export async function withIdempotency<Status extends number, Body>(
@@ -118,10 +141,7 @@ async function claimKey(tx: Db, row: KeyRow): Promise<boolean> {
   return claimed.length > 0;
 }
 
-async function storedAnswer<Status extends number, Body>(
-  tx: Db,
-  row: KeyRow,
-): Promise<IdempotentAnswer<Status, Body>> {
+async function storedAnswer<Status extends number, Body>(tx: Db, row: KeyRow): Promise<IdempotentAnswer<Status, Body>> {
   const [stored] = await tx
     .select()
     .from(idempotencyKeys)
