@@ -9,6 +9,7 @@ import { sendMailJob } from '#src/mail/deliver.ts';
 import { rateLimitSweepJob } from '#src/security/sweep.ts';
 import { staffSessionSweepJob } from '#src/staff/sweep.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { idempotencyKeySweepJob } from '#src/web/idempotency-sweep.ts';
 
 /**
  * Every kind of background job the store runs. Each domain declares its own kinds (payload, handler, lock
@@ -23,6 +24,7 @@ export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
   staffSessionSweepJob,
   rateLimitSweepJob,
   jobsSweepJob,
+  idempotencyKeySweepJob,
   storeDayJob,
   storeDaySchedulerJob,
 ];
