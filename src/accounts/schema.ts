@@ -1,4 +1,17 @@
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { outbox } from '#src/mail/schema.ts';
 
 export const ACCOUNT_TYPES = ['client', 'business'] as const;
@@ -106,3 +119,22 @@ export const customerMails = pgTable(
 
 export type Customer = typeof customers.$inferSelect;
 export type Address = typeof addresses.$inferSelect;
+
+/**
+ * Invoice terms staff grant a business account: it may order on invoice, payable within `paymentTermsDays`, as long
+ * as its unpaid invoices stay within `creditLimitCents`. A business without a row pays up front.
+ */
+export const businessTerms = pgTable(
+  'business_terms',
+  {
+    customerId: uuid()
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    creditLimitCents: integer().notNull(),
+    paymentTermsDays: integer().notNull().default(30),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('business_terms_credit_limit_positive', sql`${t.creditLimitCents} > 0`)],
+);
+
+export type BusinessTerms = typeof businessTerms.$inferSelect;

@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   // a live reset link can take over that customer's account, so only owners may, and only without SMTP.
   'outbox:read-links',
   'customers:read',
+  // Granting a business invoice terms and setting its credit limit.
+  'customers:manage',
   'staff:manage',
   'audit:read',
   // The store's settings: name, contact, currency, bank details, return window, home page hero and store pages.
@@ -19,13 +21,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What each role may do; every admin page and API call checks one of these on the server. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: ['licences:review', 'outbox:read', 'customers:read', 'settings:edit', 'catalog:manage'],
+  admin: ['licences:review', 'outbox:read', 'customers:read', 'customers:manage', 'settings:edit', 'catalog:manage'],
   staff: ['licences:review', 'outbox:read'],
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: "Admin: licences, outbox, customers, categories and the store's settings",
+  admin: "Admin: licences, outbox, customers and their credit, categories and the store's settings",
   staff: 'Staff: licences and outbox',
 };
 

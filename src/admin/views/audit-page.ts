@@ -32,6 +32,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   staff: 'Staff',
   settings: 'Store settings',
   category: 'Categories',
+  customer: 'Customers',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

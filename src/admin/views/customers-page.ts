@@ -28,7 +28,7 @@ export function renderCustomersPage(o: {
           <tbody>
             ${o.items.map(
               (cu) => html`<tr>
-                <td>${cu.name}<br><span class="muted">${cu.email}</span><br>${
+                <td><a href="/admin/customers/${cu.id}">${cu.name}</a><br><span class="muted">${cu.email}</span><br>${
                   cu.emailVerifiedAt
                     ? html`<span class="badge">email confirmed</span>`
                     : html`<span class="badge badge-warning">email not confirmed</span>`
