@@ -9,6 +9,7 @@ import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { categoryPages } from './category-routes.ts';
+import { inventoryPages } from './inventory-routes.ts';
 import { licenceReviewPages } from './licence-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { settingsPages } from './settings-routes.ts';
@@ -39,6 +40,7 @@ adminPages.get('/', async (c) => {
 adminPages.route('/licences', licenceReviewPages);
 adminPages.route('/settings', settingsPages);
 adminPages.route('/categories', categoryPages);
+adminPages.route('/inventory', inventoryPages);
 
 adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');
