@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
 import { products } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { availableSql } from '#src/inventory/availability.ts';
-import { hasLotExpiringWithinSql, listLedgerOf, listLotsOf, onHandSql } from '#src/inventory/queries.ts';
+import { availableFor } from '#src/inventory/availability.ts';
+import { hasLotExpiringWithinSql, listLedgerOf, listLotsOf, onHandFor } from '#src/inventory/queries.ts';
 import type { LedgerEntry, StockLot } from '#src/inventory/schema.ts';
 import { listStaff } from '#src/staff/service.ts';
 
@@ -46,16 +46,21 @@ const columns = {
   name: products.name,
   sku: products.sku,
   status: products.status,
-  available: availableSql(products.id),
-  onHand: onHandSql(products.id),
 };
 
-async function withLots(db: Db, rows: Omit<InventoryRow, 'lots'>[]): Promise<InventoryRow[]> {
-  const lots = await listLotsOf(
-    db,
-    rows.map((r) => r.productId),
+// The counts come from the inventory's own grouped queries rather than subqueries in the select list, where
+// drizzle would name the product's id without its table and the lots' table would capture it.
+async function withStock(db: Db, rows: Pick<InventoryRow, 'productId' | 'name' | 'sku' | 'status'>[]) {
+  const ids = rows.map((r) => r.productId);
+  const [available, onHand, lots] = await Promise.all([availableFor(db, ids), onHandFor(db, ids), listLotsOf(db, ids)]);
+  return rows.map(
+    (r): InventoryRow => ({
+      ...r,
+      available: available.get(r.productId) ?? 0,
+      onHand: onHand.get(r.productId) ?? 0,
+      lots: lots.filter((l) => l.productId === r.productId),
+    }),
   );
-  return rows.map((r) => ({ ...r, lots: lots.filter((l) => l.productId === r.productId) }));
 }
 
 /** A page of products by name with their stock, for the inventory pages. */
@@ -74,7 +79,7 @@ export async function listInventoryPage(
       .offset((f.page - 1) * f.limit),
     db.select({ n: count() }).from(products).where(where),
   ]);
-  return { items: await withLots(db, rows), total: total?.n ?? 0 };
+  return { items: await withStock(db, rows), total: total?.n ?? 0 };
 }
 
 /** Products by SKU after `afterSku` (keyset), with their stock, for the API; `hasMore` says whether more follow. */
@@ -90,13 +95,13 @@ export async function listInventoryAfter(
     .where(and(...conditions))
     .orderBy(asc(products.sku))
     .limit(f.limit + 1);
-  return { items: await withLots(db, rows.slice(0, f.limit)), hasMore: rows.length > f.limit };
+  return { items: await withStock(db, rows.slice(0, f.limit)), hasMore: rows.length > f.limit };
 }
 
 /** One product with its stock. */
 export async function findInventoryRow(db: Db, productId: string): Promise<InventoryRow | undefined> {
   const rows = await db.select(columns).from(products).where(eq(products.id, productId));
-  return rows.length ? (await withLots(db, rows))[0] : undefined;
+  return rows.length ? (await withStock(db, rows))[0] : undefined;
 }
 
 /** The product that has this SKU, if any. */

@@ -52,30 +52,34 @@ export const receiveLotFormSchema = z
       max: MAX_LOT_QUANTITY,
       range: `Enter a whole number of units from 1 to ${MAX_LOT_QUANTITY.toLocaleString('en-US')}.`,
     }),
-    receivedOn: z.union([z.literal('').transform(() => undefined), dateField]).default(''),
+    // Empty means today, which the store's time zone decides.
+    receivedOn: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => v === '' || dateField.safeParse(v).success, {
+        error: 'Enter a date as YYYY-MM-DD, like 2027-03-31.',
+      })
+      .transform((v) => v || undefined),
   })
-  .transform((data, ctx) => {
-    let expiresOn: string | null = null;
-    if (data.doesNotExpire !== 'on') {
-      const parsed = dateField.safeParse(data.expiresOn);
-      if (data.expiresOn === '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['expiresOn'],
-          message: 'Enter the expiry date, or tick "Does not expire".',
-        });
-      } else if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Enter a date as YYYY-MM-DD, like 2027-03-31.' });
-      } else expiresOn = parsed.data;
-    } else if (data.expiresOn !== '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['expiresOn'],
-        message: 'Leave the date empty for a lot that does not expire.',
-      });
-    }
-    return { lotNumber: data.lotNumber, expiresOn, quantity: data.quantity, receivedOn: data.receivedOn };
-  });
+  // Checked even when another field failed, so that the whole form's errors show at once.
+  .superRefine(
+    (data, ctx) => {
+      const expiresOn = typeof data.expiresOn === 'string' ? data.expiresOn.trim() : '';
+      const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['expiresOn'], message });
+      if (data.doesNotExpire === 'on') {
+        if (expiresOn !== '') issue('Leave the date empty for a lot that does not expire.');
+      } else if (expiresOn === '') issue('Enter the expiry date, or tick "Does not expire".');
+      else if (!dateField.safeParse(expiresOn).success) issue('Enter a date as YYYY-MM-DD, like 2027-03-31.');
+    },
+    { when: () => true },
+  )
+  .transform((data) => ({
+    lotNumber: data.lotNumber,
+    expiresOn: data.doesNotExpire === 'on' ? null : data.expiresOn,
+    quantity: data.quantity,
+    receivedOn: data.receivedOn,
+  }));
 
 /** The form that adjusts a lot: a signed change and the reason. */
 export const adjustLotFormSchema = z.object({

@@ -63,17 +63,30 @@ export function listLotsExpiringWithin(db: Db, days: number): Promise<StockLot[]
     .orderBy(asc(stockLots.expiresOn), asc(stockLots.lotNumber));
 }
 
-/** Whether the product whose id is `productId` (a column of the outer query) holds units expiring within `days`. */
+/**
+ * Whether the product whose id is `productId` (a column of the outer query) holds units expiring within `days`.
+ * For a WHERE clause: drizzle names columns without their table in the select list of a one-table query, where
+ * the subquery's own table would capture them.
+ */
 export function hasLotExpiringWithinSql(productId: AnyColumn | SQL, days: number): SQL {
   return sql`exists (select 1 from ${stockLots} where ${stockLots.productId} = ${productId}
     and ${stockLots.quantityOnHand} > 0 and ${stockLots.expiresOn} <= ${STORE_TODAY} + ${days}::int)`;
 }
 
-/** Units of the product whose id is `productId` (a column of the outer query) on the shelf, sellable or not. */
-export function onHandSql(productId: AnyColumn | SQL): SQL<number> {
-  return sql<number>`(select coalesce(sum(${stockLots.quantityOnHand}), 0)::int from ${stockLots} where ${stockLots.productId} = ${productId})`.mapWith(
-    Number,
-  );
+/** Units of each product on the shelf, sellable or not, by id (0 for a product without lots). */
+export async function onHandFor(db: Db, productIds: readonly string[]): Promise<Map<string, number>> {
+  const onHand = new Map(productIds.map((id) => [id, 0]));
+  if (productIds.length === 0) return onHand;
+  const rows = await db
+    .select({
+      productId: stockLots.productId,
+      units: sql<number>`sum(${stockLots.quantityOnHand})::int`.mapWith(Number),
+    })
+    .from(stockLots)
+    .where(inArray(stockLots.productId, [...productIds]))
+    .groupBy(stockLots.productId);
+  for (const row of rows) onHand.set(row.productId, row.units);
+  return onHand;
 }
 
 /** A product's stock rules, or the defaults when it has none of its own. */
