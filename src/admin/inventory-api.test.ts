@@ -86,9 +86,7 @@ describe('the inventory API', () => {
       body: { sku: 'NO-SUCH-SKU', lotNumber: 'X-1', expiresOn: null, quantity: 5 },
     });
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as Problem).errors).toEqual([
-      { field: 'sku', message: 'No product has this SKU.' },
-    ]);
+    expect(((await unknown.json()) as Problem).errors).toEqual([{ field: 'sku', message: 'No product has this SKU.' }]);
   });
 
   it('refuses unknown fields and malformed values with 400', async () => {
@@ -100,8 +98,12 @@ describe('the inventory API', () => {
     const { expiresOn: _, ...withoutExpiry } = base;
     expect((await call('/lots', { body: withoutExpiry })).status).toBe(400);
     const lot = await receiveTestLot(store.ctx, product.id);
-    expect((await call('/adjustments', { body: { lotId: lot.id, change: 1, reason: 'Found', staffId: 'x' } })).status).toBe(400);
-    expect((await call(`/lots/${lot.id}/quarantine`, { body: { reason: 'Recall', state: 'sellable' } })).status).toBe(400);
+    expect(
+      (await call('/adjustments', { body: { lotId: lot.id, change: 1, reason: 'Found', staffId: 'x' } })).status,
+    ).toBe(400);
+    expect((await call(`/lots/${lot.id}/quarantine`, { body: { reason: 'Recall', state: 'sellable' } })).status).toBe(
+      400,
+    );
     expect((await call('?limit=101')).status).toBe(400);
     expect((await call('?cursor=not-a-cursor')).status).toBe(400);
   });

@@ -146,7 +146,7 @@ describe('the inventory pages', () => {
     const tooMany = await adjust({ change: '-8', reason: 'Count' });
     expect(tooMany.status).toBe(422);
     const refused = await tooMany.text();
-    expect(refused).toContain('must not take more than the 7 on hand');
+    expect(refused).toContain('Must not take more than the 7 on hand.');
     expect(refused).toContain('value="-8"');
     expect(refused).toMatch(/<details class="lot-action" open>\s*<summary>Adjust the units/);
 

@@ -51,7 +51,13 @@ function idOf(c: Context<AppEnv>, what: string): string {
 function refusalOf(err: unknown): { status: 409 | 422; errors: Record<string, string> } {
   if (!(err instanceof AppError) || !['VALIDATION', 'CONFLICT', 'NOT_FOUND'].includes(err.code)) throw err;
   if (err.code === 'NOT_FOUND') throw notFound('Lot');
-  return { status: err.status as 409 | 422, errors: { _: err.message, ...err.fields } };
+  // The inventory words its field messages to follow the field's name ("must not take more than..."); a form
+  // shows them as sentences of their own.
+  const fields = Object.fromEntries(
+    Object.entries(err.fields ?? {}).map(([k, v]) => [k, `${v.charAt(0).toUpperCase()}${v.slice(1)}.`]),
+  );
+  if (fields.lotNumber) fields.lotNumber = 'A lot with this number was received already: adjust that lot instead.';
+  return { status: err.status as 409 | 422, errors: { _: err.message, ...fields } };
 }
 
 async function showProduct(

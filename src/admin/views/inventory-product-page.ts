@@ -102,13 +102,13 @@ function ledgerTable(o: InventoryProductPage) {
       <tbody>
         ${o.ledger.items.map(
           (e) => html`<tr>
-            <td class="nowrap">${formatDateTime(e.createdAt)}</td>
-            <td>${LEDGER_KIND_LABELS[e.kind]}</td>
-            <td>${e.lotNumber}</td>
-            <td class="number">${e.quantity > 0 ? `+${e.quantity}` : e.quantity === 0 ? '0' : `\u2212${-e.quantity}`}</td>
-            <td>${e.reason || html`<span class="muted">-</span>`}</td>
-            <td>${e.staffName ?? html`<span class="muted">the store</span>`}</td>
-            <td>${e.reference ?? ''}</td>
+            <td class="nowrap ledger-when">${formatDateTime(e.createdAt)}</td>
+            <td class="ledger-kind">${LEDGER_KIND_LABELS[e.kind]}</td>
+            <td class="ledger-lot" data-label="Lot">${e.lotNumber}</td>
+            <td class="number ledger-units">${e.quantity > 0 ? `+${e.quantity}` : e.quantity === 0 ? '0' : `\u2212${-e.quantity}`}</td>
+            <td class="ledger-reason">${e.reason}</td>
+            <td class="ledger-who" data-label="By">${e.staffName ?? html`<span class="muted">the store</span>`}</td>
+            <td class="ledger-reference" data-label="Reference">${e.reference ?? ''}</td>
           </tr>`,
         )}
       </tbody>

@@ -25,13 +25,14 @@ export function receiveForm(c: Context<AppEnv>, productId: string, state: FormSt
     <form method="post" action="/admin/inventory/${productId}/lots" novalidate class="stock-form">
       ${csrfField(c)}
       ${f({ name: 'lotNumber', label: 'Lot number', required: true, maxlength: MAX_LOT_NUMBER, autocomplete: 'off', hint: 'As printed on the pack, like L2026-0412.' })}
-      <div class="stock-form-row">
+      <fieldset class="stock-form-expiry">
+        <legend class="visually-hidden">Expiry</legend>
         ${dateField({ name: 'expiresOn', label: 'Expiry date', hint: 'As printed on the pack.', state })}
-        <div class="field field-checkbox stock-form-no-expiry">
+        <div class="field field-checkbox">
           <label><input type="checkbox" name="doesNotExpire" value="on"${doesNotExpire ? raw(' checked') : ''}> Does not expire</label>
-          <p class="hint">For devices and other goods without an expiry date.</p>
+          <p class="hint">For devices and other goods without an expiry date: leave the date empty.</p>
         </div>
-      </div>
+      </fieldset>
       <div class="stock-form-row">
         ${f({ name: 'quantity', label: 'Units received', required: true, maxlength: 9, autocomplete: 'off', hint: 'Whole units, as counted on arrival.' })}
         ${dateField({ name: 'receivedOn', label: 'Received on', hint: `Left empty: today, ${today}.`, state, isOptional: true })}
