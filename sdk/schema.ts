@@ -565,7 +565,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock of every product by SKU: units available, on hand, and each lot */
+        /**
+         * Stock of every product by SKU: units available, on hand, and each lot
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
         get: operations["listInventory"];
         put?: never;
         post?: never;
@@ -582,7 +585,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One lot */
+        /**
+         * One lot
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
         get: operations["getLot"];
         put?: never;
         post?: never;
@@ -601,7 +607,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receive a lot: a batch of one product with its lot number and expiry, on sale at once */
+        /**
+         * Receive a lot: a batch of one product with its lot number and expiry, on sale at once
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited. The receipt starts the lot's ledger and re-arms the product's low-stock mail.
+         */
         post: operations["receiveLot"];
         delete?: never;
         options?: never;
@@ -618,7 +627,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add units to a lot or take them away, with the reason the ledger keeps */
+        /**
+         * Add units to a lot or take them away, with the reason the ledger keeps
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
         post: operations["adjustLot"];
         delete?: never;
         options?: never;
@@ -635,7 +647,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quarantine a lot: nothing of it is sold until released */
+        /**
+         * Quarantine a lot: nothing of it is sold until released
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
         post: operations["quarantineLot"];
         delete?: never;
         options?: never;
@@ -652,7 +667,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release a quarantined lot back to sale */
+        /**
+         * Release a quarantined lot back to sale
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
         post: operations["releaseLot"];
         delete?: never;
         options?: never;
@@ -3716,7 +3734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No product has this SKU */
+            /** @description No product has this SKU, or the received date is after today */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,8 @@
+import { storeToday } from '#src/inventory/queries.ts';
 import type { StockLot } from '#src/inventory/schema.ts';
 import { adjustLot, receiveLot, setLotState } from '#src/inventory/service.ts';
 import { setStockRules } from '#src/inventory/stock-rules.ts';
+import { AppError } from '#src/lib/errors.ts';
 import { recordAudit } from '#src/staff/audit.ts';
 import { actorOf } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
@@ -25,10 +27,25 @@ function auditViewOfLot(lot: StockLot) {
 export function receiveLotAs(
   ctx: Ctx,
   staff: StaffUser,
-  input: { productId: string; lotNumber: string; expiresOn: string | null; quantity: number; receivedOn: string },
+  input: {
+    productId: string;
+    lotNumber: string;
+    expiresOn: string | null;
+    quantity: number;
+    /** Today, the store's date, when not given. */
+    receivedOn?: string | undefined;
+  },
 ): Promise<StockLot> {
   return ctx.db.transaction(async (tx) => {
-    const lot = await receiveLot({ tx, cache: ctx.cache }, { ...input, staffId: staff.id });
+    const today = await storeToday(tx);
+    const receivedOn = input.receivedOn ?? today;
+    // Dates compare as text in YYYY-MM-DD.
+    if (receivedOn > today) {
+      throw new AppError('VALIDATION', `A lot cannot have arrived after today (${today}).`, {
+        fields: { receivedOn: `must not be after today, ${today}` },
+      });
+    }
+    const lot = await receiveLot({ tx, cache: ctx.cache }, { ...input, receivedOn, staffId: staff.id });
     await recordAudit(tx, {
       staff: actorOf(staff),
       action: 'lot.receive',

@@ -87,6 +87,11 @@ describe('the inventory API', () => {
     });
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as Problem).errors).toEqual([{ field: 'sku', message: 'No product has this SKU.' }]);
+    const future = await call('/lots', {
+      body: { sku: product.sku, lotNumber: 'F-1', expiresOn: null, quantity: 5, receivedOn: '2999-01-01' },
+    });
+    expect(future.status).toBe(422);
+    expect(((await future.json()) as Problem).errors?.[0]?.field).toBe('receivedOn');
   });
 
   it('refuses unknown fields and malformed values with 400', async () => {

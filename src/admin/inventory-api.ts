@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findLot, storeToday } from '#src/inventory/queries.ts';
+import { findLot } from '#src/inventory/queries.ts';
 import type { StockLot } from '#src/inventory/schema.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
@@ -33,6 +33,8 @@ const tags = ['inventory'];
 const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
 const forbidden = problemResponse('The staff member\'s role lacks the permission "inventory:manage"');
 const LOT_ID = '5b0f7f0e-6a39-4a5e-9d7c-2f1f0c3d9a11';
+const PERMISSION_NOTE =
+  'Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.';
 
 // Stock answers change with every order: never stored by a browser or anything between.
 function noStore(c: { header(name: string, value: string): void }) {
@@ -57,6 +59,7 @@ inventoryApi.openapi(
     operationId: 'listInventory',
     tags,
     summary: 'Stock of every product by SKU: units available, on hand, and each lot',
+    description: PERMISSION_NOTE,
     security,
     request: { query: InventoryQuerySchema },
     responses: {
@@ -95,6 +98,7 @@ inventoryApi.openapi(
     operationId: 'getLot',
     tags,
     summary: 'One lot',
+    description: PERMISSION_NOTE,
     security,
     request: { params: LotIdParamsSchema },
     responses: {
@@ -120,6 +124,7 @@ inventoryApi.openapi(
     operationId: 'receiveLot',
     tags,
     summary: 'Receive a lot: a batch of one product with its lot number and expiry, on sale at once',
+    description: `${PERMISSION_NOTE} The receipt starts the lot's ledger and re-arms the product's low-stock mail.`,
     security,
     request: {
       body: jsonBody(ReceiveLotSchema, {
@@ -135,7 +140,7 @@ inventoryApi.openapi(
       401: unauthorized,
       403: forbidden,
       409: problemResponse('A lot of this product with this number was received already'),
-      422: problemResponse('No product has this SKU'),
+      422: problemResponse('No product has this SKU, or the received date is after today'),
     },
   }),
   async (c) => {
@@ -153,7 +158,7 @@ inventoryApi.openapi(
       lotNumber: body.lotNumber,
       expiresOn: body.expiresOn,
       quantity: body.quantity,
-      receivedOn: body.receivedOn ?? (await storeToday(db)),
+      receivedOn: body.receivedOn,
     });
     noStore(c);
     c.header('Location', `/api/admin/inventory/lots/${lot.id}`);
@@ -168,6 +173,7 @@ inventoryApi.openapi(
     operationId: 'adjustLot',
     tags,
     summary: 'Add units to a lot or take them away, with the reason the ledger keeps',
+    description: PERMISSION_NOTE,
     security,
     request: {
       body: jsonBody(AdjustLotSchema, {
@@ -203,6 +209,7 @@ for (const { action, state, summary } of [
       operationId: `${action}Lot`,
       tags,
       summary,
+      description: PERMISSION_NOTE,
       security,
       request: {
         params: LotIdParamsSchema,

@@ -80,6 +80,15 @@ describe('the inventory pages', () => {
     const page = await admin.page(`${pageOf(product.id)}?done=received`);
     expect(page).toContain('Lot received.');
     expect(page).toContain('GF-2026-07');
+    // The audit log links the entry to the lot, which opens on its product's page.
+    const owner = createVisitor(store);
+    owner.cookies.set('staff_sid', (await createTestStaff(store.ctx.db, 'owner')).token);
+    const audit = await owner.page('/admin/audit?entity=lot');
+    expect(audit).toContain(`href="/admin/inventory/lots/${lot!.id}"`);
+    expect(audit).toContain('lot.receive');
+    const toLot = await admin.request(`/admin/inventory/lots/${lot!.id}`);
+    expect(toLot.status).toBe(303);
+    expect(toLot.headers.get('location')).toBe(`${pageOf(product.id)}#lot-${lot!.id}`);
 
     const device = await admin.submit(
       pageOf(product.id),
@@ -117,6 +126,13 @@ describe('the inventory pages', () => {
     const again = await twice.text();
     expect(again).toContain('was received already');
     expect(again).toContain('value="4"');
+    const future = await admin.submit(
+      pageOf(product.id),
+      { lotNumber: 'NEW-2', expiresOn: '2030-01-01', quantity: '4', receivedOn: '2999-01-01' },
+      `${pageOf(product.id)}/lots`,
+    );
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain(`Must not be after today, ${today}.`);
     expect(await lotsOf(store.ctx.db, product.id)).toHaveLength(1);
   });
 

@@ -148,8 +148,7 @@ inventoryPages.post('/:id/lots', async (c) => {
   if (!form.ok) return showProduct(c, staff, productId, { receive: form, status: 400 });
   if (!(await findInventoryRow(c.var.ctx.db, productId))) throw notFound('Product');
   try {
-    const receivedOn = form.data.receivedOn ?? (await storeToday(c.var.ctx.db));
-    await receiveLotAs(c.var.ctx, staff, { productId, ...form.data, receivedOn });
+    await receiveLotAs(c.var.ctx, staff, { productId, ...form.data });
   } catch (err) {
     const refusal = refusalOf(err);
     return showProduct(c, staff, productId, {
