@@ -609,7 +609,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a lot: a batch of one product with its lot number and expiry, on sale at once
-         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited. The receipt starts the lot's ledger and re-arms the product's low-stock mail.
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited. The receipt starts the lot's ledger and re-arms the product's low-stock mail. Send an Idempotency-Key to retry safely.
          */
         post: operations["receiveLot"];
         delete?: never;
@@ -3660,7 +3660,10 @@ export interface operations {
     receiveLot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A new random value (a UUID) for each request, sent again unchanged with its retries: a retry within 24 hours gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. 1 to 255 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3734,7 +3737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No product has this SKU, or the received date is after today */
+            /** @description No product has this SKU, the received date is after today, or the Idempotency-Key was used for another request (code IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3748,7 +3751,10 @@ export interface operations {
     adjustLot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A new random value (a UUID) for each request, sent again unchanged with its retries: a retry within 24 hours gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. 1 to 255 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3819,7 +3825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change takes more units than the lot holds */
+            /** @description The change takes more units than the lot holds, or the Idempotency-Key was used for another request (code IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;

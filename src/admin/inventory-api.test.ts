@@ -3,7 +3,15 @@ import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { storeToday } from '#src/inventory/queries.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { allocateTestStock, lastAuditOf, ledgerMatchesLots, ledgerOf, receiveTestLot } from './test-inventory.ts';
+import {
+  allocateTestStock,
+  lastAuditOf,
+  ledgerMatchesLots,
+  ledgerOf,
+  lotsOf,
+  NO_STOCK,
+  receiveTestLot,
+} from './test-inventory.ts';
 
 let store: TestStore;
 let token: string;
@@ -45,13 +53,13 @@ describe('the inventory API', () => {
   it('wants a staff token with the inventory permission', async () => {
     expect((await call('', { as: null })).status).toBe(401);
     expect((await call('', { as: staffToken })).status).toBe(403);
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const body = { sku: product.sku, lotNumber: 'NOPE-1', expiresOn: null, quantity: 1 };
     expect((await call('/lots', { as: staffToken, body })).status).toBe(403);
   });
 
   it('receives a lot: 201 with the lot and its address; a duplicate is 409, an unknown SKU 422', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const res = await call('/lots', {
       body: { sku: product.sku, lotNumber: 'PF-2026-03', expiresOn: '2027-09-30', quantity: 40 },
     });
@@ -94,8 +102,37 @@ describe('the inventory API', () => {
     expect(((await future.json()) as Problem).errors?.[0]?.field).toBe('receivedOn');
   });
 
+  it('answers a retried receipt or adjustment with the same Idempotency-Key once, and refuses the key for another body', async () => {
+    const product = await createTestProduct(store.ctx, NO_STOCK);
+    const body = { sku: product.sku, lotNumber: 'IDEM-1', expiresOn: '2028-01-31', quantity: 12 };
+    const send = (b: unknown, path = '/lots', key = 'c3a1f8e2-receipt-1') =>
+      store.request(`/api/admin/inventory${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(b),
+      });
+    const first = await send(body);
+    expect(first.status).toBe(201);
+    const again = await send(body);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await again.json()).toEqual(await first.json());
+    expect(await lotsOf(store.ctx.db, product.id)).toHaveLength(1);
+    const other = await send({ ...body, quantity: 13 });
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as Problem).code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const [lot] = await lotsOf(store.ctx.db, product.id);
+    const change = { lotId: lot!.id, change: -1, reason: 'Sample for a clinic' };
+    expect((await send(change, '/adjustments', 'adj-1')).status).toBe(200);
+    expect((await send(change, '/adjustments', 'adj-1')).status).toBe(200);
+    expect((await lotsOf(store.ctx.db, product.id))[0]!.quantityOnHand).toBe(11);
+    expect(await ledgerMatchesLots(store.ctx.db, product.id)).toBe(true);
+  });
+
   it('refuses unknown fields and malformed values with 400', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const base = { sku: product.sku, lotNumber: 'B-1', expiresOn: null, quantity: 5 };
     expect((await call('/lots', { body: { ...base, quantityOnHand: 500 } })).status).toBe(400);
     expect((await call('/lots', { body: { ...base, quantity: 0 } })).status).toBe(400);
@@ -114,7 +151,7 @@ describe('the inventory API', () => {
   });
 
   it('adjusts a lot; a change of 0 is 400, taking more than on hand 422, an unknown lot 404', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const lot = await receiveTestLot(store.ctx, product.id, { quantity: 10 });
     const res = await call('/adjustments', { body: { lotId: lot.id, change: -4, reason: 'Four cracked in transit' } });
     expect(res.status).toBe(200);
@@ -137,7 +174,7 @@ describe('the inventory API', () => {
   });
 
   it('quarantines and releases a lot: 404 for an unknown lot, 409 when it is in that state already', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const lot = await receiveTestLot(store.ctx, product.id, { quantity: 8 });
     const quarantine = await call(`/lots/${lot.id}/quarantine`, { body: { reason: 'Recall notice 2026-118' } });
     expect(quarantine.status).toBe(200);
@@ -162,9 +199,9 @@ describe('the inventory API', () => {
   });
 
   it('lists every product by SKU with its lots, keyset-paged, and one product by ?sku=', async () => {
-    const a = await createTestProduct(store.ctx, { sku: 'ZZ-LIST-A' });
-    const b = await createTestProduct(store.ctx, { sku: 'ZZ-LIST-B' });
-    const c = await createTestProduct(store.ctx, { sku: 'ZZ-LIST-C' });
+    const a = await createTestProduct(store.ctx, { ...NO_STOCK, sku: 'ZZ-LIST-A' });
+    const b = await createTestProduct(store.ctx, { ...NO_STOCK, sku: 'ZZ-LIST-B' });
+    const c = await createTestProduct(store.ctx, { ...NO_STOCK, sku: 'ZZ-LIST-C' });
     await receiveTestLot(store.ctx, a.id, { lotNumber: 'A-2', expiresOn: '2030-01-01', quantity: 5 });
     await receiveTestLot(store.ctx, a.id, { lotNumber: 'A-1', expiresOn: '2029-01-01', quantity: 3 });
     await receiveTestLot(store.ctx, b.id, { lotNumber: 'B-1', expiresOn: null, quantity: 7 });
@@ -198,7 +235,7 @@ describe('the inventory API', () => {
   });
 
   it('keeps the ledger summing to the units on hand through every kind of change', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const res = await call('/lots', { body: { sku: product.sku, lotNumber: 'SUM-1', expiresOn: null, quantity: 30 } });
     const lot = (await res.json()) as Lot;
     await call('/adjustments', { body: { lotId: lot.id, change: -5, reason: 'Samples for a clinic' } });

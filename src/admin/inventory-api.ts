@@ -7,6 +7,7 @@ import { uuidSchema } from '#src/lib/ids.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { IdempotencyKeyHeaders, withIdempotency } from '#src/web/idempotency.ts';
 import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { adjustLotAs, receiveLotAs, setLotStateAs } from './inventory-actions.ts';
 import {
@@ -124,9 +125,10 @@ inventoryApi.openapi(
     operationId: 'receiveLot',
     tags,
     summary: 'Receive a lot: a batch of one product with its lot number and expiry, on sale at once',
-    description: `${PERMISSION_NOTE} The receipt starts the lot's ledger and re-arms the product's low-stock mail.`,
+    description: `${PERMISSION_NOTE} The receipt starts the lot's ledger and re-arms the product's low-stock mail. Send an Idempotency-Key to retry safely.`,
     security,
     request: {
+      headers: IdempotencyKeyHeaders,
       body: jsonBody(ReceiveLotSchema, {
         example: { sku: 'PEP-FACTOR-30', lotNumber: 'L2026-0412', expiresOn: '2027-03-31', quantity: 48 },
       }),
@@ -140,29 +142,38 @@ inventoryApi.openapi(
       401: unauthorized,
       403: forbidden,
       409: problemResponse('A lot of this product with this number was received already'),
-      422: problemResponse('No product has this SKU, or the received date is after today'),
+      422: problemResponse(
+        'No product has this SKU, the received date is after today, or the Idempotency-Key was used for another ' +
+          'request (code IDEMPOTENCY_KEY_REUSED)',
+      ),
     },
   }),
   async (c) => {
     const staff = await requireStaff(c, PERMISSION);
     const body = c.req.valid('json');
-    const { db } = c.var.ctx;
-    const productId = await findProductIdBySku(db, body.sku);
-    if (!productId) {
-      throw new AppError('VALIDATION', `No product has the SKU ${body.sku}.`, {
-        fields: { sku: 'No product has this SKU.' },
+    const scope = { scope: `staff:${staff.id}`, operation: 'receiveLot', body };
+    const answer = await withIdempotency(c, scope, async (tx) => {
+      const productId = await findProductIdBySku(tx, body.sku);
+      if (!productId) {
+        throw new AppError('VALIDATION', `No product has the SKU ${body.sku}.`, {
+          fields: { sku: 'No product has this SKU.' },
+        });
+      }
+      const lot = await receiveLotAs({ tx, cache: c.var.ctx.cache }, staff, {
+        productId,
+        lotNumber: body.lotNumber,
+        expiresOn: body.expiresOn,
+        quantity: body.quantity,
+        receivedOn: body.receivedOn,
       });
-    }
-    const lot = await receiveLotAs(c.var.ctx, staff, {
-      productId,
-      lotNumber: body.lotNumber,
-      expiresOn: body.expiresOn,
-      quantity: body.quantity,
-      receivedOn: body.receivedOn,
+      return {
+        status: 201 as const,
+        body: toLotJson(lot, body.sku),
+        headers: { Location: `/api/admin/inventory/lots/${lot.id}` },
+      };
     });
     noStore(c);
-    c.header('Location', `/api/admin/inventory/lots/${lot.id}`);
-    return c.json(toLotJson(lot, body.sku), 201);
+    return c.json(answer.body, answer.status);
   },
 );
 
@@ -176,6 +187,7 @@ inventoryApi.openapi(
     description: PERMISSION_NOTE,
     security,
     request: {
+      headers: IdempotencyKeyHeaders,
       body: jsonBody(AdjustLotSchema, {
         example: { lotId: LOT_ID, change: -2, reason: 'Two vials cracked in the fridge' },
       }),
@@ -186,15 +198,22 @@ inventoryApi.openapi(
       401: unauthorized,
       403: forbidden,
       404: problemResponse('No such lot'),
-      422: problemResponse('The change takes more units than the lot holds'),
+      422: problemResponse(
+        'The change takes more units than the lot holds, or the Idempotency-Key was used for another request ' +
+          '(code IDEMPOTENCY_KEY_REUSED)',
+      ),
     },
   }),
   async (c) => {
     const staff = await requireStaff(c, PERMISSION);
     const body = c.req.valid('json');
-    const lot = await adjustLotAs(c.var.ctx, staff, body);
+    const scope = { scope: `staff:${staff.id}`, operation: 'adjustLot', body };
+    const answer = await withIdempotency(c, scope, async (tx) => {
+      const lot = await adjustLotAs({ tx, cache: c.var.ctx.cache }, staff, body);
+      return { status: 200 as const, body: toLotJson(lot, await findSkuOf(tx, lot.productId)) };
+    });
     noStore(c);
-    return c.json(await lotJson(c, lot), 200);
+    return c.json(answer.body, answer.status);
   },
 );
 
@@ -232,7 +251,8 @@ for (const { action, state, summary } of [
       const staff = await requireStaff(c, PERMISSION);
       const lotId = lotIdOf(c.req.valid('param').id);
       const { reason } = c.req.valid('json');
-      const lot = await setLotStateAs(c.var.ctx, staff, { lotId, state, reason });
+      const { db, cache } = c.var.ctx;
+      const lot = await db.transaction((tx) => setLotStateAs({ tx, cache }, staff, { lotId, state, reason }));
       noStore(c);
       return c.json(await lotJson(c, lot), 200);
     },

@@ -7,7 +7,7 @@ import { addDays } from '#src/lib/dates.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
-import { lastAuditOf, ledgerMatchesLots, ledgerOf, lotsOf, receiveTestLot } from './test-inventory.ts';
+import { lastAuditOf, ledgerMatchesLots, ledgerOf, lotsOf, NO_STOCK, receiveTestLot } from './test-inventory.ts';
 
 let store: TestStore;
 let admin: Visitor;
@@ -33,7 +33,7 @@ const pageOf = (productId: string) => `/admin/inventory/${productId}`;
 
 describe('the inventory pages', () => {
   it('are refused to a role without the inventory permission, and shown in the navigation only to those with it', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const lot = await receiveTestLot(store.ctx, product.id);
     expect((await staffOnly.request('/admin/inventory')).status).toBe(403);
     expect((await staffOnly.request(pageOf(product.id))).status).toBe(403);
@@ -54,7 +54,7 @@ describe('the inventory pages', () => {
   });
 
   it('receives a lot through the form: the lot, its ledger row and the audit entry, received today by default', async () => {
-    const product = await createTestProduct(store.ctx, { name: 'Growth Factor Serum Test' });
+    const product = await createTestProduct(store.ctx, { ...NO_STOCK, name: 'Growth Factor Serum Test' });
     const res = await admin.submit(
       pageOf(product.id),
       { lotNumber: 'GF-2026-07', expiresOn: '2028-06-30', quantity: '24', receivedOn: '' },
@@ -101,7 +101,7 @@ describe('the inventory pages', () => {
   });
 
   it('re-renders the receive form with field errors and what was typed; a lot received twice is a 409', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const bad = await admin.submit(
       pageOf(product.id),
       { lotNumber: '', expiresOn: '', quantity: 'twelve', receivedOn: '2026-02-31' },
@@ -137,7 +137,7 @@ describe('the inventory pages', () => {
   });
 
   it('adjusts a lot with a reason; taking more than on hand or giving no reason changes nothing', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const lot = await receiveTestLot(store.ctx, product.id, { quantity: 10 });
     const adjust = (fields: Record<string, string>) =>
       admin.submit(pageOf(product.id), fields, `/admin/inventory/lots/${lot.id}/adjust`);
@@ -178,7 +178,7 @@ describe('the inventory pages', () => {
   });
 
   it('quarantines and releases a lot with a reason: availability follows, and each is recorded', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const lot = await receiveTestLot(store.ctx, product.id, { quantity: 12 });
     const act = (action: string, reason: string) =>
       admin.submit(pageOf(product.id), { reason }, `/admin/inventory/lots/${lot.id}/${action}`);
@@ -217,7 +217,7 @@ describe('the inventory pages', () => {
   });
 
   it('saves stock rules, records them, and refuses numbers out of range', async () => {
-    const product = await createTestProduct(store.ctx);
+    const product = await createTestProduct(store.ctx, NO_STOCK);
     const rules = (fields: Record<string, string>) =>
       admin.submit(pageOf(product.id), fields, `${pageOf(product.id)}/rules`);
     expect((await rules({ minShelfLifeDays: '90', lowStockThreshold: '12' })).status).toBe(303);
@@ -237,11 +237,11 @@ describe('the inventory pages', () => {
   });
 
   it('lists stock, searches by SKU or name, filters lots expiring soon, and marks expired lots', async () => {
-    const product = await createTestProduct(store.ctx, { name: 'Expiring Exosome Vial' });
+    const product = await createTestProduct(store.ctx, { ...NO_STOCK, name: 'Expiring Exosome Vial' });
     await receiveTestLot(store.ctx, product.id, { lotNumber: 'OLD-1', expiresOn: addDays(today, -2), quantity: 4 });
     await receiveTestLot(store.ctx, product.id, { lotNumber: 'SOON-1', expiresOn: addDays(today, 20), quantity: 6 });
     await receiveTestLot(store.ctx, product.id, { lotNumber: 'LATER-1', expiresOn: addDays(today, 400), quantity: 8 });
-    const later = await createTestProduct(store.ctx, { name: 'Long Shelf Balm' });
+    const later = await createTestProduct(store.ctx, { ...NO_STOCK, name: 'Long Shelf Balm' });
     await receiveTestLot(store.ctx, later.id, { expiresOn: addDays(today, 400) });
 
     const bySku = await admin.page(`/admin/inventory?q=${encodeURIComponent(product.sku.toLowerCase())}`);
@@ -273,7 +273,7 @@ describe('the inventory pages', () => {
 
   it('pages through many products', async () => {
     for (let i = 0; i < 26; i++)
-      await createTestProduct(store.ctx, { name: `Paged Product ${String(i).padStart(2, '0')}` });
+      await createTestProduct(store.ctx, { ...NO_STOCK, name: `Paged Product ${String(i).padStart(2, '0')}` });
     const first = await admin.page('/admin/inventory?q=paged+product');
     expect(first).toContain('Paged Product 00');
     expect(first).not.toContain('Paged Product 25');

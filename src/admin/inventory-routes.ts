@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { findLot, findStockRules, storeToday } from '#src/inventory/queries.ts';
+import type { StockWrite } from '#src/inventory/service.ts';
 import { AppError, notFound } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
 import { requireStaff } from '#src/staff/current.ts';
@@ -39,6 +40,12 @@ const NOTICES: Record<string, string> = {
 };
 
 type Status = 200 | 400 | 409 | 422;
+
+/** Runs a stock write and its audit entry in one transaction. */
+function write<T>(c: Context<AppEnv>, work: (w: StockWrite) => Promise<T>): Promise<T> {
+  const { db, cache } = c.var.ctx;
+  return db.transaction((tx) => work({ tx, cache }));
+}
 
 function idOf(c: Context<AppEnv>, what: string): string {
   const id = uuidSchema.safeParse(c.req.param('id'));
@@ -148,7 +155,7 @@ inventoryPages.post('/:id/lots', async (c) => {
   if (!form.ok) return showProduct(c, staff, productId, { receive: form, status: 400 });
   if (!(await findInventoryRow(c.var.ctx.db, productId))) throw notFound('Product');
   try {
-    await receiveLotAs(c.var.ctx, staff, { productId, ...form.data });
+    await write(c, (w) => receiveLotAs(w, staff, { productId, ...form.data }));
   } catch (err) {
     const refusal = refusalOf(err);
     return showProduct(c, staff, productId, {
@@ -165,7 +172,7 @@ inventoryPages.post('/:id/rules', async (c) => {
   const form = await readForm(c, stockRulesFormSchema);
   if (!form.ok) return showProduct(c, staff, productId, { rules: form, status: 400 });
   if (!(await findInventoryRow(c.var.ctx.db, productId))) throw notFound('Product');
-  await saveStockRulesAs(c.var.ctx, staff, { productId, ...form.data });
+  await write(c, (w) => saveStockRulesAs(w, staff, { productId, ...form.data }));
   return c.redirect(`/admin/inventory/${productId}?done=rules`, 303);
 });
 
@@ -208,7 +215,7 @@ inventoryPages.post('/lots/:id/adjust', (c) =>
     async (staff, lotId) => {
       const form = await readForm(c, adjustLotFormSchema);
       if (!form.ok) return { state: form, status: 400 };
-      return refusedBy(form.values, () => adjustLotAs(c.var.ctx, staff, { lotId, ...form.data }));
+      return refusedBy(form.values, () => write(c, (w) => adjustLotAs(w, staff, { lotId, ...form.data })));
     },
     'adjusted',
   ),
@@ -226,7 +233,7 @@ for (const [path, state, done] of [
         const form = await readForm(c, lotStateFormSchema);
         if (!form.ok) return { state: form, status: 400 };
         return refusedBy(form.values, () =>
-          setLotStateAs(c.var.ctx, staff, { lotId, state, reason: form.data.reason }),
+          write(c, (w) => setLotStateAs(w, staff, { lotId, state, reason: form.data.reason })),
         );
       },
       done,

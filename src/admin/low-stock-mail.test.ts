@@ -10,7 +10,7 @@ import { outbox } from '#src/mail/schema.ts';
 import { staffUsers } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { LOW_STOCK_MAIL_KIND, lowStockMailJob } from './low-stock-mail.ts';
-import { allocateTestStock, receiveTestLot } from './test-inventory.ts';
+import { allocateTestStock, NO_STOCK, receiveTestLot } from './test-inventory.ts';
 
 let store: TestStore;
 let keepers: string[];
@@ -49,7 +49,7 @@ describe('the low-stock mail', () => {
   });
 
   it('goes once per dip to every active staff member who keeps stock, and a receipt re-arms it', async () => {
-    const product = await createTestProduct(store.ctx, { name: 'PEP Factor Test Serum' });
+    const product = await createTestProduct(store.ctx, { ...NO_STOCK, name: 'PEP Factor Test Serum' });
     await receiveTestLot(store.ctx, product.id, { quantity: 10 });
 
     await allocateTestStock(store.ctx, product.id, 4); // 6 left: above the threshold of 5

@@ -7,6 +7,9 @@ import type { AppContext } from '#src/web/context.ts';
 
 let sequence = 0;
 
+/** Options of createTestProduct for a product without stock, whose lots a test receives itself. */
+export const NO_STOCK = { stock: 0 } as const;
+
 /** A lot received straight through the inventory, for tests that need stock to start from. */
 export function receiveTestLot(
   ctx: Pick<AppContext, 'db' | 'cache'>,
