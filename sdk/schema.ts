@@ -558,6 +558,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock of every product by SKU: units available, on hand, and each lot
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
+        get: operations["listInventory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inventory/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One lot
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
+        get: operations["getLot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inventory/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a lot: a batch of one product with its lot number and expiry, on sale at once
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited. The receipt starts the lot's ledger and re-arms the product's low-stock mail. Send an Idempotency-Key to retry safely.
+         */
+        post: operations["receiveLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inventory/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add units to a lot or take them away, with the reason the ledger keeps
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
+        post: operations["adjustLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inventory/lots/{id}/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quarantine a lot: nothing of it is sold until released
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
+        post: operations["quarantineLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inventory/lots/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a quarantined lot back to sale
+         * @description Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.
+         */
+        post: operations["releaseLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -901,6 +1021,103 @@ export interface components {
             total: number;
             page: number;
             limit: number;
+        };
+        InventoryList: {
+            items: components["schemas"]["InventoryItem"][];
+            /** @description Send as `cursor` for the next page; null at the end. */
+            nextCursor: string | null;
+        };
+        InventoryItem: {
+            productId: string;
+            sku: string;
+            name: string;
+            /** @description Units that can be sold today: sellable lots, not expired, with the product's minimum shelf life left. */
+            available: number;
+            /** @description Every unit on the shelf, sellable or not. */
+            onHand: number;
+            /** @description First to expire first; emptied lots too. */
+            lots: {
+                /** @example 5b0f7f0e-6a39-4a5e-9d7c-2f1f0c3d9a11 */
+                id: string;
+                /** @example L2026-0412 */
+                lotNumber: string;
+                /**
+                 * Format: date
+                 * @description The expiry date; null for goods that do not expire.
+                 * @example 2027-03-31
+                 */
+                expiresOn: string | null;
+                /**
+                 * Format: date
+                 * @description The day the lot arrived.
+                 * @example 2027-03-31
+                 */
+                receivedOn: string;
+                quantityReceived: number;
+                quantityOnHand: number;
+                /**
+                 * @description A quarantined lot is never sold.
+                 * @enum {string}
+                 */
+                state: "sellable" | "quarantined";
+            }[];
+        };
+        StockLot: {
+            /** @example 5b0f7f0e-6a39-4a5e-9d7c-2f1f0c3d9a11 */
+            id: string;
+            /**
+             * @description The product's SKU.
+             * @example PEP-FACTOR-30
+             */
+            sku: string;
+            /** @example L2026-0412 */
+            lotNumber: string;
+            /**
+             * Format: date
+             * @description The expiry date; null for goods that do not expire.
+             * @example 2027-03-31
+             */
+            expiresOn: string | null;
+            /**
+             * Format: date
+             * @description The day the lot arrived.
+             * @example 2027-03-31
+             */
+            receivedOn: string;
+            quantityReceived: number;
+            quantityOnHand: number;
+            /**
+             * @description A quarantined lot is never sold.
+             * @enum {string}
+             */
+            state: "sellable" | "quarantined";
+        };
+        ReceiveLot: {
+            sku: string;
+            lotNumber: string;
+            /**
+             * Format: date
+             * @description The expiry date printed on the pack; null for goods that do not expire.
+             * @example 2027-03-31
+             */
+            expiresOn: string | null;
+            quantity: number;
+            /**
+             * Format: date
+             * @description The day the lot arrived; today (the store's date) when left out.
+             * @example 2027-03-31
+             */
+            receivedOn?: string;
+        };
+        AdjustLot: {
+            /** Format: uuid */
+            lotId: string;
+            /** @description Units added (positive) or taken away (negative). */
+            change: number;
+            reason: string;
+        };
+        LotReason: {
+            reason: string;
         };
     };
     responses: never;
@@ -3316,6 +3533,470 @@ export interface operations {
             };
             /** @description The staff member's role lacks the permission */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInventory: {
+        parameters: {
+            query?: {
+                /** @description Only the product with this SKU. */
+                sku?: string;
+                /** @description Part of a SKU or a product name. */
+                q?: string;
+                /** @description Only products holding units that expire within this many days, or have expired. */
+                expiring?: number;
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products with their lots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryList"];
+                };
+            };
+            /** @description An invalid parameter or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "inventory:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLot"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "inventory:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveLot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A new random value (a UUID) for each request, sent again unchanged with its retries: a retry within 24 hours gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. 1 to 255 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "PEP-FACTOR-30",
+                 *       "lotNumber": "L2026-0412",
+                 *       "expiresOn": "2027-03-31",
+                 *       "quantity": 48
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReceiveLot"];
+            };
+        };
+        responses: {
+            /** @description The lot received */
+            201: {
+                headers: {
+                    /** @description The address of the lot */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLot"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "inventory:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A lot of this product with this number was received already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this SKU, the received date is after today, or the Idempotency-Key was used for another request (code IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adjustLot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A new random value (a UUID) for each request, sent again unchanged with its retries: a retry within 24 hours gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. 1 to 255 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "lotId": "5b0f7f0e-6a39-4a5e-9d7c-2f1f0c3d9a11",
+                 *       "change": -2,
+                 *       "reason": "Two vials cracked in the fridge"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdjustLot"];
+            };
+        };
+        responses: {
+            /** @description The lot after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLot"];
+                };
+            };
+            /** @description Invalid body, a change of 0, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "inventory:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change takes more units than the lot holds, or the Idempotency-Key was used for another request (code IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    quarantineLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Supplier recall notice 2026-118"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LotReason"];
+            };
+        };
+        responses: {
+            /** @description The lot in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLot"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "inventory:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lot is quarantined already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Supplier withdrew the recall"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LotReason"];
+            };
+        };
+        responses: {
+            /** @description The lot in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLot"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "inventory:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such lot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lot is sellable already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { passwordResetMailJob } from '#src/accounts/auth/password-reset.ts';
 import { verifyEmailMailJob } from '#src/accounts/auth/registration.ts';
 import { customerAccessSweepJob } from '#src/accounts/sessions/sweep.ts';
+import { lowStockMailJob } from '#src/admin/low-stock-mail.ts';
 import { storeDayJob, storeDaySchedulerJob } from '#src/inventory/store-day-job.ts';
 import type { JobDefinition } from '#src/jobs/definition.ts';
 import { jobsSweepJob } from '#src/jobs/sweep.ts';
@@ -20,6 +21,7 @@ export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
   passwordResetMailJob,
   verifyEmailMailJob,
   licenceExpiryJob,
+  lowStockMailJob,
   customerAccessSweepJob,
   staffSessionSweepJob,
   rateLimitSweepJob,

@@ -1,16 +1,26 @@
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
+import { inventoryApi } from './inventory-api.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 
 /** The admin area: its pages keep their own shell on errors and stay out of search engines; the admin API. */
 export const adminModule: WebModule = {
   pages: [{ at: '/admin', routes: adminPages }],
-  api: [{ at: '/api/admin', routes: adminApi }],
+  api: [
+    { at: '/api/admin', routes: adminApi },
+    { at: '/api/admin/inventory', routes: inventoryApi },
+  ],
   apiTags: [
     {
       name: 'admin',
       description: 'For staff and integrations, with a staff bearer token: licence review and the mail outbox.',
+    },
+    {
+      name: 'inventory',
+      description:
+        'Stock in lots, for staff and integrations with a staff bearer token and the inventory:manage permission: ' +
+        'receiving lots, adjusting them, quarantine and release. Every change is kept in the stock ledger.',
     },
   ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },

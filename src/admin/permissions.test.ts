@@ -40,6 +40,7 @@ const PAGES = [
   '/admin/outbox',
   '/admin/customers',
   '/admin/settings',
+  '/admin/inventory',
   '/admin/staff',
   '/admin/audit',
 ];
@@ -52,6 +53,7 @@ const ALLOWED: Record<StaffRole, string[]> = {
     '/admin/outbox',
     '/admin/customers',
     '/admin/settings',
+    '/admin/inventory',
   ],
   staff: ['/admin', '/admin/licences', '/admin/licences/LICENCE', '/admin/outbox'],
 };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { listLotsExpiringWithin } from '#src/inventory/queries.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
 import { countPendingLicences } from '#src/licences/queries.ts';
@@ -10,6 +11,8 @@ import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { categoryPages } from './category-routes.ts';
 import { customerPages } from './customer-routes.ts';
+import { inventoryPages } from './inventory-routes.ts';
+import { EXPIRY_WARNING_DAYS } from './inventory-validators.ts';
 import { licenceReviewPages } from './licence-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { settingsPages } from './settings-routes.ts';
@@ -25,15 +28,18 @@ export const adminPages = new Hono<AppEnv>();
 adminPages.get('/', async (c) => {
   const staff = await requireStaff(c);
   const { db } = c.var.ctx;
-  const [pendingLicences, outbox] = await Promise.all([
+  const [pendingLicences, outbox, expiringLots] = await Promise.all([
     hasPermission(staff.role, 'licences:review') ? countPendingLicences(db) : undefined,
     hasPermission(staff.role, 'outbox:read') ? countOutbox(db) : undefined,
+    hasPermission(staff.role, 'inventory:manage')
+      ? listLotsExpiringWithin(db, EXPIRY_WARNING_DAYS).then((lots) => lots.length)
+      : undefined,
   ]);
   return renderAdminPage(c, {
     staff,
     title: 'Dashboard',
     section: 'dashboard',
-    body: renderDashboard({ staff, pendingLicences, outbox }),
+    body: renderDashboard({ staff, pendingLicences, outbox, expiringLots }),
   });
 });
 
@@ -41,6 +47,7 @@ adminPages.route('/licences', licenceReviewPages);
 adminPages.route('/settings', settingsPages);
 adminPages.route('/categories', categoryPages);
 adminPages.route('/customers', customerPages);
+adminPages.route('/inventory', inventoryPages);
 
 adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');

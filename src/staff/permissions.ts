@@ -15,19 +15,30 @@ export const PERMISSIONS = [
   'settings:edit',
   // The category tree: adding, renaming, moving, ordering and deleting categories.
   'catalog:manage',
+  // Stock: receiving lots, adjusting and quarantining them, and each product's stock rules; these staff also
+  // receive the low-stock mail.
+  'inventory:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; every admin page and API call checks one of these on the server. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: ['licences:review', 'outbox:read', 'customers:read', 'customers:manage', 'settings:edit', 'catalog:manage'],
+  admin: [
+    'licences:review',
+    'outbox:read',
+    'customers:read',
+    'customers:manage',
+    'settings:edit',
+    'catalog:manage',
+    'inventory:manage',
+  ],
   staff: ['licences:review', 'outbox:read'],
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: "Admin: licences, outbox, customers and their credit, categories and the store's settings",
+  admin: "Admin: licences, outbox, customers and their credit, categories, inventory and the store's settings",
   staff: 'Staff: licences and outbox',
 };
 

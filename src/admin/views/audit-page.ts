@@ -15,6 +15,9 @@ function recordLink(e: AuditEntry) {
     return html`<a href="/admin/licences/${e.entityId}">licence ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'staff') return html`<a href="/admin/staff">staff ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'settings') return html`<a href="/admin/settings">store texts</a>`;
+  if (e.entityType === 'lot')
+    return html`<a href="/admin/inventory/lots/${e.entityId}">lot ${e.entityId.slice(0, 8)}</a>`;
+  if (e.entityType === 'stock-rules') return html`<a href="/admin/inventory/${e.entityId}">stock rules</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -33,6 +36,8 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   settings: 'Store settings',
   category: 'Categories',
   customer: 'Customers',
+  lot: 'Stock lots',
+  'stock-rules': 'Stock rules',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

@@ -7,6 +7,8 @@ export function renderDashboard(o: {
   staff: StaffUser;
   pendingLicences?: number | undefined;
   outbox?: { total: number; undelivered: number } | undefined;
+  /** Lots with units that expire within 60 days or have expired. */
+  expiringLots?: number | undefined;
 }) {
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(o.staff.role, p);
   return html`<h1>Dashboard</h1>
@@ -28,10 +30,20 @@ export function renderDashboard(o: {
           </li>`
           : ''
       }
+      ${
+        o.expiringLots !== undefined
+          ? html`<li class="stat-card">
+            <p class="stat-value">${o.expiringLots}</p>
+            <p><a href="/admin/inventory?expiring=60">Lot${o.expiringLots === 1 ? '' : 's'} expiring within 60 days</a>
+              or expired, with units on the shelf</p>
+          </li>`
+          : ''
+      }
     </ul>
     <h2>Tasks</h2>
     <ul>
       ${can('licences:review') ? html`<li><a href="/admin/licences">Review licences</a>: approve, reject or suspend.</li>` : ''}
+      ${can('inventory:manage') ? html`<li><a href="/admin/inventory">Keep stock</a>: receive lots, adjust and quarantine them.</li>` : ''}
       ${can('customers:read') ? html`<li><a href="/admin/customers">Find a customer</a> and see their licences.</li>` : ''}
       ${can('staff:manage') ? html`<li><a href="/admin/staff">Manage staff</a> and their roles.</li>` : ''}
       ${can('audit:read') ? html`<li><a href="/admin/audit">Read the audit log</a> of staff actions.</li>` : ''}

@@ -7,13 +7,15 @@ export function renderPager(o: {
   page: number;
   total: number;
   limit: number;
+  /** The query parameter holding the page number, when a page has more than one list. */
+  pageParam?: string;
 }) {
   const pages = Math.max(1, Math.ceil(o.total / o.limit));
   if (pages <= 1) return '';
   const href = (page: number) => {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(o.params ?? {})) if (v) query.set(k, v);
-    if (page > 1) query.set('page', String(page));
+    if (page > 1) query.set(o.pageParam ?? 'page', String(page));
     const s = query.toString();
     return s ? `${o.path}?${s}` : o.path;
   };

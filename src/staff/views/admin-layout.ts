@@ -16,6 +16,7 @@ export type AdminSection =
   | 'outbox'
   | 'settings'
   | 'categories'
+  | 'inventory'
   | 'staff'
   | 'audit';
 
@@ -25,6 +26,7 @@ const LINKS: { id: AdminSection; href: string; label: string; permission?: Permi
   { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { id: 'categories', href: '/admin/categories', label: 'Categories', permission: 'catalog:manage' },
+  { id: 'inventory', href: '/admin/inventory', label: 'Inventory', permission: 'inventory:manage' },
   { id: 'settings', href: '/admin/settings', label: 'Store settings', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
