@@ -90,7 +90,7 @@ describe('stock by lot', () => {
     const refused = await errorOf(
       write((w) => allocateStock(w, { productId: serum.id, quantity: 5, reference: 'FMS-3' })),
     );
-    expect(refused.status).toBe(409);
+    expect([refused.status, refused.code]).toEqual([409, 'SOLD_OUT']);
     expect(refused.message).toBe('Only 4 available.');
     const byNumber = Object.fromEntries((await lotsOf(serum)).map((lot) => [lot.lotNumber, lot.quantityOnHand]));
     expect(byNumber).toEqual({ EXPIRED: 7, FOREVER: 4, HELD: 9, LATE: 0, SOON: 0 });
@@ -196,7 +196,7 @@ describe.skipIf(!inject('databaseServer'))('allocations at the same time, on Pos
       Array.from({ length: 200 }, (_, i) =>
         write((w) => allocateStock(w, { productId: popular.id, quantity: 1, reference: `RACE-${i}` })).then(
           () => 'sold',
-          (err: unknown) => (err instanceof AppError && err.status === 409 ? 'sold out' : String(err)),
+          (err: unknown) => (err instanceof AppError && err.code === 'SOLD_OUT' ? 'sold out' : String(err)),
         ),
       ),
     );

@@ -156,7 +156,7 @@ export async function allocateStock(
     .for('update');
   const before = lots.reduce((sum, lot) => sum + lot.quantityOnHand, 0);
   if (before < o.quantity) {
-    throw new AppError('CONFLICT', before === 0 ? 'Sold out.' : `Only ${before} available.`, {
+    throw new AppError('SOLD_OUT', before === 0 ? 'Sold out.' : `Only ${before} available.`, {
       fields: { quantity: before === 0 ? 'sold out' : `only ${before} available` },
     });
   }

@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   UNAVAILABLE: 503,
   // A client retrying a write branches on this one: its key already stands for another request.
   IDEMPOTENCY_KEY_REUSED: 422,
+  // Shoppers' clients tell these apart from other conflicts: nothing is left to sell, or the cart changed since
+  // the customer reviewed it.
+  SOLD_OUT: 409,
+  FINGERPRINT_CHANGED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
