@@ -1,9 +1,19 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { type ShippingMethod, type ShippingMethodCode, shippingMethods, shippingRules } from './schema.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
+import {
+  SHIPPING_METHOD_CODES,
+  type ShippingMethod,
+  type ShippingMethodCode,
+  shippingMethods,
+  shippingRules,
+} from './schema.ts';
 
 /** The cut-off hour when the rules row is missing (a store migrated without its seed). */
 export const DEFAULT_CUTOFF_HOUR = 14;
+
+/** The cache tag of answers that show the methods, emptied by every save. */
+export const SHIPPING_METHODS_TAG = 'shipping-methods';
 
 /** Whether a method keeps its parcel cold: the one a cart holding a refrigerated product must ship by. */
 export function isRefrigeratedMethod(method: Pick<ShippingMethod, 'code'>): boolean {
@@ -99,15 +109,17 @@ export type ShippingMethodChange = Pick<
 
 /**
  * Saves every method and the cut-off hour in one transaction; `alsoInTransaction` runs in it too (the audit entry
- * exists exactly when the change does). The codes are fixed: a code the table does not hold changes nothing.
+ * exists exactly when the change does). The codes are fixed; a method left out keeps what it had.
  */
 export function saveShippingSettings(
-  db: Db,
-  o: { methods: Record<ShippingMethodCode, ShippingMethodChange>; cutoffHour: number },
+  ctx: { db: Db; cache: Pick<CacheBus, 'announce'> },
+  o: { methods: Partial<Record<ShippingMethodCode, ShippingMethodChange>>; cutoffHour: number },
   alsoInTransaction?: (tx: Db) => Promise<void>,
 ): Promise<void> {
-  return db.transaction(async (tx) => {
-    for (const [code, change] of Object.entries(o.methods)) {
+  return ctx.db.transaction(async (tx) => {
+    for (const code of SHIPPING_METHOD_CODES) {
+      const change = o.methods[code];
+      if (!change) continue;
       await tx
         .update(shippingMethods)
         .set({ ...change, updatedAt: new Date() })
@@ -118,5 +130,6 @@ export function saveShippingSettings(
       .values({ id: 1, cutoffHour: o.cutoffHour })
       .onConflictDoUpdate({ target: shippingRules.id, set: { cutoffHour: o.cutoffHour, updatedAt: new Date() } });
     await alsoInTransaction?.(tx);
+    await ctx.cache.announce(tx, { pages: [SHIPPING_METHODS_TAG] });
   });
 }

@@ -67,11 +67,11 @@ describe('shipping methods and quotes', () => {
       .toMatchObject({ allowed: false, code: 'unknown-method' });
     const all = await store.ctx.db.select().from(shippingMethods);
     const methods = Object.fromEntries(all.map(({ code, updatedAt: _, ...rest }) => [code, rest]));
-    await saveShippingSettings(store.ctx.db, {
+    await saveShippingSettings(store.ctx, {
       methods: {
         ...methods,
         refrigerated: { ...methods.refrigerated!, isActive: false, surchargeCents: 2000, freeAboveCents: 10000 },
-      } as Parameters<typeof saveShippingSettings>[1]['methods'],
+      },
       cutoffHour: 13,
     });
     expect(await getShippingCutoffHour(store.ctx.db)).toBe(13);

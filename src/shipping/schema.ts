@@ -12,7 +12,7 @@ export type ShippingMethodCode = (typeof SHIPPING_METHOD_CODES)[number];
 export const shippingMethods = pgTable(
   'shipping_methods',
   {
-    code: text().primaryKey(),
+    code: text().$type<ShippingMethodCode>().primaryKey(),
     name: text().notNull(),
     description: text().notNull().default(''),
     rateCents: integer().notNull(),
