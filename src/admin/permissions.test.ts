@@ -40,6 +40,8 @@ const PAGES = [
   '/admin/outbox',
   '/admin/customers',
   '/admin/settings',
+  '/admin/settings/shipping',
+  '/admin/settings/tax',
   '/admin/staff',
   '/admin/audit',
 ];
@@ -52,6 +54,8 @@ const ALLOWED: Record<StaffRole, string[]> = {
     '/admin/outbox',
     '/admin/customers',
     '/admin/settings',
+    '/admin/settings/shipping',
+    '/admin/settings/tax',
   ],
   staff: ['/admin', '/admin/licences', '/admin/licences/LICENCE', '/admin/outbox'],
 };

@@ -44,7 +44,11 @@ describe('GET /api/store/shipping-methods', () => {
     const all = await listAllShippingMethods(store.ctx.db);
     const methods = Object.fromEntries(all.map(({ code, updatedAt: _, ...rest }) => [code, rest]));
     await saveShippingSettings(store.ctx, {
-      methods: { ...methods, express: { ...methods.express!, isActive: false }, standard: { ...methods.standard!, position: 9 } },
+      methods: {
+        ...methods,
+        express: { ...methods.express!, isActive: false },
+        standard: { ...methods.standard!, position: 9 },
+      },
       cutoffHour: 14,
     });
     const { items } = await listMethods();

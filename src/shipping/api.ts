@@ -18,7 +18,8 @@ const ShippingMethodSchema = z
       description: 'What the method costs below `freeAboveCents`, surcharge included, in the minor unit of `currency`.',
     }),
     freeAboveCents: z.number().int().nullable().openapi({
-      description: 'From this item subtotal on, the rate is waived and only `surchargeCents` is charged; null for never.',
+      description:
+        'From this item subtotal on, the rate is waived and only `surchargeCents` is charged; null for never.',
     }),
     surchargeCents: z.number().int().openapi({
       description: 'The part of `rateCents` that is never waived: cold-chain packaging for refrigerated parcels.',
@@ -31,24 +32,22 @@ const ShippingMethodSchema = z
   })
   .openapi('ShippingMethod');
 
-const ShippingMethodListSchema = z
-  .object({ items: z.array(ShippingMethodSchema) })
-  .openapi('ShippingMethodList', {
-    example: {
-      items: [
-        {
-          code: 'standard',
-          name: 'Standard',
-          description: 'Ground, 2 to 5 business days. Free on orders of $150 or more.',
-          rateCents: 795,
-          freeAboveCents: 15000,
-          surchargeCents: 0,
-          currency: 'USD',
-          isRefrigerated: false,
-        },
-      ],
-    },
-  });
+const ShippingMethodListSchema = z.object({ items: z.array(ShippingMethodSchema) }).openapi('ShippingMethodList', {
+  example: {
+    items: [
+      {
+        code: 'standard',
+        name: 'Standard',
+        description: 'Ground, 2 to 5 business days. Free on orders of $150 or more.',
+        rateCents: 795,
+        freeAboveCents: 15000,
+        surchargeCents: 0,
+        currency: 'USD',
+        isRefrigerated: false,
+      },
+    ],
+  },
+});
 
 function toShippingMethodJson(m: ShippingMethod, currency: string): z.infer<typeof ShippingMethodSchema> {
   return {

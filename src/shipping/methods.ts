@@ -67,7 +67,11 @@ export function quoteShippingFrom(
     return { allowed: false, code: 'unknown-method', reason: 'Choose standard, express or refrigerated shipping.' };
   }
   if (!method.isActive) {
-    return { allowed: false, code: 'method-not-offered', reason: `${method.name} shipping is not offered at the moment.` };
+    return {
+      allowed: false,
+      code: 'method-not-offered',
+      reason: `${method.name} shipping is not offered at the moment.`,
+    };
   }
   if (o.hasRefrigerated && !isRefrigeratedMethod(method)) {
     const cold = methods.find((m) => isRefrigeratedMethod(m) && m.isActive);

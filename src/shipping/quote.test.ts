@@ -36,8 +36,9 @@ describe('shipping methods and quotes', () => {
     expect(await q(14999)).toMatchObject({ allowed: true, cents: 795 });
     expect(await q(15000)).toMatchObject({ allowed: true, cents: 0 });
     expect(await q(0)).toMatchObject({ allowed: true, cents: 795 });
-    expect(await quoteShipping(store.ctx.db, { code: 'express', subtotalCents: 99999, hasRefrigerated: false }))
-      .toMatchObject({ allowed: true, cents: 2495 });
+    expect(
+      await quoteShipping(store.ctx.db, { code: 'express', subtotalCents: 99999, hasRefrigerated: false }),
+    ).toMatchObject({ allowed: true, cents: 2495 });
   });
 
   it('ships a refrigerated product by refrigerated only, with its surcharge', async () => {
@@ -52,8 +53,9 @@ describe('shipping methods and quotes', () => {
       expect(quote.allowed === false && quote.reason).toContain('must stay cold');
     }
     // A cart with nothing cold may still choose it.
-    expect(await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 5000, hasRefrigerated: false }))
-      .toMatchObject({ allowed: true, cents: 3900 });
+    expect(
+      await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 5000, hasRefrigerated: false }),
+    ).toMatchObject({ allowed: true, cents: 3900 });
     const options = await listShippingOptions(store.ctx.db, cold);
     expect(options.map((o) => [o.method.code, o.quote.allowed])).toEqual([
       ['standard', false],
@@ -63,8 +65,9 @@ describe('shipping methods and quotes', () => {
   });
 
   it('refuses an unknown code and a method staff switched off', async () => {
-    expect(await quoteShipping(store.ctx.db, { code: 'drone', subtotalCents: 100, hasRefrigerated: false }))
-      .toMatchObject({ allowed: false, code: 'unknown-method' });
+    expect(
+      await quoteShipping(store.ctx.db, { code: 'drone', subtotalCents: 100, hasRefrigerated: false }),
+    ).toMatchObject({ allowed: false, code: 'unknown-method' });
     const all = await store.ctx.db.select().from(shippingMethods);
     const methods = Object.fromEntries(all.map(({ code, updatedAt: _, ...rest }) => [code, rest]));
     await saveShippingSettings(store.ctx, {
@@ -76,13 +79,15 @@ describe('shipping methods and quotes', () => {
     });
     expect(await getShippingCutoffHour(store.ctx.db)).toBe(13);
     expect((await listShippingMethods(store.ctx.db)).map((m) => m.code)).toEqual(['standard', 'express']);
-    expect(await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 100, hasRefrigerated: false }))
-      .toMatchObject({ allowed: false, code: 'method-not-offered' });
+    expect(
+      await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 100, hasRefrigerated: false }),
+    ).toMatchObject({ allowed: false, code: 'method-not-offered' });
     const refused = await quoteShipping(store.ctx.db, { code: 'standard', subtotalCents: 100, hasRefrigerated: true });
     expect(refused.allowed === false && refused.reason).toContain('refrigerated shipping is not offered');
     await store.ctx.db.update(shippingMethods).set({ isActive: true }).where(eq(shippingMethods.code, 'refrigerated'));
     // The surcharge stays when the rate is waived.
-    expect(await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 10000, hasRefrigerated: true }))
-      .toMatchObject({ allowed: true, cents: 2000 });
+    expect(
+      await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 10000, hasRefrigerated: true }),
+    ).toMatchObject({ allowed: true, cents: 2000 });
   });
 });

@@ -41,3 +41,10 @@ export function expectedShipDate(o: {
   while (!allowed.has(weekdayOf(ship))) ship = addDays(ship, 1);
   return ship;
 }
+
+const SHIP_DAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** A ship date as shoppers read it: "Monday, December 7". */
+export function formatShipDay(day: string): string {
+  return SHIP_DAY.format(new Date(`${day}T00:00:00Z`));
+}

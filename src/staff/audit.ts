@@ -5,7 +5,7 @@ import { auditLog } from './schema.ts';
 /** Who acted: a signed-in staff member, or null for the command line. */
 export type AuditActor = { id: string; email: string } | null;
 
-export const AUDIT_ENTITY_TYPES = ['licence', 'staff', 'settings', 'category'] as const;
+export const AUDIT_ENTITY_TYPES = ['licence', 'staff', 'settings', 'category', 'shipping', 'tax-rate'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const COMMAND_LINE_ACTOR = 'command line';

@@ -13,19 +13,21 @@ export const PERMISSIONS = [
   'settings:edit',
   // The category tree: adding, renaming, moving, ordering and deleting categories.
   'catalog:manage',
+  // What an order costs beyond its items: shipping methods, their rates and cut-off, and tax rates by state.
+  'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; every admin page and API call checks one of these on the server. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: ['licences:review', 'outbox:read', 'customers:read', 'settings:edit', 'catalog:manage'],
+  admin: ['licences:review', 'outbox:read', 'customers:read', 'settings:edit', 'catalog:manage', 'settings:manage'],
   staff: ['licences:review', 'outbox:read'],
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: "Admin: licences, outbox, customers, categories and the store's settings",
+  admin: "Admin: licences, outbox, customers, categories and the store's settings, shipping and tax",
   staff: 'Staff: licences and outbox',
 };
 

@@ -24,7 +24,8 @@ describe('tax quotes', () => {
   });
 
   it('taxes the items, and shipping only where the state taxes it', async () => {
-    const q = (state: string) => quoteTax(store.ctx.db, { state, itemsCents: 10000, shippingCents: 795, isExempt: false });
+    const q = (state: string) =>
+      quoteTax(store.ctx.db, { state, itemsCents: 10000, shippingCents: 795, isExempt: false });
     expect(await q('AZ')).toBe(560);
     // 10795 x 8.875 % = 958.05625 cents
     expect(await q('NY')).toBe(958);
@@ -48,7 +49,9 @@ describe('tax quotes', () => {
   });
 
   it('charges an exempt buyer nothing and refuses a state outside the 50 and DC', async () => {
-    expect(await quoteTax(store.ctx.db, { state: 'NY', itemsCents: 10000, shippingCents: 795, isExempt: true })).toBe(0);
+    expect(await quoteTax(store.ctx.db, { state: 'NY', itemsCents: 10000, shippingCents: 795, isExempt: true })).toBe(
+      0,
+    );
     for (const state of ['PR', 'ZZ', '', 'New York']) {
       await expect(
         quoteTax(store.ctx.db, { state, itemsCents: 100, shippingCents: 0, isExempt: false }),

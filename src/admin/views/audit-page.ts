@@ -15,6 +15,9 @@ function recordLink(e: AuditEntry) {
     return html`<a href="/admin/licences/${e.entityId}">licence ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'staff') return html`<a href="/admin/staff">staff ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'settings') return html`<a href="/admin/settings">store texts</a>`;
+  if (e.entityType === 'shipping') return html`<a href="/admin/settings/shipping">shipping ${e.entityId}</a>`;
+  if (e.entityType === 'tax-rate')
+    return html`<a href="/admin/settings/tax?state=${e.entityId}">tax rate ${e.entityId}</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -32,6 +35,8 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   staff: 'Staff',
   settings: 'Store settings',
   category: 'Categories',
+  shipping: 'Shipping',
+  'tax-rate': 'Tax rates',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */
