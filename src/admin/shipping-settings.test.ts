@@ -135,7 +135,7 @@ describe('the shipping settings page', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityType, 'shipping'), eq(auditLog.action, 'shipping.update')))
-      .orderBy(desc(auditLog.id));
+      .orderBy(desc(auditLog.createdAt));
     const byId = Object.fromEntries(entries.map((e) => [e.entityId, e]));
     expect(Object.keys(byId).sort()).toEqual(['cutoff', 'express', 'refrigerated', 'standard']);
     expect(byId.standard).toMatchObject({

@@ -76,5 +76,5 @@ taxSettingsPages.post('/', async (c) => {
       after: a,
     });
   });
-  return c.redirect(`/admin/settings/tax?state=${state}&done=saved#tax-form`, 303);
+  return c.redirect(`/admin/settings/tax?state=${state}&done=saved`, 303);
 });

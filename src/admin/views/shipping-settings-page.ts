@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { checkboxField, selectField } from '#src/accounts/shared/fields.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import type { ShippingMethod } from '#src/shipping/schema.ts';
@@ -25,12 +25,24 @@ function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00 (${spoken})`;
 }
 
+// A sentence or two: a textarea shows it whole where an input would cut it off.
+function descriptionField(name: string, state: FormState) {
+  const id = `f-${name}`;
+  const error = state.errors?.[name];
+  return html`<div class="field field-wide${error ? ' has-error' : ''}">
+    <label for="${id}">Description <span class="optional">(optional)</span></label>
+    <p class="hint" id="${id}-hint">One or two sentences under the name at checkout: transit time, what it suits.</p>
+    <textarea id="${id}" name="${name}" rows="3" maxlength="${MAX_METHOD_DESCRIPTION}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? raw(' aria-invalid="true"') : ''}>${state.values[name] ?? ''}</textarea>
+    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
+  </div>`;
+}
+
 function methodSection(code: ShippingMethod['code'], title: string, state: FormState) {
   const f = (o: Omit<Parameters<typeof textField>[0], 'values' | 'errors'>) =>
     textField({ ...o, values: state.values, ...(state.errors ? { errors: state.errors } : {}) });
   return html`<fieldset id="shipping-${code}" class="settings-section">
-    <legend>${title} <span class="muted">(code ${code})</span></legend>
-    <p class="settings-intro">${INTROS[code]}</p>
+    <legend>${title}</legend>
+    <p class="settings-intro">${INTROS[code]} Checkout and the API name it <code>${code}</code>.</p>
     <div class="settings-grid">
       ${f({ name: `${code}-name`, label: 'Name shoppers see', required: true, maxlength: MAX_METHOD_NAME })}
       ${f({ name: `${code}-rate`, label: code === 'refrigerated' ? 'Rate of the overnight service, in $' : 'Rate per order, in $', required: true, maxlength: 12, autocomplete: 'off', hint: 'Dollars and cents, like 7.95.' })}
@@ -38,7 +50,7 @@ function methodSection(code: ShippingMethod['code'], title: string, state: FormS
       ${f({ name: `${code}-freeAbove`, label: 'Free from a subtotal of, in $', maxlength: 12, autocomplete: 'off', hint: code === 'refrigerated' ? 'The rate is waived from this item subtotal; the surcharge stays. Empty for never.' : 'The rate is waived from this item subtotal. Empty for never.' })}
       ${f({ name: `${code}-position`, label: 'Position in the list', type: 'number', required: true, maxlength: 2, autocomplete: 'off', hint: '1 is listed first.' })}
     </div>
-    ${f({ name: `${code}-description`, label: 'Description', maxlength: MAX_METHOD_DESCRIPTION, hint: 'One sentence under the name at checkout: transit time, what it suits.' })}
+    ${descriptionField(`${code}-description`, state)}
     ${checkboxField({ name: `${code}-active`, label: 'Offered at checkout', values: state.values })}
   </fieldset>`;
 }
