@@ -10,28 +10,28 @@ let store: TestStore;
 let admin: Visitor;
 let staffOnly: Visitor;
 
-// The form as the page fills it, so that a test changes only the fields it names.
+// The demo store's shipping as the page fills the form, so that a test changes only the fields it names.
 const FORM: Record<string, string> = {
-  'standard-name': 'Standard',
-  'standard-description': 'Ground, 2 to 5 business days. Free on orders of $150 or more.',
-  'standard-rate': '7.95',
+  'standard-name': 'Ground',
+  'standard-description': '2 to 5 business days to the 48 contiguous states. Free on orders over $150.',
+  'standard-rate': '8.95',
   'standard-freeAbove': '150.00',
   'standard-position': '1',
   'standard-active': 'on',
-  'express-name': 'Express',
-  'express-description': 'Two business days by air.',
-  'express-rate': '24.95',
+  'express-name': 'Two-day',
+  'express-description': '2 business days.',
+  'express-rate': '18.50',
   'express-freeAbove': '',
   'express-position': '2',
   'express-active': 'on',
   'refrigerated-name': 'Refrigerated overnight',
-  'refrigerated-description': 'Overnight in an insulated shipper.',
-  'refrigerated-rate': '24.00',
-  'refrigerated-surcharge': '15.00',
+  'refrigerated-description': 'Overnight at 2 to 8 °C.',
+  'refrigerated-rate': '0.00',
+  'refrigerated-surcharge': '25.00',
   'refrigerated-freeAbove': '',
   'refrigerated-position': '3',
   'refrigerated-active': 'on',
-  cutoffHour: '14',
+  cutoffHour: '13',
 };
 
 beforeAll(async () => {
@@ -54,10 +54,10 @@ describe('the shipping settings page', () => {
   it('shows each method with its rates, the cut-off, and links to the other settings pages', async () => {
     const page = await admin.page('/admin/settings/shipping');
     expect(page).toContain('<h1>Shipping</h1>');
-    expect(page).toContain('name="standard-rate" type="text" value="7.95"');
+    expect(page).toContain('name="standard-rate" type="text" value="8.95"');
     expect(page).toContain('name="standard-freeAbove" type="text" value="150.00"');
-    expect(page).toContain('name="refrigerated-surcharge" type="text" value="15.00"');
-    expect(page).toContain('<option value="14" selected>14:00 (2 pm)</option>');
+    expect(page).toContain('name="refrigerated-surcharge" type="text" value="25.00"');
+    expect(page).toContain('<option value="13" selected>13:00 (1 pm)</option>');
     expect(page).toContain('America/Phoenix');
     expect(page).toContain('<a href="/admin/settings/shipping" aria-current="page">Shipping</a>');
     expect(page).toContain('<a href="/admin/settings/tax">Tax</a>');
@@ -115,21 +115,21 @@ describe('the shipping settings page', () => {
     const { 'express-active': _, ...withoutExpress } = FORM;
     const res = await admin.submit('/admin/settings/shipping', {
       ...withoutExpress,
-      'standard-rate': '$8.95',
+      'standard-rate': '$9.45',
       'standard-freeAbove': '1,250',
-      'refrigerated-surcharge': '25',
-      cutoffHour: '13',
+      'refrigerated-surcharge': '30',
+      cutoffHour: '14',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/settings/shipping?done=saved');
     expect(await admin.page('/admin/settings/shipping?done=saved')).toContain('Saved. Checkout uses the new rates');
     const { methods, cutoff } = await snapshot();
-    expect(cutoff).toBe(13);
-    expect(methods.find((m) => m.code === 'standard')).toMatchObject({ rateCents: 895, freeAboveCents: 125000 });
+    expect(cutoff).toBe(14);
+    expect(methods.find((m) => m.code === 'standard')).toMatchObject({ rateCents: 945, freeAboveCents: 125000 });
     expect(methods.find((m) => m.code === 'express')).toMatchObject({ isActive: false });
     expect(
       await quoteShipping(store.ctx.db, { code: 'refrigerated', subtotalCents: 100, hasRefrigerated: true }),
-    ).toMatchObject({ allowed: true, cents: 4900 });
+    ).toMatchObject({ allowed: true, cents: 3000 });
 
     const entries = await store.ctx.db
       .select()
@@ -139,11 +139,11 @@ describe('the shipping settings page', () => {
     const byId = Object.fromEntries(entries.map((e) => [e.entityId, e]));
     expect(Object.keys(byId).sort()).toEqual(['cutoff', 'express', 'refrigerated', 'standard']);
     expect(byId.standard).toMatchObject({
-      before: { rateCents: 795, freeAboveCents: 15000 },
-      after: { rateCents: 895, freeAboveCents: 125000 },
+      before: { rateCents: 895, freeAboveCents: 15000 },
+      after: { rateCents: 945, freeAboveCents: 125000 },
     });
     expect(byId.express).toMatchObject({ before: { isActive: true }, after: { isActive: false } });
-    expect(byId.cutoff).toMatchObject({ before: { cutoffHour: 14 }, after: { cutoffHour: 13 } });
+    expect(byId.cutoff).toMatchObject({ before: { cutoffHour: 13 }, after: { cutoffHour: 14 } });
     expect(byId.standard!.actorEmail).toContain('@');
   });
 });

@@ -111,9 +111,28 @@ export type ShippingMethodChange = Pick<
   'name' | 'description' | 'rateCents' | 'freeAboveCents' | 'surchargeCents' | 'isActive' | 'position'
 >;
 
+/** Writes every method given and the cut-off hour inside the caller's transaction; a method left out keeps what it had. */
+export async function writeShippingSettings(
+  tx: Db,
+  o: { methods: Partial<Record<ShippingMethodCode, ShippingMethodChange>>; cutoffHour: number },
+): Promise<void> {
+  for (const code of SHIPPING_METHOD_CODES) {
+    const change = o.methods[code];
+    if (!change) continue;
+    await tx
+      .update(shippingMethods)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(shippingMethods.code, code));
+  }
+  await tx
+    .insert(shippingRules)
+    .values({ id: 1, cutoffHour: o.cutoffHour })
+    .onConflictDoUpdate({ target: shippingRules.id, set: { cutoffHour: o.cutoffHour, updatedAt: new Date() } });
+}
+
 /**
  * Saves every method and the cut-off hour in one transaction; `alsoInTransaction` runs in it too (the audit entry
- * exists exactly when the change does). The codes are fixed; a method left out keeps what it had.
+ * exists exactly when the change does), and the store API's cached list goes.
  */
 export function saveShippingSettings(
   ctx: { db: Db; cache: Pick<CacheBus, 'announce'> },
@@ -121,18 +140,7 @@ export function saveShippingSettings(
   alsoInTransaction?: (tx: Db) => Promise<void>,
 ): Promise<void> {
   return ctx.db.transaction(async (tx) => {
-    for (const code of SHIPPING_METHOD_CODES) {
-      const change = o.methods[code];
-      if (!change) continue;
-      await tx
-        .update(shippingMethods)
-        .set({ ...change, updatedAt: new Date() })
-        .where(eq(shippingMethods.code, code));
-    }
-    await tx
-      .insert(shippingRules)
-      .values({ id: 1, cutoffHour: o.cutoffHour })
-      .onConflictDoUpdate({ target: shippingRules.id, set: { cutoffHour: o.cutoffHour, updatedAt: new Date() } });
+    await writeShippingSettings(tx, o);
     await alsoInTransaction?.(tx);
     await ctx.cache.announce(tx, { pages: [SHIPPING_METHODS_TAG] });
   });

@@ -72,17 +72,17 @@ describeInBrowser('the shipping and tax settings at phone and desktop widths', (
     await page.locator('#shipping-standard').screenshot({ path: screenshotPath('admin-shipping-errors-390.png') });
     await page.locator('#f-standard-rate').fill('6.50');
     await page.locator('#f-refrigerated-surcharge').fill('20');
-    await page.getByLabel('Same-day cut-off').selectOption('13');
+    await page.getByLabel('Same-day cut-off').selectOption('12');
     await page.getByRole('button', { name: 'Save shipping' }).click();
     await page.getByText('Saved. Checkout uses the new rates from now on.').waitFor();
-    expect(await page.getByLabel('Same-day cut-off').inputValue()).toBe('13');
+    expect(await page.getByLabel('Same-day cut-off').inputValue()).toBe('12');
     const db = b.store.ctx.db;
     expect(await quoteShipping(db, { code: 'standard', subtotalCents: 1000, hasRefrigerated: false })).toMatchObject({
       cents: 650,
     });
     expect(await quoteShipping(db, { code: 'refrigerated', subtotalCents: 1000, hasRefrigerated: true })).toMatchObject(
       {
-        cents: 4400,
+        cents: 2000,
       },
     );
   });
@@ -100,16 +100,17 @@ describeInBrowser('the shipping and tax settings at phone and desktop widths', (
       await page.screenshot({ path: screenshotPath(`admin-tax-table-${label}.png`) });
     }
     await page.setViewportSize(PHONE);
-    await page.getByLabel('State', { exact: true }).selectOption('AZ');
+    await page.getByLabel('State', { exact: true }).selectOption('NV');
     await page.getByLabel('Rate, in %').fill('25');
     await page.getByRole('button', { name: 'Save the rate' }).click();
     await page.getByText(/Enter at most 20 %/).waitFor();
     expect(await page.getByLabel('Rate, in %').inputValue()).toBe('25');
-    expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('AZ');
+    expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('NV');
     await page.locator('#tax-form').screenshot({ path: screenshotPath('admin-tax-errors-390.png') });
-    await page.getByLabel('Rate, in %').fill('5.6');
+    await page.getByLabel('Rate, in %').fill('6.85');
     await page.getByRole('button', { name: 'Save the rate' }).click();
-    await page.getByText('Saved: Arizona is taxed at 5.6 % from now on, shipping not included.').waitFor();
+    await page.getByText('Saved: Nevada is taxed at 6.85 % from now on, shipping not included.').waitFor();
+    await page.getByText('Tax is charged in 2 states: Arizona, Nevada.').waitFor();
     await page.screenshot({ path: screenshotPath('admin-tax-saved-390.png') });
     expect(
       await quoteTax(b.store.ctx.db, { state: 'AZ', itemsCents: 10000, shippingCents: 795, isExempt: false }),
