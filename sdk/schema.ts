@@ -118,6 +118,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shipping methods shoppers may choose, in the order the store lists them
+         * @description Checkout prices the chosen method for the cart: `rateCents`, or only `surchargeCents` once the item subtotal reaches `freeAboveCents`. A cart holding a refrigerated product can only ship by the method with `isRefrigerated`.
+         */
+        get: operations["listShippingMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/account": {
         parameters: {
             query?: never;
@@ -877,6 +897,44 @@ export interface components {
             /** @description Higher is better. Above 0 for a match of the words as typed (or their beginnings), with more for a match in the name or title and most for a name that is the whole query; between -0.55 and 0 for a hit found only because its name or title is spelled close to the query. */
             rank: number;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "code": "standard",
+         *           "name": "Standard",
+         *           "description": "Ground, 2 to 5 business days. Free on orders of $150 or more.",
+         *           "rateCents": 795,
+         *           "freeAboveCents": 15000,
+         *           "surchargeCents": 0,
+         *           "currency": "USD",
+         *           "isRefrigerated": false
+         *         }
+         *       ]
+         *     }
+         */
+        ShippingMethodList: {
+            items: components["schemas"]["ShippingMethod"][];
+        };
+        ShippingMethod: {
+            /**
+             * @description What checkout takes as `shippingMethod`.
+             * @enum {string}
+             */
+            code: "standard" | "express" | "refrigerated";
+            name: string;
+            description: string;
+            /** @description What the method costs below `freeAboveCents`, surcharge included, in the minor unit of `currency`. */
+            rateCents: number;
+            /** @description From this item subtotal on, the rate is waived and only `surchargeCents` is charged; null for never. */
+            freeAboveCents: number | null;
+            /** @description The part of `rateCents` that is never waived: cold-chain packaging for refrigerated parcels. */
+            surchargeCents: number;
+            /** @example USD */
+            currency: string;
+            /** @description A cart holding a refrigerated product must ship by this method; such parcels leave Monday to Wednesday only. */
+            isRefrigerated: boolean;
+        };
         Message: {
             message: string;
         };
@@ -925,7 +983,7 @@ export interface components {
         Licence: {
             id: string;
             /** @enum {string} */
-            type: "MD" | "DO" | "NP" | "PA" | "RN" | "dentist" | "esthetician" | "med-spa-permit" | "other";
+            type: "MD" | "DO" | "NP" | "PA" | "RN" | "dentist" | "esthetician" | "med-spa-permit" | "other" | "tax-exemption";
             typeLabel: string;
             number: string;
             issuingState: string;
@@ -946,7 +1004,7 @@ export interface components {
         };
         LicenceUpload: {
             /** @enum {string} */
-            type: "MD" | "DO" | "NP" | "PA" | "RN" | "dentist" | "esthetician" | "med-spa-permit" | "other";
+            type: "MD" | "DO" | "NP" | "PA" | "RN" | "dentist" | "esthetician" | "med-spa-permit" | "other" | "tax-exemption";
             number: string;
             /** @description Two-letter code of the US state or territory. */
             issuingState: string;
@@ -1383,6 +1441,35 @@ export interface operations {
                 };
             };
             /** @description A missing, empty or too long q, or a bad limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listShippingMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The methods on offer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingMethodList"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
             400: {
                 headers: {
                     [name: string]: unknown;

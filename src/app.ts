@@ -17,6 +17,7 @@ import { AppError } from '#src/lib/errors.ts';
 import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
 import { searchModule } from '#src/search/module.ts';
+import { shippingModule } from '#src/shipping/module.ts';
 import { staffModule } from '#src/staff/module.ts';
 import { storeModule } from '#src/store/module.ts';
 import { settingsOf } from '#src/store/settings.ts';
@@ -50,6 +51,7 @@ const MODULES: readonly WebModule[] = [
   catalogModule,
   contentModule,
   searchModule,
+  shippingModule,
   accountsModule,
   licencesModule,
   staffModule,

@@ -41,6 +41,8 @@ const PAGES = [
   '/admin/customers',
   '/admin/settings',
   '/admin/inventory',
+  '/admin/settings/shipping',
+  '/admin/settings/tax',
   '/admin/staff',
   '/admin/audit',
 ];
@@ -54,6 +56,8 @@ const ALLOWED: Record<StaffRole, string[]> = {
     '/admin/customers',
     '/admin/settings',
     '/admin/inventory',
+    '/admin/settings/shipping',
+    '/admin/settings/tax',
   ],
   staff: ['/admin', '/admin/licences', '/admin/licences/LICENCE', '/admin/outbox'],
 };

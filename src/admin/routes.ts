@@ -16,6 +16,8 @@ import { EXPIRY_WARNING_DAYS } from './inventory-validators.ts';
 import { licenceReviewPages } from './licence-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { settingsPages } from './settings-routes.ts';
+import { shippingSettingsPages } from './shipping-routes.ts';
+import { taxSettingsPages } from './tax-routes.ts';
 import { ADMIN_PAGE_SIZE, auditQuerySchema, customerQuerySchema, outboxQuerySchema } from './validators.ts';
 import { renderAuditPage } from './views/audit-page.ts';
 import { renderCustomersPage } from './views/customers-page.ts';
@@ -44,6 +46,8 @@ adminPages.get('/', async (c) => {
 });
 
 adminPages.route('/licences', licenceReviewPages);
+adminPages.route('/settings/shipping', shippingSettingsPages);
+adminPages.route('/settings/tax', taxSettingsPages);
 adminPages.route('/settings', settingsPages);
 adminPages.route('/categories', categoryPages);
 adminPages.route('/customers', customerPages);

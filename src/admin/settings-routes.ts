@@ -11,6 +11,7 @@ import { STORE_PAGE_KEYS, type StorePageTexts } from '#src/web/store-pages.ts';
 import { storeSettingsFormSchema } from './settings-validators.ts';
 import { valuesOf } from './settings-values.ts';
 import { renderSettingsPage } from './views/settings-page.ts';
+import { renderSettingsTabs } from './views/settings-tabs.ts';
 
 /** Editing the store's settings (name, contact, money, returns, home page hero, store pages) in the admin area. */
 export const settingsPages = new Hono<AppEnv>();
@@ -34,7 +35,7 @@ settingsPages.get('/', async (c) => {
     title: TITLE,
     section: 'settings',
     notice: c.req.query('done') === 'saved' ? 'Saved. Every page shows the new settings from now on.' : undefined,
-    body: renderSettingsPage(c, { values: valuesOf(current) }),
+    body: renderSettingsPage(c, { values: valuesOf(current) }, renderSettingsTabs(staff, 'store')),
   });
 });
 
@@ -48,7 +49,7 @@ settingsPages.post('/', async (c) => {
       title: TITLE,
       section: 'settings',
       status,
-      body: renderSettingsPage(c, { values: form.values, errors }),
+      body: renderSettingsPage(c, { values: form.values, errors }, renderSettingsTabs(staff, 'store')),
     });
   if (!form.ok) return refuse(400, form.errors);
   const { heroProductSlug } = form.data;

@@ -7,6 +7,8 @@ import { signInAs } from '#src/accounts/test-helpers.ts';
 import { productChangesSchema } from '#src/catalog/validators.ts';
 import { licences } from '#src/licences/schema.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
+import { getShippingCutoffHour } from '#src/shipping/methods.ts';
+import { quoteTax } from '#src/tax/rates.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
@@ -75,6 +77,20 @@ describe('the demo store', () => {
     expect(page).toContain('<dt>Pregnancy and breastfeeding</dt>');
     const withWarnings = DEMO_PRODUCTS.filter((p) => (p.warnings ?? []).length > 0);
     expect(withWarnings.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('ships and taxes as its shipping page says: ground, two-day, the cold chain; Arizona tax', async () => {
+    const res = await store.request('/api/store/shipping-methods');
+    const { items } = (await res.json()) as { items: { code: string; name: string; rateCents: number }[] };
+    expect(items.map((m) => [m.code, m.name, m.rateCents])).toEqual([
+      ['standard', 'Ground', 895],
+      ['express', 'Two-day', 1850],
+      ['refrigerated', 'Refrigerated overnight', 2500],
+    ]);
+    expect(await getShippingCutoffHour(store.ctx.db)).toBe(13);
+    expect(await quoteTax(store.ctx.db, { state: 'AZ', itemsCents: 10000, shippingCents: 895, isExempt: false })).toBe(
+      560,
+    );
   });
 
   it('changes nothing when loaded a second time', async () => {

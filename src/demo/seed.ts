@@ -3,7 +3,9 @@ import { categories, products } from '#src/catalog/schema.ts';
 import type { Config } from '#src/config.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
+import { writeShippingSettings } from '#src/shipping/methods.ts';
 import { storeSettings } from '#src/store/schema.ts';
+import { saveTaxRate } from '#src/tax/rates.ts';
 import { notifyInstances } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { insertDemoLots } from './seed-stock.ts';
@@ -81,16 +83,20 @@ export function demoSeedOptionsFor(config: Pick<Config, 'env' | 'dataDir'>): Dem
  */
 export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Record<string, number>> {
   // The demo texts (a tenth of the code) are loaded only when a store is being set up, not at every start.
-  const [{ DEMO_ARTICLES, DEMO_PRODUCTS }, { DEMO_CATEGORIES, DEMO_SETTINGS }] = await Promise.all([
-    import('./demo-data.ts'),
-    import('./store-data.ts'),
-  ]);
+  const [{ DEMO_ARTICLES, DEMO_PRODUCTS }, { DEMO_CATEGORIES, DEMO_SETTINGS, DEMO_SHIPPING, DEMO_TAX_RATES }] =
+    await Promise.all([import('./demo-data.ts'), import('./store-data.ts')]);
   const catalogue = await db.transaction(async (tx) => {
     const settings = await tx
       .insert(storeSettings)
       .values({ id: 1, ...DEMO_SETTINGS })
       .onConflictDoNothing()
       .returning({ id: storeSettings.id });
+    // Shipping and tax rows exist from the migration; a store set up just now gets the demo's, one set up before
+    // keeps what its staff chose.
+    if (settings.length > 0) {
+      await writeShippingSettings(tx, DEMO_SHIPPING);
+      for (const rate of DEMO_TAX_RATES) await saveTaxRate(tx, rate);
+    }
     const { ids, inserted: categoryCount } = await insertCategories(tx, DEMO_CATEGORIES);
     const productRows = await tx
       .insert(products)

@@ -1,3 +1,4 @@
+import type { writeShippingSettings } from '#src/shipping/methods.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { DEMO_PAGES } from './store-pages.ts';
 import type { DemoCategory } from './types.ts';
@@ -89,3 +90,45 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
     position: 2,
   },
 ];
+
+/** The demo store's shipping, as its shipping page describes it: ground, two-day, and the cold chain. */
+export const DEMO_SHIPPING: Parameters<typeof writeShippingSettings>[1] = {
+  methods: {
+    standard: {
+      name: 'Ground',
+      description: '2 to 5 business days to the 48 contiguous states. Free on orders over $150.',
+      rateCents: 895,
+      freeAboveCents: 15000,
+      surchargeCents: 0,
+      isActive: true,
+      position: 1,
+    },
+    express: {
+      name: 'Two-day',
+      description: '2 business days, also to Alaska, Hawaii, Puerto Rico and APO/FPO addresses.',
+      rateCents: 1850,
+      freeAboveCents: null,
+      surchargeCents: 0,
+      isActive: true,
+      position: 2,
+    },
+    // The page's cold-chain charge covers the insulated packaging and the overnight service: it is the whole price.
+    refrigerated: {
+      name: 'Refrigerated overnight',
+      description: 'Overnight at 2 to 8 °C with a temperature indicator, shipped Monday to Wednesday.',
+      rateCents: 0,
+      freeAboveCents: null,
+      surchargeCents: 2500,
+      isActive: true,
+      position: 3,
+    },
+  },
+  // "Before 1 pm Arizona time", as the shipping page says.
+  cutoffHour: 13,
+};
+
+/**
+ * Arizona's state rate of transaction privilege tax on retail sales, shipping not taxed when charged separately;
+ * the demo store collects in its home state only. City and county rates add to it where they apply.
+ */
+export const DEMO_TAX_RATES = [{ state: 'AZ', ratePer100k: 5600, isShippingTaxed: false }] as const;

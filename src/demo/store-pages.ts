@@ -25,7 +25,7 @@ Some products, such as exosome vials and growth-factor serums, must stay between
 from our refrigerator to yours. Their product pages say *Keep refrigerated*. For these we:
 
 - ship **overnight only**, and only **Monday to Wednesday**, so that no parcel waits in a depot over a weekend;
-  an order placed from Thursday afternoon to Sunday ships on the next Monday;
+  an order placed from Wednesday afternoon to Sunday ships on the next Monday;
 - pack them in an insulated shipper with conditioned gel packs, which our supplier has tested to hold 2 to 8 °C
   for 48 hours in summer and winter conditions;
 - put a temperature indicator in every cold box: it changes colour if the contents warmed above 8 °C on the way;

@@ -19,7 +19,10 @@ type Holder =
   | 'suspended MD'
   | 'approved RN, pending DO'
   | 'unconfirmed email, approved MD'
-  | 'unconfirmed email, no licence';
+  | 'unconfirmed email, no licence'
+  | 'approved tax exemption'
+  | 'pending tax exemption'
+  | 'approved RN, approved tax exemption';
 type Outcome = true | RefusalCode;
 
 // Rows: who asks; columns: open, professional, rx-only. `true` is allowed, otherwise the refusal's code.
@@ -36,6 +39,11 @@ const MATRIX: Record<Holder, [Outcome, Outcome, Outcome]> = {
   // A licence proves a profession, not that the account's address belongs to its holder: that comes first.
   'unconfirmed email, approved MD': [true, 'email-unconfirmed', 'email-unconfirmed'],
   'unconfirmed email, no licence': [true, 'email-unconfirmed', 'email-unconfirmed'],
+  // A tax-exemption certificate is reviewed like a licence but proves no profession: it never entitles, and one
+  // waiting for review does not make the refusal read "waiting for review".
+  'approved tax exemption': [true, 'licence-needed', 'licence-needed'],
+  'pending tax exemption': [true, 'licence-needed', 'licence-needed'],
+  'approved RN, approved tax exemption': [true, true, 'prescriber-needed'],
 };
 
 const SETUP: Record<
@@ -54,6 +62,12 @@ const SETUP: Record<
     { type: 'DO', status: 'pending' },
   ],
   'unconfirmed email, approved MD': [{ type: 'MD', status: 'approved' }],
+  'approved tax exemption': [{ type: 'tax-exemption', status: 'approved' }],
+  'pending tax exemption': [{ type: 'tax-exemption', status: 'pending' }],
+  'approved RN, approved tax exemption': [
+    { type: 'RN', status: 'approved' },
+    { type: 'tax-exemption', status: 'approved' },
+  ],
 };
 
 beforeAll(async () => {

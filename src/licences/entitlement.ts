@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Product } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { todayUtc } from '#src/lib/dates.ts';
-import { type Licence, licences, PRESCRIBER_TYPES } from './schema.ts';
+import { type Licence, licences, PRESCRIBER_TYPES, PROFESSIONAL_TYPES } from './schema.ts';
 
 /** Why a purchase is refused, so pages and the API can point the customer to the right next step. */
 export type RefusalCode =
@@ -66,7 +66,8 @@ export function decideEntitlement(
         'licence submissions need a confirmed address.',
     );
   }
-  const held = holder.licences;
+  // A tax-exemption certificate goes through the same review, but proves no profession.
+  const held = holder.licences.filter((l) => PROFESSIONAL_TYPES.includes(l.type));
   const qualifying = held.filter((l) => !needsPrescriber || PRESCRIBER_TYPES.includes(l.type));
   if (qualifying.some((l) => isLicenceInForce(l, today))) return { allowed: true };
   if (qualifying.some((l) => l.status === 'pending')) {

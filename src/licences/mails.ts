@@ -22,7 +22,24 @@ export const LICENCE_MAIL_KINDS = {
 } as const;
 
 function describe(l: MailLicence): string {
+  if (l.type === 'tax-exemption') return `${LICENCE_TYPE_LABELS[l.type]} ${l.number} (${l.issuingState})`;
   return `${LICENCE_TYPE_LABELS[l.type]} licence ${l.number} (${l.issuingState})`;
+}
+
+// What an approval gives: restricted products for a professional licence, no sales tax for an exemption.
+function benefitOf(l: MailLicence): { gained: string; lost: string; keep: string } {
+  if (l.type === 'tax-exemption') {
+    return {
+      gained: `Orders shipped to ${l.issuingState} carry no sales tax from now on, while the certificate is valid.`,
+      lost: `orders shipped to ${l.issuingState} carry sales tax again`,
+      keep: 'To keep ordering without sales tax',
+    };
+  }
+  return {
+    gained: 'Products reserved for licensed professionals are now open to you when you are signed in.',
+    lost: 'products that need a verified licence are closed to you for now',
+    keep: 'To keep ordering professional products without a break',
+  };
 }
 
 async function build(
@@ -40,7 +57,7 @@ async function build(
 export function composeLicenceApproved(s: LicenceMailSender, r: Recipient, l: MailLicence): Promise<NewMail> {
   return build(s, r, LICENCE_MAIL_KINDS.approved, 'Your licence is approved', {
     paragraphs: [
-      `We have verified your ${describe(l)}. Products reserved for licensed professionals are now open to you when you are signed in.`,
+      `We have verified your ${describe(l)}. ${benefitOf(l).gained}`,
       l.expiresOn <= addDays(todayUtc(), REMINDER_DAYS)
         ? `The approval lasts until the licence expires on ${l.expiresOn}, less than a month from now. Submit the renewed licence before then to keep ordering without a break.`
         : `The approval lasts until the licence expires on ${l.expiresOn}. We will remind you a month before then.`,
@@ -70,7 +87,9 @@ export function composeLicenceSuspended(
     paragraphs: [
       `We have suspended the approval of your ${describe(l)}, for this reason:`,
       reason,
-      'Until this is resolved you cannot order products that need a verified licence.',
+      l.type === 'tax-exemption'
+        ? `Until this is resolved, ${benefitOf(l).lost}.`
+        : 'Until this is resolved you cannot order products that need a verified licence.',
     ],
     note: 'Reply to this email or call us if you have questions.',
   });
@@ -79,7 +98,7 @@ export function composeLicenceSuspended(
 export function composeLicenceExpired(s: LicenceMailSender, r: Recipient, l: MailLicence): Promise<NewMail> {
   return build(s, r, LICENCE_MAIL_KINDS.expired, 'Your licence has expired', {
     paragraphs: [
-      `Your ${describe(l)} expired on ${l.expiresOn}, so products that need a verified licence are closed to you for now.`,
+      `Your ${describe(l)} expired on ${l.expiresOn}, so ${benefitOf(l).lost}.`,
       'Submit your renewed licence and we will review it.',
     ],
   });
@@ -89,7 +108,7 @@ export function composeLicenceReminder(s: LicenceMailSender, r: Recipient, l: Ma
   return build(s, r, LICENCE_MAIL_KINDS.reminder, 'Your licence expires soon', {
     paragraphs: [
       `Your ${describe(l)} expires on ${l.expiresOn}.`,
-      'To keep ordering professional products without a break, submit the renewed licence before that date.',
+      `${benefitOf(l).keep}, submit the renewed ${l.type === 'tax-exemption' ? 'certificate' : 'licence'} before that date.`,
     ],
   });
 }

@@ -62,14 +62,19 @@ licencePages.post('/', async (c) => {
   try {
     await submitLicence(c.var.ctx, { customerId: customer.id, fields: upload.fields, document: upload.document });
   } catch (err) {
-    if (!(err instanceof AppError) || (err.code !== 'CONFLICT' && err.code !== 'FORBIDDEN')) throw err;
+    if (!(err instanceof AppError) || !['CONFLICT', 'FORBIDDEN', 'VALIDATION'].includes(err.code)) throw err;
     const licences = await listLicencesOf(c.var.ctx.db, customer.id);
     const isEmailConfirmed = err.code !== 'FORBIDDEN';
     return renderAccountPage(c, {
       title: 'Licences',
       section: 'licences',
-      status: err.status as 403 | 409,
-      body: renderLicencesPage(c, { licences, isEmailConfirmed, values: upload.values, errors: { _: err.message } }),
+      status: err.status as 403 | 409 | 422,
+      body: renderLicencesPage(c, {
+        licences,
+        isEmailConfirmed,
+        values: upload.values,
+        errors: { _: err.message, ...err.fields },
+      }),
     });
   }
   return c.redirect('/account/licences?notice=submitted', 303);

@@ -12,9 +12,14 @@ export const LICENCE_TYPES = [
   'esthetician',
   'med-spa-permit',
   'other',
+  // Not a professional licence: a certificate exempting a business from sales tax in its issuing state. It goes
+  // through the same upload and review, and never entitles anyone to buy a restricted product.
+  'tax-exemption',
 ] as const;
 /** Licence types whose holders may prescribe, and so may buy rx-only products. */
 export const PRESCRIBER_TYPES: readonly LicenceType[] = ['MD', 'DO', 'NP', 'PA', 'dentist'];
+/** Licence types that prove a profession, and so can entitle a customer to buy restricted products. */
+export const PROFESSIONAL_TYPES: readonly LicenceType[] = LICENCE_TYPES.filter((t) => t !== 'tax-exemption');
 export const LICENCE_STATUSES = ['pending', 'approved', 'rejected', 'suspended', 'expired'] as const;
 
 export const licenceType = pgEnum('licence_type', LICENCE_TYPES);

@@ -24,6 +24,10 @@ export function requireConfirmedEmail(customer: { emailVerifiedAt: Date | null }
   }
 }
 
+export const TAX_EXEMPTION_BUSINESS_ONLY =
+  'Tax-exemption certificates are accepted from business accounts only: sales to a business that resells or uses ' +
+  'the products in its practice may be exempt, sales to a consumer are not.';
+
 export const WITHDRAWN_REASON = 'Withdrawn before review: the customer deleted the account.';
 
 /** Why an uploaded document is refused, judged from its bytes; undefined when it is acceptable. */
@@ -72,11 +76,16 @@ export async function submitLicence(
       // Locking the customer's row makes uploads of one customer take turns: each counts the pending licences
       // only after the one before has inserted and committed, so no two can both see four and add a sixth.
       const [holder] = await tx
-        .select({ emailVerifiedAt: customers.emailVerifiedAt })
+        .select({ emailVerifiedAt: customers.emailVerifiedAt, accountType: customers.accountType })
         .from(customers)
         .where(eq(customers.id, o.customerId))
         .for('update');
       requireConfirmedEmail({ emailVerifiedAt: holder?.emailVerifiedAt ?? null });
+      if (o.fields.type === 'tax-exemption' && holder?.accountType !== 'business') {
+        throw new AppError('VALIDATION', TAX_EXEMPTION_BUSINESS_ONLY, {
+          fields: { type: TAX_EXEMPTION_BUSINESS_ONLY },
+        });
+      }
       await refuseTooManyPending(tx, o.customerId);
       const [row] = await tx
         .insert(licences)

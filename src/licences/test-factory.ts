@@ -47,7 +47,13 @@ export async function createTestCustomerSession(db: Db, customerId: string): Pro
 export async function createTestLicence(
   db: Db,
   customerId: string,
-  o: { type?: LicenceType; status?: Licence['status']; expiresOn?: string; reminderSentAt?: Date | null } = {},
+  o: {
+    type?: LicenceType;
+    status?: Licence['status'];
+    expiresOn?: string;
+    reminderSentAt?: Date | null;
+    issuingState?: string;
+  } = {},
 ): Promise<Licence> {
   const [row] = await db
     .insert(licences)
@@ -55,7 +61,7 @@ export async function createTestLicence(
       customerId,
       type: o.type ?? 'RN',
       number: `RN-${nextTag()}`,
-      issuingState: 'CA',
+      issuingState: o.issuingState ?? 'CA',
       expiresOn: o.expiresOn ?? addDays(todayUtc(), 365),
       holderName: 'Dana Reyes',
       status: o.status ?? 'pending',

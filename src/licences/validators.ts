@@ -75,6 +75,7 @@ export const LICENCE_TYPE_LABELS: Record<LicenceType, string> = {
   esthetician: 'Esthetician',
   'med-spa-permit': 'Med-spa business permit',
   other: 'Other professional licence',
+  'tax-exemption': 'Sales-tax exemption certificate',
 };
 
 /** What a customer types about a licence; the document travels beside it as a file. */

@@ -13,6 +13,8 @@ export const AUDIT_ENTITY_TYPES = [
   'customer',
   'lot',
   'stock-rules',
+  'shipping',
+  'tax-rate',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   // Stock: receiving lots, adjusting and quarantining them, and each product's stock rules; these staff also
   // receive the low-stock mail.
   'inventory:manage',
+  // What an order costs beyond its items: shipping methods, their rates and cut-off, and tax rates by state.
+  'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,6 +32,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'customers:read',
     'customers:manage',
     'settings:edit',
+    'settings:manage',
     'catalog:manage',
     'inventory:manage',
   ],
@@ -38,7 +41,8 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
-  admin: "Admin: licences, outbox, customers and their credit, categories, inventory and the store's settings",
+  admin:
+    "Admin: licences, outbox, customers and their credit, categories, inventory, and the store's settings, shipping and tax",
   staff: 'Staff: licences and outbox',
 };
 

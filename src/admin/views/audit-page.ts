@@ -18,6 +18,9 @@ function recordLink(e: AuditEntry) {
   if (e.entityType === 'lot')
     return html`<a href="/admin/inventory/lots/${e.entityId}">lot ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'stock-rules') return html`<a href="/admin/inventory/${e.entityId}">stock rules</a>`;
+  if (e.entityType === 'shipping') return html`<a href="/admin/settings/shipping">shipping ${e.entityId}</a>`;
+  if (e.entityType === 'tax-rate')
+    return html`<a href="/admin/settings/tax?state=${e.entityId}">tax rate ${e.entityId}</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -38,6 +41,8 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   customer: 'Customers',
   lot: 'Stock lots',
   'stock-rules': 'Stock rules',
+  shipping: 'Shipping',
+  'tax-rate': 'Tax rates',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

@@ -96,10 +96,11 @@ function currencyHint(code: string | undefined): string {
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 /** The editor of everything the store shows of itself, grouped into sections with a list of them on top. */
-export function renderSettingsPage(c: Context<AppEnv>, state: FormState) {
+export function renderSettingsPage(c: Context<AppEnv>, state: FormState, tabs: unknown = '') {
   const failed = new Set(Object.keys(state.errors ?? {}).map((field) => SECTION_OF_FIELD[field] ?? 'pages'));
   const f = (o: Omit<Parameters<typeof textField>[0], 'values' | 'errors'>) => textField({ ...o, ...state });
   return html`<h1>Store settings</h1>
+    ${tabs}
     <p>Everything the store says about itself: its name and contact details in the header and footer, the currency
       of its prices, the bank details for transfers, the return window, the home page and the pages linked from the
       footer. A save shows on every page at once.</p>

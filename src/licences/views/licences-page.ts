@@ -22,12 +22,17 @@ export const LICENCE_NOTICES: Record<string, string> = {
 };
 
 function statusDetail(l: Licence) {
-  if (l.status === 'approved' && l.expiresOn < todayUtc()) return 'Expired: submit your renewed licence.';
+  const isExemption = l.type === 'tax-exemption';
+  if (l.status === 'approved' && l.expiresOn < todayUtc())
+    return isExemption ? 'Expired: submit your renewed certificate.' : 'Expired: submit your renewed licence.';
   if (l.status === 'pending') return 'Our staff will check it and email you the outcome.';
+  if (l.status === 'approved' && isExemption)
+    return `Orders shipped to ${l.issuingState} carry no sales tax while it is valid.`;
   if (l.status === 'approved') return 'You may order professional products while it is valid.';
   if (l.status === 'rejected')
     return html`Reason: ${l.rejectionReason}. You may submit it again with the details corrected.`;
   if (l.status === 'suspended') return html`Reason: ${l.rejectionReason}`;
+  if (isExemption) return 'Submit your renewed certificate to keep ordering without sales tax.';
   return 'Submit your renewed licence to keep ordering professional products.';
 }
 
@@ -62,6 +67,8 @@ export function renderLicencesPage(
     ${o.notice ? html`<div class="notice notice-success" role="status"><p>${o.notice}</p></div>` : ''}
     <p>Some products are sold only to licensed professionals, and prescription items only to prescribers
       (MD, DO, NP, PA or dentist). Submit your licence here; once our staff verify it you can order them.</p>
+    <p>A business exempt from sales tax submits its state's exemption or resale certificate here too, as a
+      "${LICENCE_TYPE_LABELS['tax-exemption']}": once verified, orders shipped to that state carry no sales tax.</p>
     ${
       o.licences.length
         ? html`<table class="data-table">
