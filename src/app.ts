@@ -16,6 +16,7 @@ import { announceStockChangesWith } from '#src/inventory/announce.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
+import { ordersModule } from '#src/orders/module.ts';
 import { searchModule } from '#src/search/module.ts';
 import { shippingModule } from '#src/shipping/module.ts';
 import { staffModule } from '#src/staff/module.ts';
@@ -54,6 +55,7 @@ const MODULES: readonly WebModule[] = [
   shippingModule,
   accountsModule,
   licencesModule,
+  ordersModule,
   staffModule,
   adminModule,
 ];
