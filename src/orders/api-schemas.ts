@@ -57,7 +57,9 @@ const orderFields = {
   currency: z.string().openapi({ example: 'USD' }),
   shippingMethod: z.object({ code: z.string(), name: z.string() }),
   shippingAddress: OrderAddressSchema,
-  billingAddress: OrderAddressSchema.nullable().openapi({ description: 'Null when it is the shipping address' }),
+  billingAddress: z
+    .union([OrderAddressSchema, z.null()])
+    .openapi({ description: 'Null when it is the shipping address' }),
   expectedShipOn: z.string().nullable(),
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),

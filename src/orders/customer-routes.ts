@@ -73,8 +73,8 @@ guestOrderPages.get('/:number', async (c) => {
     noindex: true,
     body: renderCustomerOrder({ order, instructions: instructionsOf(order, store, ctx.config.orderPayDays) }),
   });
+  // The address holds the token; the store's Referrer-Policy (strict-origin-when-cross-origin) already keeps it
+  // from other sites, and no cache may keep the page.
   c.header('Cache-Control', 'no-store');
-  // The address holds the token: it must not travel to other sites in a Referer header.
-  c.header('Referrer-Policy', 'no-referrer');
   return c.html(page);
 });
