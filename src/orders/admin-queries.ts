@@ -3,8 +3,8 @@ import { customers } from '#src/accounts/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { addDays, startOfDayInZone } from '#src/lib/dates.ts';
 import { seqOfNumber } from './numbers.ts';
-import { type OrderSummary, pageOf } from './queries.ts';
-import { type OrderStatus, orderLines, orders, type PaymentMethod } from './schema.ts';
+import { type OrderSummary, pageOf, summaryColumns } from './queries.ts';
+import { type OrderStatus, orders, type PaymentMethod } from './schema.ts';
 
 export type AdminOrderFilters = {
   status?: OrderStatus | undefined;
@@ -48,21 +48,7 @@ export async function listAdminOrders(
     o.before === undefined ? undefined : lt(orders.seq, o.before),
   ];
   const rows = await db
-    .select({
-      id: orders.id,
-      seq: orders.seq,
-      number: orders.number,
-      status: orders.status,
-      paymentMethod: orders.paymentMethod,
-      email: orders.email,
-      totalCents: orders.totalCents,
-      currency: orders.currency,
-      placedAt: orders.placedAt,
-      paidAt: orders.paidAt,
-      name: sql<string>`coalesce(${orders.shippingAddress}->>'name', '')`,
-      itemCount: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0)::int from ${orderLines}
-        where ${orderLines.orderId} = ${orders.id})`,
-    })
+    .select(summaryColumns)
     .from(orders)
     .where(and(...conditions))
     .orderBy(desc(orders.seq))

@@ -54,11 +54,13 @@ describe('the store API', () => {
     const page1 = await store.request('/api/store/orders?limit=2', bearer(tokens.alice));
     expect(page1.status).toBe(200);
     expect(page1.headers.get('cache-control')).toContain('no-store');
-    const list1 = (await page1.json()) as { items: { number: string }[]; nextCursor: string | null };
+    const list1 = (await page1.json()) as { items: { number: string; itemCount: number }[]; nextCursor: string | null };
     expect(list1.items.map((o) => o.number)).toEqual([third.order.number, second.order.number]);
+    expect(list1.items[0]!.itemCount).toBe(1);
     const page2 = await store.request(`/api/store/orders?limit=2&cursor=${list1.nextCursor}`, bearer(tokens.alice));
-    const list2 = (await page2.json()) as { items: { number: string }[]; nextCursor: string | null };
+    const list2 = (await page2.json()) as { items: { number: string; itemCount: number }[]; nextCursor: string | null };
     expect(list2.items.map((o) => o.number)).toEqual([first.order.number]);
+    expect(list2.items[0]!.itemCount).toBe(2);
     expect(list2.nextCursor).toBeNull();
 
     const res = await store.request(`/api/store/orders/${first.order.number}`, bearer(tokens.alice));

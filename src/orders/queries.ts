@@ -91,7 +91,8 @@ export type OrderSummary = Pick<
   'id' | 'seq' | 'number' | 'status' | 'paymentMethod' | 'email' | 'totalCents' | 'currency' | 'placedAt' | 'paidAt'
 > & { name: string; itemCount: number };
 
-const summaryColumns = {
+/** The columns of an order list's rows. */
+export const summaryColumns = {
   id: orders.id,
   seq: orders.seq,
   number: orders.number,
@@ -102,8 +103,9 @@ const summaryColumns = {
   currency: orders.currency,
   placedAt: orders.placedAt,
   paidAt: orders.paidAt,
-  name: sql<string>`${orders.shippingAddress}->>'name'`,
-  itemCount: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0)::int from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
+  name: sql<string>`coalesce(${orders.shippingAddress}->>'name', '')`,
+  // Qualified by hand: inside the subquery an unqualified "id" would be the line's own.
+  itemCount: sql<number>`(select coalesce(sum(ol.quantity), 0)::int from ${orderLines} ol where ol.order_id = ${orders}.id)`,
 };
 
 /** A customer's orders, newest first, a keyset page at a time (`before`: the seq of the last row shown). */

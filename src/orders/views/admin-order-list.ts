@@ -62,20 +62,20 @@ export function renderAdminOrderList(o: {
     ${
       o.items.length === 0
         ? html`<p class="empty-state">No orders match these filters.</p>`
-        : html`<div class="table-scroll"><table class="data-table order-list">
+        : html`<div class="table-scroll"><table class="data-table order-list stack-table">
           <thead><tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Customer</th>
             <th scope="col">Status</th><th scope="col">Payment</th><th scope="col" class="num">Total</th></tr></thead>
           <tbody>
             ${o.items.map(
               (order) => html`<tr>
-                <td><a href="/admin/orders/${order.number}">${order.number}</a></td>
-                <td>${formatDateTime(order.placedAt)}</td>
-                <td>${order.name}<br><span class="muted">${order.email}</span></td>
-                <td>${statusBadge(order.status)}</td>
-                <td>${order.paymentMethod === 'phone' ? 'Phone / bank' : 'Invoice'}${
+                <td class="stack-title nowrap"><a href="/admin/orders/${order.number}">${order.number}</a></td>
+                <td data-label="Placed">${formatDateTime(order.placedAt)}</td>
+                <td data-label="Customer">${order.name}<br><span class="muted">${order.email}</span></td>
+                <td data-label="Status">${statusBadge(order.status)}</td>
+                <td data-label="Payment">${order.paymentMethod === 'phone' ? 'Phone / bank' : 'Invoice'}${
                   order.paidAt ? html`<br><span class="muted">paid</span>` : ''
                 }</td>
-                <td class="num">${formatMoney(order.totalCents, order.currency)}<br><span class="muted">${order.itemCount} item${order.itemCount === 1 ? '' : 's'}</span></td>
+                <td class="num" data-label="Total">${formatMoney(order.totalCents, order.currency)}<br><span class="muted">${order.itemCount} item${order.itemCount === 1 ? '' : 's'}</span></td>
               </tr>`,
             )}
           </tbody>

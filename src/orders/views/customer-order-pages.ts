@@ -11,17 +11,17 @@ export function renderOrderList(o: { items: OrderSummary[]; nextHref: string | u
       <p class="empty-state">You have not placed an order yet. <a href="/products">Browse the shop</a>.</p>`;
   }
   return html`<h1>Orders</h1>
-    <div class="table-scroll"><table class="data-table order-list">
+    <div class="table-scroll"><table class="data-table order-list stack-table">
       <thead><tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Status</th>
         <th scope="col" class="num">Items</th><th scope="col" class="num">Total</th></tr></thead>
       <tbody>
         ${o.items.map(
           (order) => html`<tr>
-            <td><a href="/account/orders/${order.number}">${order.number}</a></td>
-            <td>${formatDateTime(order.placedAt)}</td>
-            <td>${statusBadge(order.status)}</td>
-            <td class="num">${order.itemCount}</td>
-            <td class="num">${formatMoney(order.totalCents, order.currency)}</td>
+            <td class="stack-title nowrap"><a href="/account/orders/${order.number}">${order.number}</a></td>
+            <td data-label="Placed">${formatDateTime(order.placedAt)}</td>
+            <td data-label="Status">${statusBadge(order.status)}</td>
+            <td class="num" data-label="Items">${order.itemCount}</td>
+            <td class="num" data-label="Total">${formatMoney(order.totalCents, order.currency)}</td>
           </tr>`,
         )}
       </tbody>

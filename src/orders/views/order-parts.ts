@@ -43,19 +43,19 @@ function renderLots(line: OrderLineDetail) {
 /** The lines with their lots and expiries, then the totals. */
 export function renderLines(order: OrderDetail) {
   const money = (cents: number) => formatMoney(cents, order.currency);
-  return html`<div class="table-scroll"><table class="data-table order-lines">
+  return html`<div class="table-scroll"><table class="data-table order-lines stack-table">
     <thead><tr><th scope="col">Item</th><th scope="col">Lot and expiry</th><th scope="col" class="num">Qty</th>
       <th scope="col" class="num">Price</th><th scope="col" class="num">Total</th></tr></thead>
     <tbody>
       ${order.lines.map(
         (line) => html`<tr>
-          <td>${line.name}<br><span class="muted">${line.sku}</span>${
+          <td class="stack-title">${line.name}<br><span class="muted">${line.sku}</span>${
             line.storage === 'refrigerated' ? html` <span class="badge badge-cold">Refrigerated</span>` : ''
           }</td>
-          <td>${renderLots(line)}</td>
-          <td class="num">${line.quantity}</td>
-          <td class="num">${money(line.unitPriceCents)}</td>
-          <td class="num">${money(line.lineTotalCents)}</td>
+          <td data-label="Lots">${renderLots(line)}</td>
+          <td class="num" data-label="Qty">${line.quantity}</td>
+          <td class="num" data-label="Price">${money(line.unitPriceCents)}</td>
+          <td class="num" data-label="Total">${money(line.lineTotalCents)}</td>
         </tr>`,
       )}
     </tbody>
