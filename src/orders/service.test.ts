@@ -12,6 +12,7 @@ import { outbox } from '#src/mail/schema.ts';
 import { auditLog, type StaffUser } from '#src/staff/schema.ts';
 import { saveStoreSettings, getStoreSettings } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { orderCustomerData } from './customer-data.ts';
 import { findGuestOrder, findOrder } from './queries.ts';
 import { orders } from './schema.ts';
 import { placeTestOrder } from './test-factory.ts';
@@ -233,5 +234,24 @@ describe('the unpaid-order job', () => {
     const [audit] = await store.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, old.order.number));
     expect(audit!.actorEmail).toBe('unpaid order job');
     await expectLedgerToAddUp(product);
+  });
+});
+
+describe("a customer's data", () => {
+  it('exports their orders with lots, and anonymises them when the account goes, keeping lines and tax state', async () => {
+    const product = await createTestProduct(store.ctx);
+    const customer = await createTestCustomer(store.ctx.db);
+    const { order } = await placeTestOrder(store.ctx, {
+      customerId: customer.id,
+      email: customer.email,
+      lines: [{ product, quantity: 1 }],
+    });
+    const exported = (await orderCustomerData.exportOf(store.ctx.db, customer.id)) as { number: string }[];
+    expect(exported.map((o) => o.number)).toEqual([order.number]);
+    await store.ctx.db.transaction((tx) => orderCustomerData.erase(tx, customer.id, store.ctx));
+    const after = await findOrder(store.ctx.db, order.number);
+    expect(after!.email).toBe('erased@deleted.invalid');
+    expect(after!.shippingAddress).toMatchObject({ name: '', line1: '', phone: '', state: 'AZ', postalCode: '85016' });
+    expect(after!.lines[0]!.lots).toHaveLength(1);
   });
 });
