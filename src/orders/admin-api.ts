@@ -211,6 +211,9 @@ orderAdminApi.openapi(
   async (c) => {
     const { number } = c.req.valid('param');
     const body = c.req.valid('json');
-    return c.json(await runAction(c, 'cancelOrder', { number, ...body }, (w) => cancelOrder(w, { number, ...body })), 200);
+    return c.json(
+      await runAction(c, 'cancelOrder', { number, ...body }, (w) => cancelOrder(w, { number, ...body })),
+      200,
+    );
   },
 );

@@ -75,9 +75,7 @@ const orderFields = {
   lines: z.array(OrderLineSchema),
 };
 
-export const OrderSchema = z
-  .object({ ...orderFields, history: z.array(OrderHistoryItemSchema) })
-  .openapi('Order');
+export const OrderSchema = z.object({ ...orderFields, history: z.array(OrderHistoryItemSchema) }).openapi('Order');
 
 export const AdminOrderSchema = z
   .object({

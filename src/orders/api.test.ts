@@ -30,7 +30,8 @@ const post = (token: string, body?: unknown, headers: Record<string, string> = {
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });
   product = await createTestProduct(store.ctx, { stock: 100, priceCents: 2500 });
-  for (const role of ['owner', 'admin', 'staff'] as const) tokens[role] = (await createTestStaff(store.ctx.db, role)).token;
+  for (const role of ['owner', 'admin', 'staff'] as const)
+    tokens[role] = (await createTestStaff(store.ctx.db, role)).token;
   const a = await createTestCustomer(store.ctx.db);
   const b = await createTestCustomer(store.ctx.db);
   alice = a;
@@ -66,7 +67,12 @@ describe('the store API', () => {
     const res = await store.request(`/api/store/orders/${first.order.number}`, bearer(tokens.alice));
     expect(res.status).toBe(200);
     const order = (await res.json()) as Record<string, unknown> & {
-      lines: { sku: string; quantity: number; unitPriceCents: number; lots: { lotNumber: string; quantity: number }[] }[];
+      lines: {
+        sku: string;
+        quantity: number;
+        unitPriceCents: number;
+        lots: { lotNumber: string; quantity: number }[];
+      }[];
       paymentInstructions: string[];
       history: unknown[];
     };

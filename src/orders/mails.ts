@@ -36,7 +36,11 @@ export function orderLinkOf(s: Pick<OrderMailSender, 'baseUrl'>, order: MailOrde
 }
 
 /** The lines a customer reads on how to pay an unpaid order, in mails and on the order page. */
-export function paymentInstructions(store: StoreSettings, order: Pick<Order, 'number' | 'paymentMethod' | 'totalCents' | 'currency' | 'placedAt'>, payDays: number): string[] {
+export function paymentInstructions(
+  store: StoreSettings,
+  order: Pick<Order, 'number' | 'paymentMethod' | 'totalCents' | 'currency' | 'placedAt'>,
+  payDays: number,
+): string[] {
   const total = formatMoney(order.totalCents, order.currency);
   if (order.paymentMethod === 'invoice') {
     const due = new Date(order.placedAt.getTime() + 30 * 24 * 60 * 60 * 1000);
@@ -68,7 +72,9 @@ async function build(
 }
 
 function describeLines(lines: Pick<OrderLine, 'quantity' | 'name' | 'sku' | 'lineTotalCents'>[], currency: string) {
-  return lines.map((l) => `${l.quantity} x ${l.name} (${l.sku}): ${formatMoney(l.lineTotalCents, currency)}`).join('; ');
+  return lines
+    .map((l) => `${l.quantity} x ${l.name} (${l.sku}): ${formatMoney(l.lineTotalCents, currency)}`)
+    .join('; ');
 }
 
 export function composeOrderConfirmation(
@@ -89,7 +95,9 @@ export function composeOrderConfirmation(
       `Subtotal ${money(order.subtotalCents)}, shipping ${money(order.shippingCents)}, tax ${money(order.taxCents)}: ` +
         `total ${money(order.totalCents)}.`,
       `Ship to: ${[a.name, a.line1, a.line2, `${a.city}, ${a.state} ${a.postalCode}`, a.country].filter(Boolean).join(', ')}.` +
-        (order.expectedShipOn ? ` Expected to ship on ${formatLongDate(new Date(`${order.expectedShipOn}T12:00:00Z`))}.` : ''),
+        (order.expectedShipOn
+          ? ` Expected to ship on ${formatLongDate(new Date(`${order.expectedShipOn}T12:00:00Z`))}.`
+          : ''),
       ...paymentInstructions(s.store, order, s.payDays),
     ],
     note: order.customerId

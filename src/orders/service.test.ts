@@ -10,7 +10,7 @@ import { AppError } from '#src/lib/errors.ts';
 import { createTestCustomer, createTestStaff } from '#src/licences/test-factory.ts';
 import { outbox } from '#src/mail/schema.ts';
 import { auditLog, type StaffUser } from '#src/staff/schema.ts';
-import { saveStoreSettings, getStoreSettings } from '#src/store/settings.ts';
+import { getStoreSettings, saveStoreSettings } from '#src/store/settings.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { orderCustomerData } from './customer-data.ts';
 import { findGuestOrder, findOrder } from './queries.ts';
@@ -79,10 +79,28 @@ describe('placing an order', () => {
     const serum = await createTestProduct(store.ctx, { stock: 0, priceCents: 4500 });
     const w = { tx: store.ctx.db, cache: store.ctx.cache };
     await store.ctx.db.transaction((tx) =>
-      receiveLot({ ...w, tx }, { productId: serum.id, lotNumber: 'LATE', expiresOn: addDays(todayUtc(), 400), quantity: 5, receivedOn: todayUtc() }),
+      receiveLot(
+        { ...w, tx },
+        {
+          productId: serum.id,
+          lotNumber: 'LATE',
+          expiresOn: addDays(todayUtc(), 400),
+          quantity: 5,
+          receivedOn: todayUtc(),
+        },
+      ),
     );
     await store.ctx.db.transaction((tx) =>
-      receiveLot({ ...w, tx }, { productId: serum.id, lotNumber: 'SOON', expiresOn: addDays(todayUtc(), 40), quantity: 2, receivedOn: todayUtc() }),
+      receiveLot(
+        { ...w, tx },
+        {
+          productId: serum.id,
+          lotNumber: 'SOON',
+          expiresOn: addDays(todayUtc(), 40),
+          quantity: 2,
+          receivedOn: todayUtc(),
+        },
+      ),
     );
     const customer = await createTestCustomer(store.ctx.db);
     const { order, guestToken } = await placeTestOrder(store.ctx, {
@@ -109,7 +127,7 @@ describe('placing an order', () => {
     expect(ledger.reduce((sum, r) => sum + r.quantity, 0)).toBe(-3);
   });
 
-  it("gives a guest a token link that opens the order, and nothing else does", async () => {
+  it('gives a guest a token link that opens the order, and nothing else does', async () => {
     const product = await createTestProduct(store.ctx);
     const { order, guestToken } = await placeTestOrder(store.ctx, { lines: [{ product, quantity: 1 }] });
     expect(guestToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

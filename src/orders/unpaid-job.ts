@@ -21,9 +21,7 @@ export async function cancelUnpaidOrders(
   const due = await ctx.db
     .select({ number: orders.number })
     .from(orders)
-    .where(
-      and(eq(orders.status, 'pending_payment'), eq(orders.paymentMethod, 'phone'), lt(orders.placedAt, cutoff)),
-    )
+    .where(and(eq(orders.status, 'pending_payment'), eq(orders.paymentMethod, 'phone'), lt(orders.placedAt, cutoff)))
     .orderBy(asc(orders.seq));
   const cancelled: string[] = [];
   const reason = `Not paid within ${ctx.config.orderPayDays} days.`;

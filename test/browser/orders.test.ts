@@ -110,7 +110,7 @@ describeInBrowser('orders for staff and customers at phone and desktop widths', 
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it("shows the customer their order with lots, history and totals", async () => {
+  it('shows the customer their order with lots, history and totals', async () => {
     for (const [label, size] of SIZES) {
       await page.setViewportSize(size);
       await page.goto(`${b.url}/account/orders`);

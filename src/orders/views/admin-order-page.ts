@@ -69,11 +69,7 @@ export function renderAdminOrder(
     </div>
     ${general ? html`<div class="notice notice-error" role="alert"><p>${general}</p></div>` : ''}
     ${renderOrderFacts(order)}
-    <p>${
-      o.customer
-        ? html`Customer: ${o.customer.name} (${o.customer.email})`
-        : html`Guest: ${order.email}`
-    }</p>
+    <p>${o.customer ? html`Customer: ${o.customer.name} (${o.customer.email})` : html`Guest: ${order.email}`}</p>
     ${o.canManage ? html`<h2>Actions</h2>${actionForms(c, order, o.failed)}` : ''}
     <h2>Items</h2>
     ${renderLines(order)}

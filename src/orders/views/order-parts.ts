@@ -92,7 +92,10 @@ export function renderOrderFacts(order: OrderDetail) {
   const facts: [string, unknown][] = [
     ['Placed', formatDateTime(order.placedAt)],
     ['Status', statusBadge(order.status)],
-    ['Payment', html`${PAYMENT_LABELS[order.paymentMethod]}${order.paidAt ? html`, paid ${formatDateTime(order.paidAt)}` : ''}`],
+    [
+      'Payment',
+      html`${PAYMENT_LABELS[order.paymentMethod]}${order.paidAt ? html`, paid ${formatDateTime(order.paidAt)}` : ''}`,
+    ],
     ['Shipping', order.shippingMethodName],
   ];
   if (order.expectedShipOn && !order.shippedAt && order.status !== 'cancelled') {
