@@ -218,6 +218,20 @@ describe('moving an order', () => {
     expect(await available(a)).toBe(10);
   });
 
+  it('cancels once when two staff cancel at the same moment, and releases the stock once', async () => {
+    const product = await createTestProduct(store.ctx, { stock: 10 });
+    const { order } = await placeTestOrder(store.ctx, { lines: [{ product, quantity: 4 }] });
+    const results = await Promise.allSettled([
+      act((w) => cancelOrder(w, { number: order.number, reason: 'First' })),
+      act((w) => cancelOrder(w, { number: order.number, reason: 'Second' })),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as AppError).code).toBe('CONFLICT');
+    expect(await available(product)).toBe(10);
+    await expectLedgerToAddUp(product);
+  });
+
   it('answers 404 for an order that does not exist', async () => {
     const err = await act((w) => markOrderPaid(w, { number: 'FMS-99999999' })).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('NOT_FOUND');
