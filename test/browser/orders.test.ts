@@ -104,6 +104,7 @@ describeInBrowser('orders for staff and customers at phone and desktop widths', 
       await page.goto(`${b.url}/admin/orders/${order.number}/packing-slip`);
       await page.getByRole('heading', { name: 'Packing slip' }).waitFor();
       expect(await page.getByText('Back to the order').isVisible()).toBe(false);
+      expect(await sidewaysOverflow(page)).toBe(0);
       for (const line of order.lines) await page.getByText(line.lots[0]!.lotNumber).first().waitFor();
       await page.screenshot({ path: screenshotPath(`packing-slip-print-${label}.png`), fullPage: true });
     }

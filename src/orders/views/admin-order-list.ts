@@ -16,8 +16,8 @@ function option(value: string, label: string, selected: string | undefined) {
 function filterForm(f: AdminOrderListFilters, errors: FieldErrors | undefined) {
   const err = (name: string) => (errors?.[name] ? html`<p class="field-error">${errors[name]}</p>` : '');
   return html`<form method="get" action="/admin/orders" class="order-filters" role="search">
-    <div class="field">
-      <label for="f-q">Number, email or name</label>
+    <div class="field field-search">
+      <label for="f-q">Order number, email or name</label>
       <input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="200">
     </div>
     <div class="field">

@@ -53,8 +53,8 @@ export function renderPackingSlip(o: { order: OrderDetail; store: StoreSettings 
             <td>${i === 0 ? line.sku : ''}</td>
             <td>${i === 0 ? html`${line.name}${line.storage === 'refrigerated' ? html` <strong>(cold)</strong>` : ''}` : html`<span class="muted">same item, next lot</span>`}</td>
             <td class="num">${lot ? lot.quantity : line.quantity}</td>
-            <td>${lot?.lotNumber ?? '—'}</td>
-            <td>${lot ? (lot.expiresOn ?? 'No expiry') : '—'}</td>
+            <td class="nowrap"><strong>${lot?.lotNumber ?? '—'}</strong></td>
+            <td class="nowrap">${lot ? (lot.expiresOn ?? 'No expiry') : '—'}</td>
             <td><span class="slip-box" aria-label="packed"></span></td>
           </tr>`,
         ),
