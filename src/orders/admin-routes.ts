@@ -116,6 +116,7 @@ async function showOrder(
       order,
       customer,
       canManage: hasPermission(staff.role, 'orders:manage'),
+      canSeeCustomers: hasPermission(staff.role, 'customers:read'),
       failed: o.failed,
     }),
   });

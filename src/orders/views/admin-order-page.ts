@@ -55,10 +55,25 @@ function actionForms(c: Context<AppEnv>, order: OrderDetail, failed: ActionFormS
   return html`<div class="order-actions">${forms}</div>`;
 }
 
+// Who ordered: a customer (linked to their record for staff who may read customers) or a guest's address.
+function customerLine(order: OrderDetail, customer: Customer, canSeeCustomers: boolean) {
+  if (!customer) return html`Guest: ${order.email}`;
+  const name = canSeeCustomers
+    ? html`<a href="/admin/customers?q=${encodeURIComponent(customer.email)}">${customer.name}</a>`
+    : customer.name;
+  return html`Customer: ${name} (${customer.email})`;
+}
+
 /** One order for staff: what was bought from which lots, where it goes, what happened, and what can be done. */
 export function renderAdminOrder(
   c: Context<AppEnv>,
-  o: { order: OrderDetail; customer: Customer; canManage: boolean; failed?: ActionFormState | undefined },
+  o: {
+    order: OrderDetail;
+    customer: Customer;
+    canManage: boolean;
+    canSeeCustomers: boolean;
+    failed?: ActionFormState | undefined;
+  },
 ) {
   const { order } = o;
   const general = o.failed?.errors._;
@@ -69,7 +84,7 @@ export function renderAdminOrder(
     </div>
     ${general ? html`<div class="notice notice-error" role="alert"><p>${general}</p></div>` : ''}
     ${renderOrderFacts(order)}
-    <p>${o.customer ? html`Customer: ${o.customer.name} (${o.customer.email})` : html`Guest: ${order.email}`}</p>
+    <p>${customerLine(order, o.customer, o.canSeeCustomers)}</p>
     ${o.canManage ? html`<h2>Actions</h2>${actionForms(c, order, o.failed)}` : ''}
     <h2>Items</h2>
     ${renderLines(order)}
