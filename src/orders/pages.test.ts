@@ -148,6 +148,8 @@ describe("staff's order pages", () => {
     expect((await reader.request(`${path}/packing-slip`)).status).toBe(200);
     expect((await reader.submit(path, {}, `${path}/mark-paid`)).status).toBe(403);
     expect((await alice.request('/admin/orders')).status).toBe(303);
-    expect(await admin.page('/admin')).toContain('href="/admin/orders"');
+    const dashboard = await admin.page('/admin');
+    expect(dashboard).toContain('href="/admin/orders"');
+    expect(dashboard).toMatch(/<p class="stat-value">\d+<\/p>\s*<p><a href="\/admin\/orders\?status=pending_payment">/);
   });
 });

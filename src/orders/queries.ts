@@ -128,6 +128,18 @@ export function pageOf<T extends { seq: number }>(rows: T[], limit: number): { i
   return { items, nextBefore: rows.length > limit ? items[items.length - 1]!.seq : null };
 }
 
+/** How many orders wait for staff: for their payment, and (paid, or on invoice) to be shipped. */
+export async function countOrdersToAct(db: Db): Promise<{ awaitingPayment: number; toShip: number }> {
+  const [row] = await db
+    .select({
+      awaitingPayment: sql<number>`count(*) filter (where ${orders.status} = 'pending_payment')::int`,
+      toShip: sql<number>`count(*) filter (where ${orders.status} in ('paid', 'processing'))::int`,
+    })
+    .from(orders)
+    .where(inArray(orders.status, ['pending_payment', 'paid', 'processing']));
+  return { awaitingPayment: row?.awaitingPayment ?? 0, toShip: row?.toShip ?? 0 };
+}
+
 /** The customer's name and email, for the staff order page. */
 export async function findOrderCustomer(db: Db, customerId: string) {
   const [row] = await db
