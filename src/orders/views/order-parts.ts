@@ -30,7 +30,7 @@ export function renderAddress(a: AddressSnapshot) {
 
 function renderLots(line: OrderLineDetail) {
   if (line.lots.length === 0) return html`<span class="muted">Not allocated</span>`;
-  return html`<ul class="plain lot-list">
+  return html`<ul class="plain order-lots">
     ${line.lots.map(
       (lot) =>
         html`<li>Lot <strong>${lot.lotNumber}</strong>, ${lot.expiresOn ? html`exp. ${lot.expiresOn}` : 'no expiry'}${
