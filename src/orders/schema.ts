@@ -18,7 +18,7 @@ import { products, storageClass } from '#src/catalog/schema.ts';
 import { stockLots } from '#src/inventory/schema.ts';
 import { staffUsers } from '#src/staff/schema.ts';
 
-/** Where an order stands; docs/decisions/0011-order-states.md says which action moves it where. */
+/** Where an order stands; docs/decisions/0012-order-states.md says which action moves it where. */
 export const ORDER_STATUSES = ['pending_payment', 'paid', 'processing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);

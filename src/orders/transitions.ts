@@ -12,7 +12,7 @@ import { loadOrderParts, type OrderDetail } from './queries.ts';
 import { type Order, type OrderStatus, orderHistory, orders } from './schema.ts';
 import { mailSenderOf, type OrderConfig, queueOrderMail } from './service.ts';
 
-// The rules (docs/decisions/0011-order-states.md): a phone order waits in pending_payment until staff mark it
+// The rules (docs/decisions/0012-order-states.md): a phone order waits in pending_payment until staff mark it
 // paid, and ships only then; an invoice order starts in processing and may ship before it is paid, so marking it
 // paid later leaves it shipped or delivered. Only what has not shipped can be cancelled, and cancelling puts its
 // units back in their lots.
