@@ -16,6 +16,8 @@ import { announceStockChangesWith } from '#src/inventory/announce.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
+import { orderCustomerData } from '#src/orders/customer-data.ts';
+import { ordersModule } from '#src/orders/module.ts';
 import { searchModule } from '#src/search/module.ts';
 import { shippingModule } from '#src/shipping/module.ts';
 import { staffModule } from '#src/staff/module.ts';
@@ -54,6 +56,7 @@ const MODULES: readonly WebModule[] = [
   shippingModule,
   accountsModule,
   licencesModule,
+  ordersModule,
   staffModule,
   adminModule,
 ];
@@ -83,6 +86,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     for (const [name, part] of Object.entries(module.personalParts ?? {})) definePersonalPart(name, part);
   }
   defineCustomerDataPart(licenceCustomerData);
+  defineCustomerDataPart(orderCustomerData);
   announceStockChangesWith(announceCatalogStockChange);
   const errorPages = MODULES.flatMap((module) => (module.errorPage ? [module.errorPage] : []));
   const ownErrorPage = (path: string) => errorPages.find((page) => isUnder(path, page.at));

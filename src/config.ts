@@ -31,6 +31,7 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
+  ORDER_PAY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 } satisfies Record<SettingName, z.ZodType>);
 
 /**
@@ -89,6 +90,8 @@ export type Config = {
   redisUrl: string | undefined;
   /** Off by default: the socket's peer is the client, and forwarded headers are ignored. */
   trustProxy: TrustProxy;
+  /** Days a pay-by-phone order waits for payment before the daily job cancels it. */
+  orderPayDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM ?? `no-reply@${new URL(e.BASE_URL ?? 'http://localhost').hostname}`,
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY ?? { hops: 0 },
+    orderPayDays: e.ORDER_PAY_DAYS,
   };
 }
 

@@ -7,6 +7,7 @@ import type { JobDefinition } from '#src/jobs/definition.ts';
 import { jobsSweepJob } from '#src/jobs/sweep.ts';
 import { licenceExpiryJob } from '#src/licences/expiry-job.ts';
 import { sendMailJob } from '#src/mail/deliver.ts';
+import { unpaidOrdersJob } from '#src/orders/unpaid-job.ts';
 import { rateLimitSweepJob } from '#src/security/sweep.ts';
 import { staffSessionSweepJob } from '#src/staff/sweep.ts';
 import type { AppContext } from '#src/web/context.ts';
@@ -29,4 +30,5 @@ export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
   idempotencyKeySweepJob,
   storeDayJob,
   storeDaySchedulerJob,
+  unpaidOrdersJob,
 ];

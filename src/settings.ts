@@ -59,6 +59,12 @@ export const SETTINGS = {
       'a number of proxies (1-10), or their addresses and CIDR ranges (127.0.0.1,10.0.0.0/8). Off, false or 0: ' +
       'those headers are ignored.',
   },
+  ORDER_PAY_DAYS: {
+    shownDefault: '7',
+    meaning:
+      'Days an order paid by phone or bank transfer waits for its payment; after that a daily job cancels it and ' +
+      'puts its stock back.',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -3,6 +3,7 @@ import { listLotsExpiringWithin } from '#src/inventory/queries.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
 import { countPendingLicences } from '#src/licences/queries.ts';
+import { countOrdersToAct } from '#src/orders/queries.ts';
 import { listAuditEntries } from '#src/staff/audit.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { hasPermission } from '#src/staff/permissions.ts';
@@ -30,18 +31,19 @@ export const adminPages = new Hono<AppEnv>();
 adminPages.get('/', async (c) => {
   const staff = await requireStaff(c);
   const { db } = c.var.ctx;
-  const [pendingLicences, outbox, expiringLots] = await Promise.all([
+  const [pendingLicences, outbox, expiringLots, orders] = await Promise.all([
     hasPermission(staff.role, 'licences:review') ? countPendingLicences(db) : undefined,
     hasPermission(staff.role, 'outbox:read') ? countOutbox(db) : undefined,
     hasPermission(staff.role, 'inventory:manage')
       ? listLotsExpiringWithin(db, EXPIRY_WARNING_DAYS).then((lots) => lots.length)
       : undefined,
+    hasPermission(staff.role, 'orders:read') ? countOrdersToAct(db) : undefined,
   ]);
   return renderAdminPage(c, {
     staff,
     title: 'Dashboard',
     section: 'dashboard',
-    body: renderDashboard({ staff, pendingLicences, outbox, expiringLots }),
+    body: renderDashboard({ staff, pendingLicences, outbox, expiringLots, orders }),
   });
 });
 

@@ -15,6 +15,7 @@ export const AUDIT_ENTITY_TYPES = [
   'stock-rules',
   'shipping',
   'tax-rate',
+  'order',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

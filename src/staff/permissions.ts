@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   'inventory:manage',
   // What an order costs beyond its items: shipping methods, their rates and cut-off, and tax rates by state.
   'settings:manage',
+  // Orders: reading them (lists, details, packing slips) and moving them (mark paid, ship, deliver, cancel).
+  'orders:read',
+  'orders:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,15 +38,17 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'settings:manage',
     'catalog:manage',
     'inventory:manage',
+    'orders:read',
+    'orders:manage',
   ],
-  staff: ['licences:review', 'outbox:read'],
+  staff: ['licences:review', 'outbox:read', 'orders:read'],
 };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
   admin:
-    "Admin: licences, outbox, customers and their credit, categories, inventory, and the store's settings, shipping and tax",
-  staff: 'Staff: licences and outbox',
+    "Admin: orders, licences, outbox, customers and their credit, categories, inventory, and the store's settings, shipping and tax",
+  staff: 'Staff: licences, outbox, and reading orders',
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

@@ -5,10 +5,11 @@ import type { AppEnv } from '#src/web/context.ts';
 import { csrfField } from '#src/web/forms.ts';
 import { type Html, renderPage } from '#src/web/layout.ts';
 
-export type AccountSection = 'overview' | 'profile' | 'addresses' | 'licences' | 'security' | 'privacy';
+export type AccountSection = 'overview' | 'orders' | 'profile' | 'addresses' | 'licences' | 'security' | 'privacy';
 
 const SECTIONS: { id: AccountSection; href: string; label: string }[] = [
   { id: 'overview', href: '/account', label: 'Overview' },
+  { id: 'orders', href: '/account/orders', label: 'Orders' },
   { id: 'profile', href: '/account/profile', label: 'Profile' },
   { id: 'addresses', href: '/account/addresses', label: 'Addresses' },
   { id: 'licences', href: '/account/licences', label: 'Licences' },

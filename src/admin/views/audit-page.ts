@@ -43,6 +43,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   'stock-rules': 'Stock rules',
   shipping: 'Shipping',
   'tax-rate': 'Tax rates',
+  order: 'Orders',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

@@ -9,10 +9,24 @@ export function renderDashboard(o: {
   outbox?: { total: number; undelivered: number } | undefined;
   /** Lots with units that expire within 60 days or have expired. */
   expiringLots?: number | undefined;
+  orders?: { awaitingPayment: number; toShip: number } | undefined;
 }) {
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(o.staff.role, p);
   return html`<h1>Dashboard</h1>
     <ul class="stat-cards plain">
+      ${
+        o.orders
+          ? html`<li class="stat-card">
+            <p class="stat-value">${o.orders.toShip}</p>
+            <p><a href="/admin/orders?status=paid">Order${o.orders.toShip === 1 ? '' : 's'} to ship</a>
+              (paid, or <a href="/admin/orders?status=processing">on invoice</a>)</p>
+          </li>
+          <li class="stat-card">
+            <p class="stat-value">${o.orders.awaitingPayment}</p>
+            <p><a href="/admin/orders?status=pending_payment">Order${o.orders.awaitingPayment === 1 ? '' : 's'} awaiting payment</a></p>
+          </li>`
+          : ''
+      }
       ${
         o.pendingLicences !== undefined
           ? html`<li class="stat-card">
@@ -42,6 +56,7 @@ export function renderDashboard(o: {
     </ul>
     <h2>Tasks</h2>
     <ul>
+      ${can('orders:read') ? html`<li><a href="/admin/orders">Orders</a>: take payments, ship, cancel, print packing slips.</li>` : ''}
       ${can('licences:review') ? html`<li><a href="/admin/licences">Review licences</a>: approve, reject or suspend.</li>` : ''}
       ${can('inventory:manage') ? html`<li><a href="/admin/inventory">Keep stock</a>: receive lots, adjust and quarantine them.</li>` : ''}
       ${can('customers:read') ? html`<li><a href="/admin/customers">Find a customer</a> and see their licences.</li>` : ''}

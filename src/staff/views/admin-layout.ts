@@ -11,6 +11,7 @@ import type { StaffUser } from '../schema.ts';
 
 export type AdminSection =
   | 'dashboard'
+  | 'orders'
   | 'licences'
   | 'customers'
   | 'outbox'
@@ -22,6 +23,7 @@ export type AdminSection =
 
 const LINKS: { id: AdminSection; href: string; label: string; permission?: Permission }[] = [
   { id: 'dashboard', href: '/admin', label: 'Dashboard' },
+  { id: 'orders', href: '/admin/orders', label: 'Orders', permission: 'orders:read' },
   { id: 'licences', href: '/admin/licences', label: 'Licences', permission: 'licences:review' },
   { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
