@@ -16,8 +16,9 @@ function readJournal(): { entries: { tag: string; when: number }[] } {
 /** A digest of every migration: databases migrated with the same one have the same schema. */
 export function migrationsFingerprint(): string {
   const digest = createHash('sha256');
-  for (const { tag } of readJournal().entries)
-    digest.update(tag).update(readFileSync(`${migrationsFolder}/${tag}.sql`));
+  // The migrator tells applied migrations by their time, so a migration re-dated (renumbered on a merge) is new.
+  for (const { tag, when } of readJournal().entries)
+    digest.update(`${tag}@${when}`).update(readFileSync(`${migrationsFolder}/${tag}.sql`));
   return digest.digest('hex').slice(0, 12);
 }
 
