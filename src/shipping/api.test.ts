@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
-import { listAllShippingMethods, saveShippingSettings } from './methods.ts';
+import { expectedShipDateOf, listAllShippingMethods, saveShippingSettings } from './methods.ts';
 import { shippingMethods } from './schema.ts';
 
 let store: TestStore;
@@ -54,5 +54,17 @@ describe('GET /api/store/shipping-methods', () => {
     const { items } = await listMethods();
     expect(items.map((m) => m.code)).toEqual(['refrigerated', 'standard']);
     await store.ctx.db.update(shippingMethods).set({ isActive: true }).where(eq(shippingMethods.code, 'express'));
+  });
+});
+
+describe('expectedShipDateOf', () => {
+  it("reads the store's time zone and cut-off hour", async () => {
+    // The empty store keeps UTC and the seeded 14:00 cut-off: Wednesday 13:00 UTC ships that day, 15:00 Thursday,
+    // and a cold order from 15:00 waits for Monday.
+    const at = (iso: string, isRefrigerated = false) =>
+      expectedShipDateOf(store.ctx, { now: new Date(iso), isRefrigerated });
+    expect(await at('2026-12-02T13:00:00Z')).toBe('2026-12-02');
+    expect(await at('2026-12-02T15:00:00Z')).toBe('2026-12-03');
+    expect(await at('2026-12-02T15:00:00Z', true)).toBe('2026-12-07');
   });
 });

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import {
   SHIPPING_METHOD_CODES,
@@ -8,6 +9,7 @@ import {
   shippingMethods,
   shippingRules,
 } from './schema.ts';
+import { expectedShipDate } from './ship-date.ts';
 
 /** The cut-off hour when the rules row is missing (a store migrated without its seed). */
 export const DEFAULT_CUTOFF_HOUR = 14;
@@ -144,4 +146,16 @@ export function saveShippingSettings(
     await alsoInTransaction?.(tx);
     await ctx.cache.announce(tx, { pages: [SHIPPING_METHODS_TAG] });
   });
+}
+
+/**
+ * The day an order placed at `now` ships, by the store's time zone and cut-off hour as staff set them: what checkout
+ * shows on review and keeps on the order (see `expectedShipDate` for the rules).
+ */
+export async function expectedShipDateOf(
+  ctx: { db: Db; cache: CacheBus },
+  o: { now: Date; isRefrigerated: boolean },
+): Promise<string> {
+  const [settings, cutoffHour] = await Promise.all([settingsOf(ctx), getShippingCutoffHour(ctx.db)]);
+  return expectedShipDate({ now: o.now, timeZone: settings.timeZone, isRefrigerated: o.isRefrigerated, cutoffHour });
 }
