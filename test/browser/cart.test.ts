@@ -44,6 +44,7 @@ describeInBrowser('a shopper fills a cart in a real browser', () => {
     for (const [label, size] of SIZES) {
       await page.setViewportSize(size);
       expect(await sidewaysOverflow(page), `shop at ${label}`).toBeLessThanOrEqual(0);
+      await page.locator('.product-card').nth(1).scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath(`cart-shop-added-${label}.png`), fullPage: false });
     }
     await page.setViewportSize(SIZES[1][1]);
@@ -63,15 +64,15 @@ describeInBrowser('a shopper fills a cart in a real browser', () => {
     await main.getByLabel('Quantity').fill('2');
     await main.getByRole('button', { name: /Add to cart/ }).click();
     await page.waitForURL((u) => u.pathname === '/products/hair-supplement-gummies');
-    await page.getByRole('status').getByText(/Added 2 × Hair Supplement Gummies to your cart\./i).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Added 2 × Hair Supplement Gummies to your cart\./i)
+      .waitFor();
     expect(await headerCount()).toMatch(/^3/);
   });
 
   it('shows both lines on /cart, warns of a changed price, and changes and removes lines', async () => {
-    const [gummies] = await b.store.ctx.db
-      .select()
-      .from(products)
-      .where(eq(products.slug, 'hair-supplement-gummies'));
+    const [gummies] = await b.store.ctx.db.select().from(products).where(eq(products.slug, 'hair-supplement-gummies'));
     await setPrice(b.store, gummies!.id, gummies!.priceCents + 500);
     await page.getByRole('banner').getByRole('link', { name: /Cart/ }).click();
     await page.waitForURL((u) => u.pathname === '/cart');
@@ -91,7 +92,11 @@ describeInBrowser('a shopper fills a cart in a real browser', () => {
     await line.getByRole('button', { name: 'Update' }).click();
     await page.getByRole('status').getByText('Quantity updated.').waitFor();
     expect(await headerCount()).toMatch(/^2/);
-    await main.locator('.cart-line').first().getByRole('button', { name: /Remove/ }).click();
+    await main
+      .locator('.cart-line')
+      .first()
+      .getByRole('button', { name: /Remove/ })
+      .click();
     await page.getByRole('status').getByText('Removed from your cart.').waitFor();
     expect(await main.locator('.cart-line').count()).toBe(1);
     expect(brokenLoads).toEqual([]);
