@@ -3,6 +3,7 @@ import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { createTestCustomer, createTestCustomerSession, createTestLicence } from '#src/licences/test-factory.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor } from '#test/support/visitor.ts';
+import { requestCached } from './test-helpers.ts';
 
 let store: TestStore;
 
@@ -213,7 +214,7 @@ describe('the cart API', () => {
     expect(await browser.page(path)).not.toContain('class="cart-count"');
     const id = await newCart(token);
     await call(`/api/store/carts/${id}/items`, { method: 'POST', token, body: { slug: product.slug, quantity: 3 } });
-    const page = await browser.request(path);
+    const page = await requestCached(browser, path);
     expect(page.headers.get('x-cache')).toBe('hit');
     expect(await page.text()).toContain('<span class="cart-count">3<');
   });
