@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, signInAs, signUp } from '#src/accounts/test-helpers.ts';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
+import { carts } from './schema.ts';
 import { addFromPage } from './test-helpers.ts';
 
 let store: TestStore;
@@ -65,5 +67,25 @@ describe('a guest cart at sign-in', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(mine.status).toBe(200);
+  });
+});
+
+describe("a customer's carts and their data", () => {
+  it('are in the data export and go with the account', async () => {
+    const product = await createTestProduct(store.ctx, { name: 'Export Balm' });
+    const { visitor, password } = await signUp(store);
+    await addFromPage(store, visitor, { product: product.slug, quantity: '2' });
+    const exported = (await (await visitor.api('/api/store/account/export')).json()) as {
+      profile: { id: string };
+      carts: { items: { slug: string; name: string; quantity: number }[] }[];
+    };
+    expect(exported.carts).toHaveLength(1);
+    expect(exported.carts[0]!.items).toEqual([
+      expect.objectContaining({ slug: product.slug, name: 'Export Balm', quantity: 2 }),
+    ]);
+    const deleted = await visitor.api('/api/store/account', { method: 'DELETE', body: { password } });
+    expect(deleted.status).toBe(204);
+    const left = await store.ctx.db.select().from(carts).where(eq(carts.customerId, exported.profile.id));
+    expect(left).toEqual([]);
   });
 });
