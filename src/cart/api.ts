@@ -7,8 +7,8 @@ import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { AddCartItemSchema, CartSchema, toCartJson, UpdateCartItemSchema } from './api-schemas.ts';
-import { findCart } from './queries.ts';
 import { addCartItem, createCart, loadCart, removeCartItem, updateCartItem } from './service.ts';
+import { cartSummary } from './visitor-cart.ts';
 
 /** Carts in the store API under /api/store/carts, addressed by their unguessable ids. */
 export const cartApi = createApiRouter();
@@ -41,12 +41,13 @@ const crossSite = problemResponse('A cookie-authenticated request from another s
 // A cart is anyone's who knows its id, unless it belongs to a customer: then it is theirs alone, and 404 to others.
 async function cartOf(c: Context<AppEnv>, id: string) {
   const customer = await currentCustomer(c);
-  const cart = isWellFormedToken(id) ? await findCart(c.var.ctx.db, id) : undefined;
-  if (!cart || (cart.customerId !== null && cart.customerId !== customer?.id)) {
+  // The cached summary says whose the cart is; every write that changes an owner announces it (merge.ts).
+  const summary = isWellFormedToken(id) ? await cartSummary(c, id) : null;
+  if (!summary || (summary.customerId !== null && summary.customerId !== customer?.id)) {
     throw new AppError('NOT_FOUND', 'There is no cart with this id.');
   }
   c.header('Cache-Control', 'private, no-store');
-  return { cart, customer };
+  return { cart: { id, customerId: summary.customerId }, customer };
 }
 
 async function answerCart(c: Context<AppEnv>, id: string) {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Product, products } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { availableSql } from '#src/inventory/availability.ts';
-import { type Cart, cartItems, carts } from './schema.ts';
+import { cartItems, carts } from './schema.ts';
 import type { CartSummary } from './summary-cache.ts';
 
 /** A cart line with what the catalogue and the inventory say of its product today. */
@@ -22,11 +22,6 @@ export type CartLineRow = {
   image: Product['images'][number] | undefined;
   available: number;
 };
-
-export async function findCart(db: Db, id: string): Promise<Cart | undefined> {
-  const [cart] = await db.select().from(carts).where(eq(carts.id, id));
-  return cart;
-}
 
 /** The customer's most recent cart: the one their pages show on every device. */
 export async function findCurrentCartId(db: Db, customerId: string): Promise<string | null> {

@@ -155,7 +155,10 @@ export async function removeCartItem(ctx: AppContext, o: { cartId: string; itemI
  * more than is available is lowered to what is (and says so this once); one with nothing available is kept, so
  * the shopper sees it went out of stock.
  */
-export async function loadCart(ctx: AppContext, o: { cart: Cart; shopper: Shopper }): Promise<CartView> {
+export async function loadCart(
+  ctx: AppContext,
+  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper },
+): Promise<CartView> {
   const rows = await readCartLines(ctx.db, o.cart.id);
   const lowered = new Map<string, number>();
   const toLower = rows.filter((r) => r.status === 'active' && r.available > 0 && r.quantity > r.available);
