@@ -79,6 +79,7 @@ describe('adding to the cart from the pages', () => {
     // A made-up or someone's customer cart in the cookie counts for nothing.
     const forged = await store.request(path, { headers: { cookie: `cart=${'A'.repeat(43)}` } });
     expect(countIn(await forged.text())).toBeUndefined();
+    expect(forged.headers.get('set-cookie')).toMatch(/^cart=;.*Max-Age=0/);
   });
 
   it('never stores the cart page in the shared cache', async () => {

@@ -4,6 +4,7 @@ import { sessionCustomerId } from '#src/accounts/sessions/sessions.ts';
 import { isWellFormedToken } from '#src/lib/tokens.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { cookieOf, secureCookieOptions } from '#src/web/cookies.ts';
+import { setCookieFromPart } from '#src/web/personal-parts.ts';
 import { findCurrentCartId, readCartSummary } from './queries.ts';
 import { type CartSummary, cartSummariesOf } from './summary-cache.ts';
 
@@ -59,5 +60,8 @@ export async function visitorCartId(c: Context<AppEnv>): Promise<string | undefi
   const cookie = cartCookieOf(c);
   if (!cookie) return undefined;
   const summary = await cartSummary(c, cookie);
-  return summary && summary.customerId === null ? cookie : undefined;
+  if (summary && summary.customerId === null) return cookie;
+  // A cart that is gone, or became a customer's: the cookie would only keep this browser off the shared pages.
+  setCookieFromPart(c, CART_COOKIE, '', { ...secureCookieOptions(c), maxAge: 0, expires: new Date(0) });
+  return undefined;
 }
