@@ -3,11 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setPrice } from '#src/cart/test-helpers.ts';
 import { products } from '#src/catalog/schema.ts';
+import { createTestCustomer, createTestCustomerSession } from '#src/licences/test-factory.ts';
 import {
   type BrowserStore,
   describeInBrowser,
   openBrowserStore,
   openWatchedPage,
+  PHONE,
   SIZES,
   screenshotPath,
   sidewaysOverflow,
@@ -100,5 +102,27 @@ describeInBrowser('a shopper fills a cart in a real browser', () => {
     await page.getByRole('status').getByText('Removed from your cart.').waitFor();
     expect(await main.locator('.cart-line').count()).toBe(1);
     expect(brokenLoads).toEqual([]);
+  });
+
+  it("fits a signed-in customer's header with a two-digit count on a phone", async () => {
+    const customer = await createTestCustomer(b.store.ctx.db);
+    const token = await createTestCustomerSession(b.store.ctx.db, customer.id);
+    const phone = await b.browser.newContext({ viewport: PHONE });
+    await phone.addCookies([{ name: 'sid', value: token, url: b.url }]);
+    const tab = await phone.newPage();
+    await tab.goto(`${b.url}/products/hair-supplement-gummies`);
+    await tab.locator('.product-info').getByLabel('Quantity').fill('12');
+    await tab
+      .locator('.product-info')
+      .getByRole('button', { name: /Add to cart/ })
+      .click();
+    await tab
+      .getByRole('status')
+      .getByText(/Added 12 ×/)
+      .waitFor();
+    expect(await tab.getByRole('banner').locator('.cart-count').innerText()).toMatch(/^12/);
+    expect(await sidewaysOverflow(tab)).toBeLessThanOrEqual(0);
+    await tab.screenshot({ path: screenshotPath('cart-signed-in-header-390.png'), fullPage: false });
+    await phone.close();
   });
 });
