@@ -34,3 +34,25 @@ export async function assertSignedIn(url: string, cookie: string): Promise<void>
     throw new Error(`${url} does not show the bench customer signed in (${res.status}, ${header})`);
   }
 }
+
+/**
+ * Puts a product in a new guest cart through the product page's own form, as a shopper's browser would; returns
+ * the cart cookie to send.
+ */
+export async function startBenchCart(storeUrl: string, slug: string): Promise<string> {
+  const res = await fetch(`${storeUrl}/cart/items`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    body: new URLSearchParams({ product: slug, quantity: '2' }),
+  });
+  const cookie = res.headers.getSetCookie().find((line) => line.startsWith('cart='));
+  if (res.status !== 303 || !cookie) throw new Error(`adding to a cart answered ${res.status}: ${await res.text()}`);
+  return cookie.split(';')[0]!;
+}
+
+/** Whether a page served with this cookie shows the cart's count in the header. */
+export async function assertCartCounted(url: string, cookie: string): Promise<void> {
+  const page = await (await fetch(url, { headers: { cookie } })).text();
+  if (!page.includes('class="cart-count"')) throw new Error(`${url} does not show the bench cart's count`);
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertSignedIn, signInBenchCustomer } from './customer.ts';
+import { assertCartCounted, assertSignedIn, signInBenchCustomer, startBenchCart } from './customer.ts';
 import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
@@ -82,6 +82,8 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
   await checkPages(store);
   // A shopper with a session: every page has their own header, filled into the page shared by everyone.
   const cookie = await signInBenchCustomer(store.url);
+  // A guest with a cart: the header's count is filled in from the instance's cart summaries.
+  const cartCookie = await startBenchCart(store.url, WRITTEN_PRODUCT);
   const rows: Row[] = [];
   for (const { page, path, isAlsoSignedIn } of PAGES) {
     process.stdout.write(`  ${database}: ${page} (${path}) ...`);
@@ -99,7 +101,20 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
     process.stdout.write(
       `  ${database}: ${page}, signed in ... ${signedIn.reqPerSec} req/s, p99 ${signedIn.p99Ms} ms\n`,
     );
+    await assertCartCounted(store.url + path, cartCookie);
+    const withCart = await measure(store.url + path, SECONDS, { cookie: cartCookie });
+    rows.push(rowOf(database, `${page}, with a cart`, path, withCart, base));
+    process.stdout.write(
+      `  ${database}: ${page}, with a cart ... ${withCart.reqPerSec} req/s, p99 ${withCart.p99Ms} ms\n`,
+    );
   }
+  // The cart page itself is never shared: each answer reads and prices the visitor's cart.
+  const cartBase = await measure(`${baseline.url}/`, SECONDS);
+  const cartPage = await measure(`${store.url}/cart`, SECONDS, { cookie: cartCookie });
+  rows.push(rowOf(database, 'cart page, with a cart', '/cart', cartPage, cartBase));
+  process.stdout.write(
+    `  ${database}: cart page, with a cart ... ${cartPage.reqPerSec} req/s, p99 ${cartPage.p99Ms} ms\n`,
+  );
   return rows;
 }
 

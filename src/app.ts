@@ -6,7 +6,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { accountsModule } from '#src/accounts/module.ts';
 import { defineCustomerDataPart } from '#src/accounts/privacy/privacy.ts';
+import { onCustomerSignIn } from '#src/accounts/sessions/sign-in-hooks.ts';
 import { adminModule } from '#src/admin/module.ts';
+import { cartCustomerData, mergeCartAtSignIn } from '#src/cart/customer-data.ts';
+import { cartModule } from '#src/cart/module.ts';
 import { catalogModule } from '#src/catalog/module.ts';
 import { announceCatalogStockChange } from '#src/catalog/stock-announcer.ts';
 import { contentModule } from '#src/content/module.ts';
@@ -57,6 +60,7 @@ const MODULES: readonly WebModule[] = [
   accountsModule,
   licencesModule,
   ordersModule,
+  cartModule,
   staffModule,
   adminModule,
 ];
@@ -87,6 +91,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   }
   defineCustomerDataPart(licenceCustomerData);
   defineCustomerDataPart(orderCustomerData);
+  defineCustomerDataPart(cartCustomerData);
+  onCustomerSignIn('cart', mergeCartAtSignIn);
   announceStockChangesWith(announceCatalogStockChange);
   const errorPages = MODULES.flatMap((module) => (module.errorPage ? [module.errorPage] : []));
   const ownErrorPage = (path: string) => errorPages.find((page) => isUnder(path, page.at));
@@ -137,7 +143,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   // throughput of cached pages (bench/).
   const hasNoBody = (method: string) => method === 'GET' || method === 'HEAD';
   app.use((c, next) => (hasNoBody(c.req.method) || uploadPaths.includes(c.req.path) ? next() : smallBody(c, next)));
-  app.use(csrfProtection());
+  app.use(csrfProtection({ sameOriginForms: MODULES.flatMap((module) => module.sameOriginForms ?? []) }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', (c) =>

@@ -38,7 +38,7 @@ describe('a client built on the SDK', () => {
     await store?.close();
   });
 
-  it('browses the catalogue, signs up, confirms, signs in, keeps an address and signs out', async () => {
+  it('browses the catalogue, signs up, confirms, signs in, fills a cart, keeps an address and signs out', async () => {
     const api = createMedstoreClient(served.url);
 
     const list = await api.GET('/api/store/products', { params: { query: { limit: 5, sort: 'name' } } });
@@ -67,6 +67,33 @@ describe('a client built on the SDK', () => {
     api.useToken(session.data!.token);
     const account = await api.GET('/api/store/account');
     expect(account.data?.email).toBe(email);
+
+    const cart = await api.POST('/api/store/carts');
+    expect(cart.response.status).toBe(201);
+    const cartId = cart.data!.id;
+    const inStock = list.data!.items.find((p) => p.stockStatus === 'in-stock' && p.accessClass === 'open')!;
+    const added = await api.POST('/api/store/carts/{id}/items', {
+      params: { path: { id: cartId } },
+      body: { slug: inStock.slug, quantity: 2 },
+    });
+    expect(added.response.status).toBe(200);
+    expect(added.data?.items.map((i) => [i.slug, i.quantity])).toEqual([[inStock.slug, 2]]);
+    expect(added.data?.subtotalCents).toBe(2 * inStock.priceCents);
+    const priced = await api.POST('/api/store/carts/{id}/items', {
+      params: { path: { id: cartId } },
+      // A client cannot set a price: the schema refuses the field.
+      body: { slug: inStock.slug, quantity: 1, unitPriceCents: 1 } as never,
+    });
+    expect(priced.response.status).toBe(400);
+    const itemId = added.data!.items[0]!.id;
+    const changed = await api.PATCH('/api/store/carts/{id}/items/{itemId}', {
+      params: { path: { id: cartId, itemId } },
+      body: { quantity: 1 },
+    });
+    expect(changed.data?.itemCount).toBe(1);
+    const stranger = createMedstoreClient(served.url);
+    const hidden = await stranger.GET('/api/store/carts/{id}', { params: { path: { id: cartId } } });
+    expect(hidden.response.status).toBe(404);
 
     const address = {
       name: 'Noor Haddad',

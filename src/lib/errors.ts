@@ -9,11 +9,12 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  // Stable codes a shop client branches on: a restricted product it may not order, and one with nothing left.
+  NOT_ENTITLED: 403,
+  SOLD_OUT: 409,
   // A client retrying a write branches on this one: its key already stands for another request.
   IDEMPOTENCY_KEY_REUSED: 422,
-  // Shoppers' clients tell these apart from other conflicts: nothing is left to sell, or the cart changed since
-  // the customer reviewed it.
-  SOLD_OUT: 409,
+  // The cart changed since the customer reviewed it: checkout shows the review again.
   FINGERPRINT_CHANGED: 409,
 } as const;
 

@@ -7,8 +7,14 @@ import { EVERYTHING, PageCache } from './page-cache.ts';
 const CHANNEL = 'medstore_cache';
 const RETRY_MS = { first: 100, max: 5000 };
 
-/** What a write changed: the pages showing some tags, or the sessions of one customer or staff member. */
-export type CacheChange = { pages: string[] } | { sessionsOf: string; ownerId: string };
+/**
+ * What a write changed: the pages showing some tags, the sessions of one customer or staff member, or one cart
+ * (and which customer it belongs to, whose "current cart" may now be another).
+ */
+export type CacheChange =
+  | { pages: string[] }
+  | { sessionsOf: string; ownerId: string }
+  | { cart: string; customerId: string | null };
 
 /**
  * The caches of this instance (rendered pages, and the session caches that subscribe) and the channel that keeps
@@ -157,6 +163,7 @@ function parseChange(payload: string | undefined): CacheChange | undefined {
     const change = JSON.parse(payload ?? '') as CacheChange;
     if ('pages' in change && Array.isArray(change.pages)) return change;
     if ('sessionsOf' in change && typeof change.ownerId === 'string') return change;
+    if ('cart' in change && typeof change.cart === 'string') return change;
   } catch {}
   // A message this version does not understand may mean anything: forget everything.
   return undefined;

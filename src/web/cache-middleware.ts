@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from './context.ts';
 import { cookieOf } from './cookies.ts';
 import { routeOf } from './metrics.ts';
 import type { CachedPage } from './page-cache.ts';
-import { anonymousBodyOf, fillPersonalParts, splitPersonalParts } from './personal-parts.ts';
+import { anonymousBodyOf, fillPersonalParts, splitPersonalParts, withPartCookies } from './personal-parts.ts';
 import { isApiPath } from './problem.ts';
 import { hasSessionCredentials } from './sessions.ts';
 
@@ -107,7 +107,7 @@ export function cachePublicAnswers(): MiddlewareHandler<AppEnv> {
       // An error page or a refusal, rendered as for everyone: it still needs this visitor's parts.
       const filled = await fillPersonalParts(c, splitPersonalParts(body));
       c.res = undefined;
-      c.res = new Response(filled, { status: res.status, headers: res.headers });
+      c.res = withPartCookies(c, new Response(filled, { status: res.status, headers: res.headers }));
       return;
     }
     const stored = pages.set(key, { ...page, anonymousBody: anonymousBodyOf(body) }, version);
@@ -133,10 +133,11 @@ async function answer(
     return respond(200, isHead ? null : entry.anonymous, more);
   }
   const body = await fillPersonalParts(c, entry.template);
-  return respond(200, isHead ? null : body, {
+  const res = respond(200, isHead ? null : body, {
     'Content-Type': entry.contentType,
     'Cache-Control': PRIVATE,
     Vary: VARY,
     'X-Cache': cacheStatus,
   });
+  return withPartCookies(c, res);
 }

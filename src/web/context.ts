@@ -28,6 +28,8 @@ export type AppEnv = {
     cacheTags?: string[];
     /** The request's cookies, parsed once (cookies.ts). */
     cookies?: Record<string, string>;
+    /** Set-Cookie lines that personal parts set while a stored page was filled in (personal-parts.ts). */
+    partCookies?: string[];
     /** The route pattern of a stored page answered before routing, for the metrics. */
     route?: string;
   };

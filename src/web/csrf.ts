@@ -56,12 +56,27 @@ function isCrossSite(c: Context<AppEnv>): boolean {
 }
 
 /**
+ * Whether the browser itself says a form was posted from a page of this store: Fetch Metadata where the browser
+ * sends it, else the Origin header every current browser sends with a POST. A request with neither proves nothing.
+ */
+function isSameOriginForm(c: Context<AppEnv>): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
+  const origin = c.req.header('origin');
+  return origin !== undefined && origin === new URL(c.var.ctx.config.baseUrl).origin;
+}
+
+/**
  * Refuses state changes that another site could have triggered.
- * Pages: every unsafe form post carries a valid `_csrf` token.
+ * Pages: every unsafe form post carries a valid `_csrf` token; the few forms on pages shared by every visitor
+ * (`sameOriginForms`: "add to cart" on cached product pages, which can hold no visitor's token without costing
+ * every anonymous visitor a personalised page and a cookie) may instead prove their origin with the browser's
+ * own headers (OWASP's Fetch Metadata and standard-header checks).
  * API: a request authenticated by cookie must come from our own origin, and its body must be JSON (which a
  * cross-site form cannot send); a request with a bearer token carries no ambient credentials and needs neither.
  */
-export function csrfProtection(): MiddlewareHandler<AppEnv> {
+export function csrfProtection(o: { sameOriginForms?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
+  const sameOriginForms = new Set(o.sameOriginForms ?? []);
   return async (c, next) => {
     if (!UNSAFE.has(c.req.method)) return next();
     const path = c.req.path;
@@ -83,7 +98,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
       sent = (await readFormBody(c))[CSRF_FIELD];
     }
-    if (!isValidFormToken(c, sent)) {
+    if (!isValidFormToken(c, sent) && !(sameOriginForms.has(path) && isSameOriginForm(c))) {
       throw new AppError(
         'FORBIDDEN',
         'This form has expired or was sent from another site. Please go back, reload the page and try again.',

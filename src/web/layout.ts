@@ -118,7 +118,7 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
         ? html`<a class="header-phone" href="${telHref(o.store.phone)}"><span class="header-phone-verb">Call </span><span class="header-phone-number">${o.store.phone}</span></a>`
         : ''
     }
-    <nav class="header-account" aria-label="Account">${personalPart('account-links')}</nav>
+    <nav class="header-account" aria-label="Account">${personalPart('account-links')} ${personalPart('cart-link')}</nav>
   </div>
   <nav class="site-nav" aria-label="Main">
     <div class="container">
@@ -129,6 +129,7 @@ ${o.jsonLd ? html`<script type="application/ld+json">${raw(jsonForScript(o.jsonL
   </nav>
 </header>
 <main id="main" class="container">
+${personalPart('cart-notice')}
 ${o.body}
 </main>
 <footer class="site-footer">

@@ -33,6 +33,11 @@ export type WebModule = {
     notFoundMessage: string;
     render(c: Context<AppEnv>, o: { status: ContentfulStatusCode; message: string }): Promise<Response>;
   };
+  /**
+   * Form paths posted from pages shared by every visitor, which carry no CSRF token: their posts are accepted when
+   * the browser's Fetch Metadata or Origin header shows they came from this store (csrf.ts).
+   */
+  sameOriginForms?: string[];
   /** Path prefixes that robots.txt asks search engines to leave alone. */
   hiddenFromRobots?: string[];
 };

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
+import { setCookie } from 'hono/cookie';
 import { raw } from 'hono/html';
+import { type CookieOptions, serialize } from 'hono/utils/cookie';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppEnv } from './context.ts';
 
@@ -92,9 +94,26 @@ export function anonymousBodyOf(body: string): string | undefined {
   return isShared ? filled : undefined;
 }
 
+/**
+ * Sets a cookie from a part's fill (a one-time notice that clears itself). A stored page's answer is built apart
+ * from the context's own response, so there the cookie waits for `withPartCookies` to add it.
+ */
+export function setCookieFromPart(c: Context<AppEnv>, name: string, value: string, options: CookieOptions): void {
+  const pending = c.get('partCookies');
+  if (pending) pending.push(serialize(name, value, { path: '/', ...options }));
+  else setCookie(c, name, value, options);
+}
+
+/** Adds to a stored page's answer the cookies its parts set while it was filled in. */
+export function withPartCookies(c: Context<AppEnv>, res: Response): Response {
+  for (const cookie of c.get('partCookies') ?? []) res.headers.append('Set-Cookie', cookie);
+  return res;
+}
+
 /** The page for this request's visitor. */
 export async function fillPersonalParts(c: Context<AppEnv>, template: PageTemplate): Promise<Uint8Array<ArrayBuffer>> {
   if (template.parts.length === 0) return template.segments[0]!;
+  c.set('partCookies', []);
   const pieces: Uint8Array[] = [template.segments[0]!];
   for (let i = 0; i < template.parts.length; i++) {
     const { name, arg } = template.parts[i]!;

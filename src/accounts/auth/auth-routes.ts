@@ -4,6 +4,7 @@ import type { AppEnv } from '#src/web/context.ts';
 import { readForm } from '#src/web/forms.ts';
 import { currentCustomer, forgetCurrentCustomer } from '../sessions/current.ts';
 import { endCustomerSession, startCustomerSession } from '../sessions/sessions.ts';
+import { runSignInHooks } from '../sessions/sign-in-hooks.ts';
 import { renderAccountPage } from '../shared/account-page.ts';
 import { attempt, keptValues } from '../shared/form-outcome.ts';
 import { emailOnlySchema, isLocalPath, registrationFormSchema, signInFormSchema } from '../validators.ts';
@@ -95,6 +96,7 @@ authPages.post('/sign-in', async (c) => {
   }
   await startCustomerSession(c, done.value.id, { remember });
   forgetCurrentCustomer(c);
+  await runSignInHooks(c, done.value.id);
   return c.redirect(next ?? '/account', 303);
 });
 

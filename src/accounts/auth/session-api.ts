@@ -4,6 +4,7 @@ import { clientAddressOf } from '#src/web/client-address.ts';
 import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
 import { forgetCurrentCustomer } from '../sessions/current.ts';
 import { endCustomerSession, startCustomerSession } from '../sessions/sessions.ts';
+import { runSignInHooks } from '../sessions/sign-in-hooks.ts';
 import { COMMON_PROBLEMS, MessageSchema, SessionSchema } from '../shared/api-schemas.ts';
 import { toCustomerJson } from '../shared/serialize.ts';
 import {
@@ -84,6 +85,7 @@ sessionApi.openapi(
     const customer = await signIn(c.var.ctx, { email, password, ip: clientAddressOf(c) });
     const session = await startCustomerSession(c, customer.id, { remember });
     forgetCurrentCustomer(c);
+    await runSignInHooks(c, customer.id);
     return c.json(
       { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomerJson(customer) },
       200,

@@ -46,6 +46,11 @@ export async function hasCustomerSession(c: Context<AppEnv>): Promise<boolean> {
   return (await sessions.find(c)) !== undefined;
 }
 
+/** The id of this request's signed-in customer, from the session cache: no query on the common path. */
+export async function sessionCustomerId(c: Context<AppEnv>): Promise<string | undefined> {
+  return (await sessions.find(c))?.ownerId;
+}
+
 /** The signed-in customer of this request, from the session cookie or a bearer token; undefined if none. */
 export async function findSessionCustomer(c: Context<AppEnv>): Promise<Customer | undefined> {
   const session = await sessions.find(c);

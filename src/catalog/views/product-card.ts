@@ -4,6 +4,7 @@ import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
 import type { ProductCardData } from '../card-columns.ts';
 import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
+import { renderAddToCart } from './add-to-cart.ts';
 
 /**
  * A product tile for lists, the home page, search results and articles. The whole tile opens the product: its
@@ -37,6 +38,7 @@ export function renderProductCard(p: ProductCardData, options: { headingLevel?: 
         }
         ${renderStockBadge(p.available)}
       </p>
+      ${renderAddToCart(p)}
     </div>
   </article>`;
 }

@@ -9,6 +9,7 @@ import { personalPart } from '#src/web/personal-parts.ts';
 import { ACCESS_LABELS, DSHEA_STATEMENT, REFRIGERATED_NOTE, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 import type { ProductListItem, ProductWithStock } from '../queries.ts';
 import type { Category, Product } from '../schema.ts';
+import { renderAddToCart } from './add-to-cart.ts';
 import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderProductCard } from './product-card.ts';
 import { renderProductFacts, renderSafety } from './product-facts.ts';
@@ -84,6 +85,7 @@ export function renderProductPage(o: {
         </p>
         ${renderPrice(p)}
         ${renderStock(p, o.store)}
+        ${renderAddToCart(p, { withQuantity: true })}
         ${
           // Whether this visitor may order it, and if not the next step: each visitor's own.
           p.accessClass !== 'open' ? personalPart('purchase-access', `${p.accessClass} ${p.slug}`) : ''

@@ -1,0 +1,191 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type Product, products } from '#src/catalog/schema.ts';
+import type { Db } from '#src/db/client.ts';
+import { availableFor } from '#src/inventory/availability.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { uuidSchema } from '#src/lib/ids.ts';
+import { createToken } from '#src/lib/tokens.ts';
+import { checkPurchaseEntitlement, type Entitlement } from '#src/licences/entitlement.ts';
+import { settingsOf } from '#src/store/settings.ts';
+import type { AppContext } from '#src/web/context.ts';
+import { type CartView, composeCart, MAX_LINE_QUANTITY } from './cart-view.ts';
+import { findProductToAdd, readCartLines } from './queries.ts';
+import { type Cart, cartItems, carts } from './schema.ts';
+
+/** Who is shopping: a signed-in customer (whose licences decide restricted products) or a guest. */
+export type Shopper = { id: string; emailVerifiedAt: Date | null } | undefined;
+
+/** Locks a cart for the rest of `tx`, so that two writes to one cart (two tabs) apply one after the other. */
+async function lockCart(tx: Db, cartId: string): Promise<Cart> {
+  const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for('update');
+  if (!cart) throw new AppError('NOT_FOUND', 'This cart does not exist.');
+  return cart;
+}
+
+// Every cart write moves its cart to the top of its customer's carts and tells every instance's header cache.
+async function touchAndAnnounce(ctx: AppContext, tx: Db, cart: Pick<Cart, 'id' | 'customerId'>): Promise<void> {
+  await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cart.id));
+  await ctx.cache.announce(tx, { cart: cart.id, customerId: cart.customerId });
+}
+
+/** Creates an empty cart, a guest's or a customer's, and returns its unguessable id. */
+export async function createCart(ctx: AppContext, o: { customerId: string | null }): Promise<string> {
+  const id = createToken();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(carts).values({ id, customerId: o.customerId });
+    await ctx.cache.announce(tx, { cart: id, customerId: o.customerId });
+  });
+  return id;
+}
+
+function tooMany(name: string, limit: number, held: number): AppError {
+  const why = limit < MAX_LINE_QUANTITY ? `only ${limit} available today` : `at most ${limit} per order`;
+  const message =
+    held > 0
+      ? `${name}: ${why}, and your cart already holds ${held}.`
+      : `${name}: ${why}. Please choose ${limit} or fewer.`;
+  return new AppError('VALIDATION', message, { fields: { quantity: message } });
+}
+
+function soldOut(name: string): AppError {
+  return new AppError('SOLD_OUT', `${name} is out of stock.`);
+}
+
+/**
+ * Adds units of a product to a cart (to its line, if it has one). Refused, changing nothing: a product not on
+ * sale, a restricted product this shopper may not order (with the reason and how to qualify), a product out of
+ * stock, and a line that would hold more than is available or than MAX_LINE_QUANTITY.
+ */
+export async function addCartItem(
+  ctx: AppContext,
+  o: {
+    cartId: string;
+    shopper: Shopper;
+    product: { productId?: string | undefined; slug?: string | undefined };
+    quantity: number;
+  },
+): Promise<{ itemId: string; name: string; quantity: number }> {
+  const product = await findProductToAdd(ctx.db, o.product);
+  if (!product) {
+    const field = o.product.productId ? 'productId' : 'slug';
+    const message = 'No product on sale has this id or address.';
+    throw new AppError('VALIDATION', message, { fields: { [field]: message } });
+  }
+  const entitlement = await checkPurchaseEntitlement(ctx.db, o.shopper, product);
+  if (!entitlement.allowed) {
+    throw new AppError('NOT_ENTITLED', `${entitlement.reason} ${entitlement.howToQualify}`);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const cart = await lockCart(tx, o.cartId);
+    const available = (await availableFor(tx, [product.id])).get(product.id) ?? 0;
+    if (available <= 0) throw soldOut(product.name);
+    const [line] = await tx
+      .select({ id: cartItems.id, quantity: cartItems.quantity })
+      .from(cartItems)
+      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, product.id)));
+    const held = line?.quantity ?? 0;
+    const limit = Math.min(available, MAX_LINE_QUANTITY);
+    if (held + o.quantity > limit) throw tooMany(product.name, limit, held);
+    let itemId = line?.id;
+    if (line) {
+      await tx
+        .update(cartItems)
+        .set({ quantity: held + o.quantity })
+        .where(eq(cartItems.id, line.id));
+    } else {
+      const [inserted] = await tx
+        .insert(cartItems)
+        .values({
+          cartId: cart.id,
+          productId: product.id,
+          quantity: o.quantity,
+          unitPriceCentsWhenAdded: product.priceCents,
+        })
+        .returning({ id: cartItems.id });
+      itemId = inserted!.id;
+    }
+    await touchAndAnnounce(ctx, tx, cart);
+    return { itemId: itemId!, name: product.name, quantity: held + o.quantity };
+  });
+}
+
+async function lockLine(tx: Db, cartId: string, itemId: string) {
+  const missing = () => new AppError('NOT_FOUND', 'This cart has no such item; it may have been removed already.');
+  if (!uuidSchema.safeParse(itemId).success) throw missing();
+  const [line] = await tx
+    .select({ id: cartItems.id, productId: cartItems.productId, quantity: cartItems.quantity, name: products.name })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.id, itemId)));
+  if (!line) throw missing();
+  return line;
+}
+
+/** Sets a line's quantity; more than is available, or than MAX_LINE_QUANTITY, is refused and changes nothing. */
+export async function updateCartItem(
+  ctx: AppContext,
+  o: { cartId: string; itemId: string; quantity: number },
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const cart = await lockCart(tx, o.cartId);
+    const line = await lockLine(tx, cart.id, o.itemId);
+    const available = (await availableFor(tx, [line.productId])).get(line.productId) ?? 0;
+    const { name } = line;
+    if (o.quantity > line.quantity || o.quantity > available) {
+      if (available <= 0) throw soldOut(name);
+      const limit = Math.min(available, MAX_LINE_QUANTITY);
+      if (o.quantity > limit) throw tooMany(name, limit, 0);
+    }
+    await tx.update(cartItems).set({ quantity: o.quantity }).where(eq(cartItems.id, line.id));
+    await touchAndAnnounce(ctx, tx, cart);
+  });
+}
+
+export async function removeCartItem(ctx: AppContext, o: { cartId: string; itemId: string }): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const cart = await lockCart(tx, o.cartId);
+    const line = await lockLine(tx, cart.id, o.itemId);
+    await tx.delete(cartItems).where(eq(cartItems.id, line.id));
+    await touchAndAnnounce(ctx, tx, cart);
+  });
+}
+
+/**
+ * A cart as its shopper sees it now: priced from the catalogue, each line with its warnings. A line asking for
+ * more than is available is lowered to what is (and says so this once); one with nothing available is kept, so
+ * the shopper sees it went out of stock.
+ */
+export async function loadCart(
+  ctx: AppContext,
+  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper },
+): Promise<CartView> {
+  const rows = await readCartLines(ctx.db, o.cart.id);
+  const lowered = new Map<string, number>();
+  const toLower = rows.filter((r) => r.status === 'active' && r.available > 0 && r.quantity > r.available);
+  if (toLower.length > 0) {
+    await ctx.db.transaction(async (tx) => {
+      const cart = await lockCart(tx, o.cart.id);
+      for (const row of toLower) {
+        await tx.update(cartItems).set({ quantity: row.available }).where(eq(cartItems.id, row.id));
+      }
+      await touchAndAnnounce(ctx, tx, cart);
+    });
+    for (const row of toLower) {
+      lowered.set(row.id, row.quantity);
+      row.quantity = row.available;
+    }
+  }
+  const entitlements = new Map<Product['accessClass'], Entitlement>();
+  for (const accessClass of new Set(rows.map((r) => r.accessClass))) {
+    entitlements.set(accessClass, await checkPurchaseEntitlement(ctx.db, o.shopper, { accessClass }));
+  }
+  const { currency } = await settingsOf(ctx);
+  return composeCart({
+    id: o.cart.id,
+    customerId: o.cart.customerId,
+    currency,
+    rows,
+    entitlementOf: (accessClass) => entitlements.get(accessClass)!,
+    lowered,
+  });
+}
