@@ -612,6 +612,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/carts/{id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place the order for a cart
+         * @description Checks the cart again as the customer reviewed it (send the `fingerprint` the cart answered): a change of price, stock or entitlement since is refused, naming what changed, and nothing is charged or allocated. Prices, shipping and tax are computed here. Guests give an `email` and may order open products only. `invoice` is for business accounts with invoice terms, within their credit limit. The stock is allocated first expiry first out, and the cart is emptied. Send an `Idempotency-Key` so that a retried request returns the first order instead of placing another.
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/carts": {
         parameters: {
             query?: never;
@@ -4122,6 +4142,129 @@ export interface operations {
                 };
             };
             /** @description The Idempotency-Key was already used with another body or operation (code IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A new random value (a UUID) for each request, sent again unchanged with its retries: a retry within 24 hours gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. 1 to 255 visible ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "dana@lakeside-clinic.example",
+                 *       "shippingAddress": {
+                 *         "name": "Dana Whitfield",
+                 *         "line1": "410 Lakeshore Drive",
+                 *         "line2": "Suite 2",
+                 *         "city": "Tempe",
+                 *         "state": "AZ",
+                 *         "postalCode": "85281",
+                 *         "country": "US",
+                 *         "phone": "+1 480 555 0142"
+                 *       },
+                 *       "shippingMethod": "standard",
+                 *       "paymentMethod": "phone",
+                 *       "fingerprint": "Qm9hcmQgY29sb3VyIG9mIHRoZSBjYXJ0IHJldmlld2Vk"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    shippingAddress: {
+                        name: string;
+                        line1: string;
+                        /** @default  */
+                        line2?: string;
+                        city: string;
+                        /** @default  */
+                        state?: string;
+                        postalCode: string;
+                        /** @default US */
+                        country?: string;
+                        /** @default  */
+                        phone?: string;
+                    };
+                    shippingMethod: string;
+                    /** @enum {string} */
+                    paymentMethod: "phone" | "invoice";
+                    fingerprint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order placed, with its lots; `Location` is where to read it again */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid body (a price, an unknown field), or a malformed Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A cookie-authenticated request from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such cart, or a cart that belongs to another customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A product sold out (code `SOLD_OUT`, naming it), or the cart changed since it was reviewed (code `FINGERPRINT_CHANGED`, naming the changes) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused as it stands: an empty cart or one holding products this customer may not order, a shipping method the cart cannot take (refrigerated products ship refrigerated), invoice without terms or over the credit limit, or an Idempotency-Key used for another request (code `IDEMPOTENCY_KEY_REUSED`) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import { cartCustomerData, mergeCartAtSignIn } from '#src/cart/customer-data.ts'
 import { cartModule } from '#src/cart/module.ts';
 import { catalogModule } from '#src/catalog/module.ts';
 import { announceCatalogStockChange } from '#src/catalog/stock-announcer.ts';
+import { checkoutModule } from '#src/checkout/module.ts';
 import { contentModule } from '#src/content/module.ts';
 import { inputErrorOf, loggableError } from '#src/db/errors.ts';
 import { homeModule } from '#src/home/module.ts';
@@ -60,6 +61,7 @@ const MODULES: readonly WebModule[] = [
   accountsModule,
   licencesModule,
   ordersModule,
+  checkoutModule,
   cartModule,
   staffModule,
   adminModule,

@@ -266,6 +266,9 @@ export const addressBodySchema = z
   .superRefine(checkAddress);
 export type AddressInput = z.infer<typeof addressBodySchema>;
 
+/** An address given whole, as an order's shipping address is: the address book's fields, without its flags. */
+export const addressSnapshotSchema = z.strictObject(addressFieldsWithDefaults).superRefine(checkAddress);
+
 export const addressPatchSchema = z.strictObject({
   name: addressFields.name.optional(),
   line1: addressFields.line1.optional(),

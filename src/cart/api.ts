@@ -38,8 +38,8 @@ const ITEM_ID = z
 const notFound = problemResponse('No such cart, or a cart that belongs to another customer');
 const crossSite = problemResponse('A cookie-authenticated request from another site');
 
-// A cart is anyone's who knows its id, unless it belongs to a customer: then it is theirs alone, and 404 to others.
-async function cartOf(c: Context<AppEnv>, id: string) {
+/** A cart is anyone's who knows its id, unless it belongs to a customer: then it is theirs alone, and 404 to others. */
+export async function shopperCartOf(c: Context<AppEnv>, id: string) {
   const customer = await currentCustomer(c);
   // The cached summary says whose the cart is; every write that changes an owner announces it (merge.ts).
   const summary = isWellFormedToken(id) ? await cartSummary(c, id) : null;
@@ -51,7 +51,7 @@ async function cartOf(c: Context<AppEnv>, id: string) {
 }
 
 async function answerCart(c: Context<AppEnv>, id: string) {
-  const { cart, customer } = await cartOf(c, id);
+  const { cart, customer } = await shopperCartOf(c, id);
   return toCartJson(await loadCart(c.var.ctx, { cart, shopper: customer }));
 }
 
@@ -126,7 +126,7 @@ cartApi.openapi(
     },
   }),
   async (c) => {
-    const { cart, customer } = await cartOf(c, c.req.valid('param').id);
+    const { cart, customer } = await shopperCartOf(c, c.req.valid('param').id);
     const { quantity, ...product } = c.req.valid('json');
     await addCartItem(c.var.ctx, { cartId: cart.id, shopper: customer, product, quantity });
     return c.json(await answerCart(c, cart.id), 200);
@@ -155,7 +155,7 @@ cartApi.openapi(
   }),
   async (c) => {
     const { id, itemId } = c.req.valid('param');
-    const { cart } = await cartOf(c, id);
+    const { cart } = await shopperCartOf(c, id);
     await updateCartItem(c.var.ctx, { cartId: cart.id, itemId, quantity: c.req.valid('json').quantity });
     return c.json(await answerCart(c, cart.id), 200);
   },
@@ -178,7 +178,7 @@ cartApi.openapi(
   }),
   async (c) => {
     const { id, itemId } = c.req.valid('param');
-    const { cart } = await cartOf(c, id);
+    const { cart } = await shopperCartOf(c, id);
     await removeCartItem(c.var.ctx, { cartId: cart.id, itemId });
     return c.json(await answerCart(c, cart.id), 200);
   },

@@ -16,6 +16,7 @@ export type CartLine = {
   id: string;
   productId: string;
   slug: string;
+  sku: string;
   name: string;
   quantity: number;
   unitPriceCents: number;
@@ -91,6 +92,7 @@ export function composeCart(o: {
       id: row.id,
       productId: row.productId,
       slug: row.slug,
+      sku: row.sku,
       name: row.name,
       quantity: row.quantity,
       unitPriceCents: row.priceCents,

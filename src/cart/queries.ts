@@ -13,6 +13,7 @@ export type CartLineRow = {
   unitPriceCentsWhenAdded: number;
   addedAt: Date;
   slug: string;
+  sku: string;
   name: string;
   priceCents: number;
   currency: string;
@@ -58,6 +59,7 @@ export async function readCartLines(db: Db, cartId: string): Promise<CartLineRow
       unitPriceCentsWhenAdded: cartItems.unitPriceCentsWhenAdded,
       addedAt: cartItems.addedAt,
       slug: products.slug,
+      sku: products.sku,
       name: products.name,
       priceCents: products.priceCents,
       currency: products.currency,

@@ -16,7 +16,7 @@ import { type Cart, cartItems, carts } from './schema.ts';
 export type Shopper = { id: string; emailVerifiedAt: Date | null } | undefined;
 
 /** Locks a cart for the rest of `tx`, so that two writes to one cart (two tabs) apply one after the other. */
-async function lockCart(tx: Db, cartId: string): Promise<Cart> {
+export async function lockCart(tx: Db, cartId: string): Promise<Cart> {
   const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for('update');
   if (!cart) throw new AppError('NOT_FOUND', 'This cart does not exist.');
   return cart;

@@ -150,3 +150,22 @@ export async function findOrderCustomer(db: Db, customerId: string) {
 }
 
 export type { OrderHistoryEntry };
+
+/**
+ * What a business owes on invoice now: the totals of its invoice orders not yet paid nor cancelled. Checkout
+ * keeps a new invoice order within the credit limit with it; run it in checkout's transaction.
+ */
+export async function openInvoiceBalanceCents(db: Db, customerId: string): Promise<number> {
+  const [row] = await db
+    .select({ cents: sql<number>`coalesce(sum(${orders.totalCents}), 0)::int`.mapWith(Number) })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        eq(orders.paymentMethod, 'invoice'),
+        sql`${orders.paidAt} is null`,
+        sql`${orders.status} <> 'cancelled'`,
+      ),
+    );
+  return row?.cents ?? 0;
+}

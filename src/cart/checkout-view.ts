@@ -1,0 +1,44 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Product } from '#src/catalog/schema.ts';
+import type { Db } from '#src/db/client.ts';
+import { checkPurchaseEntitlement, type Entitlement } from '#src/licences/entitlement.ts';
+import type { CacheBus } from '#src/web/cache-bus.ts';
+import { type CartView, composeCart } from './cart-view.ts';
+import { readCartLines } from './queries.ts';
+import { cartItems, carts } from './schema.ts';
+import { lockCart, type Shopper } from './service.ts';
+
+/**
+ * The cart as checkout prices it, inside checkout's own transaction: locked until the order is placed, read with
+ * `tx` only, and with nothing lowered, so that a line asking for more than is left shows in the fingerprint.
+ */
+export async function lockCartForCheckout(
+  tx: Db,
+  o: { cartId: string; shopper: Shopper; currency: string },
+): Promise<CartView> {
+  const cart = await lockCart(tx, o.cartId);
+  const rows = await readCartLines(tx, cart.id);
+  const entitlements = new Map<Product['accessClass'], Entitlement>();
+  for (const accessClass of new Set(rows.map((r) => r.accessClass))) {
+    entitlements.set(accessClass, await checkPurchaseEntitlement(tx, o.shopper, { accessClass }));
+  }
+  return composeCart({
+    id: cart.id,
+    customerId: cart.customerId,
+    currency: o.currency,
+    rows,
+    entitlementOf: (accessClass) => entitlements.get(accessClass)!,
+    lowered: new Map(),
+  });
+}
+
+/** Empties a cart in the transaction that placed its order, and tells every instance's header. */
+export async function emptyCart(
+  tx: Db,
+  cache: Pick<CacheBus, 'announce'>,
+  cart: Pick<CartView, 'id' | 'customerId'>,
+): Promise<void> {
+  await tx.delete(cartItems).where(eq(cartItems.cartId, cart.id));
+  await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cart.id));
+  await cache.announce(tx, { cart: cart.id, customerId: cart.customerId });
+}
