@@ -1,10 +1,16 @@
 import { Hono } from 'hono';
+import { html } from 'hono/html';
 import { z } from 'zod';
 import { requireCustomer } from '#src/accounts/sessions/current.ts';
 import { renderAccountPage } from '#src/accounts/shared/account-page.ts';
+import { leaveCartNotice } from '#src/cart/parts.ts';
+import { addToCartWhatIsAvailable } from '#src/cart/reorder.ts';
+import { createCart } from '#src/cart/service.ts';
+import { visitorCartId } from '#src/cart/visitor-cart.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import type { AppEnv } from '#src/web/context.ts';
+import { csrfField } from '#src/web/forms.ts';
 import { renderPage } from '#src/web/layout.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { decodeOrderCursor, encodeOrderCursor } from './api-schemas.ts';
@@ -51,8 +57,33 @@ customerOrderPages.get('/:number', async (c) => {
       order,
       instructions: instructionsOf(order, store, ctx.config.orderPayDays),
       backHref: '/account/orders',
+      reorderForm: html`<form method="post" action="/account/orders/${order.number}/again" class="reorder-form">
+        ${csrfField(c)}
+        <button type="submit" class="button-secondary">Order again</button>
+        <span class="hint">Adds these products to your cart, as many as are available today.</span>
+      </form>`,
     }),
   });
+});
+
+// "Order again": what can still be bought goes into the customer's cart, and the cart page says what could not.
+customerOrderPages.post('/:number/again', async (c) => {
+  const customer = await requireCustomer(c);
+  const { ctx } = c.var;
+  const order = await findCustomerOrder(ctx.db, customer.id, c.req.param('number'));
+  if (!order) throw new AppError('NOT_FOUND', 'You have no order with this number.');
+  const cartId = (await visitorCartId(c)) ?? (await createCart(ctx, { customerId: customer.id }));
+  const { added, missed } = await addToCartWhatIsAvailable(ctx, {
+    cartId,
+    shopper: customer,
+    lines: order.lines.map((line) => ({ productId: line.productId, name: line.name, quantity: line.quantity })),
+  });
+  const addedText = added.length
+    ? `Added to your cart: ${added.map((a) => `${a.quantity} × ${a.name}`).join(', ')}.`
+    : 'Nothing from this order could be added to your cart.';
+  const missedText = missed.length ? ` Not added: ${missed.map((m) => `${m.name} (${m.reason})`).join(', ')}.` : '';
+  leaveCartNotice(c, { kind: added.length ? 'success' : 'error', text: addedText + missedText });
+  return c.redirect('/cart', 303);
 });
 
 /** A guest's order page under /orders, opened with the token link of the confirmation mail. */

@@ -33,7 +33,13 @@ export function renderOrderList(o: { items: OrderSummary[]; nextHref: string | u
 }
 
 /** One order as its customer (or a guest with its link) sees it, with how to pay while it is unpaid. */
-export function renderCustomerOrder(o: { order: OrderDetail; instructions: string[]; backHref?: string }) {
+export function renderCustomerOrder(o: {
+  order: OrderDetail;
+  instructions: string[];
+  backHref?: string;
+  /** The customer's "Order again" form; guests have none. */
+  reorderForm?: unknown;
+}) {
   const { order } = o;
   return html`<article class="order-page">
     ${o.backHref ? html`<p><a href="${o.backHref}">← All orders</a></p>` : ''}
@@ -49,6 +55,7 @@ export function renderCustomerOrder(o: { order: OrderDetail; instructions: strin
     ${renderOrderFacts(order)}
     <h2>Items</h2>
     ${renderLines(order)}
+    ${o.reorderForm ?? ''}
     ${renderAddresses(order)}
     <h2>History</h2>
     ${renderHistory(order, { showStaff: false })}
