@@ -206,6 +206,35 @@ describe('placing an order through the API', () => {
     expect(second.body.detail).toContain('credit limit of $100.00');
   });
 
+  it('charges no tax to a business with an approved exemption certificate for the shipping state', async () => {
+    const clinic = await createTestCustomer(store.ctx.db);
+    await createTestLicence(store.ctx.db, clinic.id, { type: 'tax-exemption', status: 'approved', issuingState: 'AZ' });
+    const auth = { authorization: `Bearer ${await createTestCustomerSession(store.ctx.db, clinic.id)}` };
+    const exempt = await checkout(await cartWith([[serum, 1]], auth), {}, auth);
+    expect(exempt.res.status, JSON.stringify(exempt.body)).toBe(201);
+    expect([exempt.body.subtotalCents, exempt.body.taxCents]).toEqual([2500, 0]);
+    const elsewhere = await checkout(
+      await cartWith([[serum, 1]], auth),
+      { shippingAddress: { ...ADDRESS, state: 'CA', postalCode: '94107' } },
+      auth,
+    );
+    expect(elsewhere.res.status).toBe(201);
+  });
+
+  it("refreshes only the bought product's pages: the shop's other pages stay cached", async () => {
+    const other = await createTestProduct(store.ctx, { slug: 'untouched-cream', name: 'Untouched Cream' });
+    const bought = await createTestProduct(store.ctx, { slug: 'bought-tonic', name: 'Bought Tonic', stock: 12 });
+    for (const path of ['/products/untouched-cream', '/products/bought-tonic']) await store.request(path);
+    expect((await store.request('/products/untouched-cream')).headers.get('x-cache')).toBe('hit');
+    const placed = await checkout(await cartWith([[bought, 8]]));
+    expect(placed.res.status).toBe(201);
+    expect((await store.request('/products/untouched-cream')).headers.get('x-cache')).toBe('hit');
+    const page = await store.request('/products/bought-tonic');
+    expect(page.headers.get('x-cache')).toBe('miss');
+    expect(await page.text()).toContain('only 4 left');
+    expect(other.slug).toBe('untouched-cream');
+  });
+
   it('places one order for two submissions with the same Idempotency-Key, even at the same time', async () => {
     const cart = await cartWith([[serum, 1]]);
     const before = await orderCount();
