@@ -51,9 +51,15 @@ describeInBrowser('a guest checks out in a real browser, and staff take the orde
         .filter({ has: page.getByRole('button', { name: /Add to cart/ }) })
         .filter({ hasNotText: /Professional only|Rx only/ });
     for (const n of [0, 1]) {
-      await addable().nth(n).getByRole('button', { name: /Add to cart/ }).click();
+      await addable()
+        .nth(n)
+        .getByRole('button', { name: /Add to cart/ })
+        .click();
       await page.waitForURL((u) => u.pathname === '/products');
-      await page.getByRole('status').getByText(/to your cart\./).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(/to your cart\./)
+        .waitFor();
     }
     await page.goto(`${b.url}/cart`);
     await page.getByRole('link', { name: 'Check out' }).click();
@@ -78,7 +84,10 @@ describeInBrowser('a guest checks out in a real browser, and staff take the orde
     await page.getByRole('button', { name: 'Continue to shipping method' }).click();
 
     await look('shipping', 'Shipping method');
-    await page.getByText(/Ships \w+day/).first().waitFor();
+    await page
+      .getByText(/Ships \w+day/)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Continue to payment' }).click();
 
     await look('payment', 'Payment');

@@ -61,7 +61,7 @@ export function addressStep(c: Context<AppEnv>, page: StepPage, book: Address[])
     textField({ name, label, values: page.values, errors: page.errors, ...extra });
   const body = html`${savedAddresses(page, book)}
     <fieldset class="checkout-new-address">
-      <legend>${book.length ? 'New address' : 'Address'}</legend>
+      <legend${book.length ? '' : raw(' class="visually-hidden"')}>${book.length ? 'New address' : 'Address'}</legend>
       ${field('name', 'Recipient name', { autocomplete: 'shipping name', required: book.length === 0, maxlength: 100 })}
       ${field('line1', 'Street address', { autocomplete: 'shipping address-line1', required: book.length === 0 })}
       ${field('line2', 'Apartment, suite, unit', { autocomplete: 'shipping address-line2' })}
