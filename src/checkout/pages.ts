@@ -15,6 +15,9 @@ import { renderStep } from './render-step.ts';
 import { checkSteps, isStep, nextStep, type Shopper, stepOfError } from './steps.ts';
 import { checkoutFormSchema } from './validators.ts';
 
+// The key the review's form carries, as the API takes it in its header: visible ASCII.
+const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
+
 /** The checkout steps under /checkout (see steps.ts for how choices travel between them). Never cached. */
 export const checkoutPages = new Hono<AppEnv>();
 
@@ -70,7 +73,7 @@ checkoutPages.post('/place', async (c) => {
   if (!cart) return c.redirect('/cart', 303);
   const { ctx } = c.var;
   try {
-    if (!form.ok || !values.fingerprint || !values.idempotencyKey) {
+    if (!form.ok || !values.fingerprint || !KEY_SHAPE.test(values.idempotencyKey ?? '')) {
       throw new AppError('FINGERPRINT_CHANGED', 'Please review your order again before placing it.');
     }
     const scope = customer ? `customer:${customer.id}` : `cart:${cart.id}`;
