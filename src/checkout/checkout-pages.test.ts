@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAddress } from '#src/accounts/addresses/address-book.ts';
 import { setCreditLimit } from '#src/accounts/business/terms.ts';
-import { addFromPage, setPrice } from '#src/cart/test-helpers.ts';
-import type { Product } from '#src/catalog/schema.ts';
+import { addFromPage, setAvailable, setPrice } from '#src/cart/test-helpers.ts';
+import { type Product, products } from '#src/catalog/schema.ts';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { createTestCustomer, createTestCustomerSession } from '#src/licences/test-factory.ts';
 import { findOrder } from '#src/orders/queries.ts';
@@ -165,8 +166,11 @@ describe('the checkout pages', () => {
       idempotencyKey: hidden(review.body, 'idempotencyKey')!,
     };
     const before = await orderCount();
-    const first = await post(visitor, fields, '/checkout/place');
-    const second = await post(visitor, fields, '/checkout/place');
+    // Both at once, as a double-click sends them: on PostgreSQL the second waits for the first's key.
+    const [first, second] = await Promise.all([
+      post(visitor, fields, '/checkout/place'),
+      post(visitor, fields, '/checkout/place'),
+    ]);
     expect(first.res.status).toBe(303);
     expect(second.res.status).toBe(303);
     expect(second.res.headers.get('location')).toBe(first.res.headers.get('location'));
@@ -196,19 +200,30 @@ describe('the checkout pages', () => {
     const buyer = createVisitor(store);
     buyer.cookies.set('sid', await createTestCustomerSession(store.ctx.db, business.id));
     await addFromPage(store, buyer, { product: serum.slug });
-    const payment = await post(buyer, { step: 'shipping', ...ADDRESS, shippingMethod: 'standard' });
+    const saved = await createAddress(store.ctx.db, business.id, {
+      ...ADDRESS,
+      name: 'Lakeside Clinic',
+      country: 'US',
+      isDefaultShipping: true,
+      isDefaultBilling: false,
+    });
+    const address = await post(buyer, { step: 'contact' });
+    expect(address.body).toContain('Lakeside Clinic');
+    expect(address.body).toMatch(new RegExp(`value="${saved.id}" checked`));
+    const payment = await post(buyer, { step: 'shipping', addressId: saved.id, shippingMethod: 'standard' });
     expect(payment.body).toContain('value="invoice"');
     expect(payment.body).toContain('Credit limit $5,000.00');
     const review = await post(buyer, {
       step: 'payment',
-      ...ADDRESS,
+      addressId: saved.id,
       shippingMethod: 'standard',
       paymentMethod: 'invoice',
     });
+    expect(review.body).toContain('Lakeside Clinic');
     const placed = await post(
       buyer,
       {
-        ...ADDRESS,
+        addressId: saved.id,
         shippingMethod: 'standard',
         paymentMethod: 'invoice',
         fingerprint: hidden(review.body, 'fingerprint')!,
@@ -218,5 +233,43 @@ describe('the checkout pages', () => {
     );
     expect(placed.res.status).toBe(303);
     expect(placed.res.headers.get('location')).toMatch(/^\/account\/orders\/FMS-\d+$/);
+  });
+
+  it('returns to the review naming a product that sold out, with the rest still there', async () => {
+    const scarce = await createTestProduct(store.ctx, { name: 'Scarce Mask', stock: 3 });
+    const visitor = await guestWith([
+      [serum, 1],
+      [scarce, 1],
+    ]);
+    const review = await post(visitor, { step: 'payment', ...GUEST });
+    await setAvailable(store, scarce.id, 0);
+    const before = await orderCount();
+    const fields = {
+      ...GUEST,
+      fingerprint: hidden(review.body, 'fingerprint')!,
+      idempotencyKey: hidden(review.body, 'idempotencyKey')!,
+    };
+    const placed = await post(visitor, fields, '/checkout/place');
+    expect(placed.res.status).toBe(409);
+    expect(placed.body).toContain('Scarce Mask is sold out.');
+    expect(placed.body).toContain('Out of stock since you added it.');
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('tells a guest with a professional product to sign in, and goes back a step keeping the choices', async () => {
+    // A guest cannot add one; this one became professional-only after it was added.
+    const kit = await createTestProduct(store.ctx, { name: 'Clinic Kit' });
+    const visitor = await guestWith([
+      [serum, 1],
+      [kit, 1],
+    ]);
+    await store.ctx.db.update(products).set({ accessClass: 'professional' }).where(eq(products.id, kit.id));
+    const contact = await visitor.page('/checkout');
+    expect(contact).toContain('Some products in your cart cannot be ordered');
+    expect(contact).toContain('href="/account/sign-in?next=%2Fcheckout"');
+    const back = await post(visitor, { step: 'review', ...GUEST, back: 'shipping' });
+    expect(back.res.status).toBe(200);
+    expect(back.body).toMatch(/value="standard" checked/);
+    expect(hidden(back.body, 'paymentMethod')).toBe('phone');
   });
 });
