@@ -4,7 +4,8 @@ import { PAYMENT_METHODS } from '#src/orders/schema.ts';
 import { isTaxState } from '#src/tax/states.ts';
 
 // The store ships within the United States: the address must name one of the states (or DC) it taxes by.
-const usAddressSchema = addressSnapshotSchema.superRefine((a, ctx) => {
+/** An address the store ships to: the address book's fields, in one of the states (or DC) it taxes by. */
+export const usAddressSchema = addressSnapshotSchema.superRefine((a, ctx) => {
   if (a.country !== 'US') {
     ctx.addIssue({ code: 'custom', path: ['country'], message: 'We ship within the United States only.' });
   } else if (a.state && !isTaxState(a.state.toUpperCase())) {
@@ -26,3 +27,9 @@ export const checkoutBodySchema = z
   .strict();
 
 export type CheckoutInput = z.infer<typeof checkoutBodySchema>;
+
+/**
+ * A checkout step's form, as posted: every field is text, checked step by step in steps.ts (which knows what the
+ * shopper may choose); here only its size is bounded.
+ */
+export const checkoutFormSchema = z.record(z.string(), z.string().max(500, 'Use at most 500 characters.'));

@@ -78,6 +78,11 @@ export function renderCartPage(c: Context<AppEnv>, cart: CartView | undefined) {
               included in the subtotal; see the note on each.</p>`
             : ''
         }
+        ${
+          cart.lines.some((l) => l.isPurchasable)
+            ? html`<p><a class="button button-large button-block" href="/checkout">Check out</a></p>`
+            : ''
+        }
         <p class="fineprint">Shipping and tax are added at checkout. Prices and stock are checked again when you
           order.</p>
       </aside>
