@@ -105,7 +105,7 @@ export const DEMO_SHIPPING: Parameters<typeof writeShippingSettings>[1] = {
     },
     express: {
       name: 'Two-day',
-      description: '2 business days, also to Alaska, Hawaii, Puerto Rico and APO/FPO addresses.',
+      description: '2 business days by air, to every state including Alaska and Hawaii.',
       rateCents: 1850,
       freeAboveCents: null,
       surchargeCents: 0,

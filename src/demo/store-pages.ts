@@ -16,7 +16,7 @@ Arizona does not change its clocks, so in summer 1 pm here is 1 pm in California
 | Overnight | next business day, by 3 pm in most areas | $34.00 |
 
 The cost of your order, shipping included, is shown before you confirm it. Ground shipping reaches the 48
-contiguous states; Alaska, Hawaii, Puerto Rico and military (APO/FPO) addresses receive ambient products by
+contiguous states; addresses in Alaska and Hawaii receive ambient products by
 two-day air. Each parcel is tracked, and the tracking link is emailed to you when it leaves us.
 
 ## Refrigerated products: how the cold chain works
