@@ -9,7 +9,8 @@ import { checkPurchaseEntitlement, type Entitlement } from '#src/licences/entitl
 import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { type CartView, composeCart, MAX_LINE_QUANTITY } from './cart-view.ts';
-import { findProductToAdd, readCartLines } from './queries.ts';
+import { cartLinesOf } from './line-cache.ts';
+import { type CartLineRow, findProductToAdd, readCartLines } from './queries.ts';
 import { type Cart, cartItems, carts } from './schema.ts';
 
 /** Who is shopping: a signed-in customer (whose licences decide restricted products) or a guest. */
@@ -150,16 +151,30 @@ export async function removeCartItem(ctx: AppContext, o: { cartId: string; itemI
   });
 }
 
+// A view of the cart reads its lines from this instance's cache (line-cache.ts); an answer to a write reads them
+// anew, so that it shows the write whether or not the announcement of it was heard yet.
+async function cartLinesToShow(ctx: AppContext, cartId: string, isCached: boolean): Promise<CartLineRow[]> {
+  if (!isCached) return readCartLines(ctx.db, cartId);
+  const cache = cartLinesOf(ctx.cache);
+  const cached = cache.lines(cartId);
+  if (cached) return cached;
+  const readAt = cache.version;
+  const rows = await readCartLines(ctx.db, cartId);
+  cache.setLines(cartId, rows, readAt);
+  return rows;
+}
+
 /**
  * A cart as its shopper sees it now: priced from the catalogue, each line with its warnings. A line asking for
  * more than is available is lowered to what is (and says so this once); one with nothing available is kept, so
- * the shopper sees it went out of stock.
+ * the shopper sees it went out of stock. `isCached` for a view of the cart: its lines may come from this
+ * instance's cache, which every change of them empties. Entitlements are checked on every call.
  */
 export async function loadCart(
   ctx: AppContext,
-  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper },
+  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper; isCached?: boolean },
 ): Promise<CartView> {
-  const rows = await readCartLines(ctx.db, o.cart.id);
+  const rows = await cartLinesToShow(ctx, o.cart.id, o.isCached ?? false);
   const lowered = new Map<string, number>();
   const toLower = rows.filter((r) => r.status === 'active' && r.available > 0 && r.quantity > r.available);
   if (toLower.length > 0) {
