@@ -77,6 +77,7 @@ export async function benchCheckout(
   databaseUrl: string,
   stock: BenchStock,
   seconds: number,
+  buyers = CHECKOUT_BUYERS,
 ): Promise<CheckoutResult> {
   const ids = stock.stocked.map((p) => p.id);
   const before = await countStock(databaseUrl, ids);
@@ -86,7 +87,7 @@ export async function benchCheckout(
   const startedAt = performance.now();
   const endsAt = startedAt + seconds * 1000;
   await Promise.all(
-    Array.from({ length: CHECKOUT_BUYERS }, async () => {
+    Array.from({ length: buyers }, async () => {
       while (performance.now() < endsAt) {
         try {
           const cart = await cartWith(storeUrl, twoOf(ids));
@@ -124,7 +125,7 @@ export async function benchCheckout(
       errors,
     },
     details: {
-      buyers: CHECKOUT_BUYERS,
+      buyers,
       seconds: elapsed,
       orders,
       unitsSold: sold,

@@ -32,6 +32,12 @@ async function touchAndAnnounce(ctx: AppContext, tx: Db, cart: Pick<Cart, 'id' |
 /** Creates an empty cart, a guest's or a customer's, and returns its unguessable id. */
 export async function createCart(ctx: AppContext, o: { customerId: string | null }): Promise<string> {
   const id = createToken();
+  // A guest's new cart changes nothing any instance holds: no one could have asked for an id made just now. A
+  // customer's becomes their current cart, which every instance must hear.
+  if (o.customerId === null) {
+    await ctx.db.insert(carts).values({ id, customerId: null });
+    return id;
+  }
   await ctx.db.transaction(async (tx) => {
     await tx.insert(carts).values({ id, customerId: o.customerId });
     await ctx.cache.announce(tx, { cart: id, customerId: o.customerId });
