@@ -50,7 +50,7 @@ describe("the cart page's cached lines", () => {
     expect(answer.itemCount).toBe(2);
   });
 
-  it('keeps no read that began before a change it heard', () => {
+  it('keeps no read that began before a change it heard', async () => {
     const cache = cartLinesOf(store.ctx.cache);
     const row = { id: 'line', quantity: 1 } as CartLineRow;
     const readAt = cache.version;
@@ -61,11 +61,11 @@ describe("the cart page's cached lines", () => {
     expect(cache.lines('cart-a')![0]!.quantity).toBe(1);
 
     const before = cache.version;
-    void store.ctx.cache.announce(store.ctx.db, { cart: 'cart-b', customerId: null });
+    await store.ctx.cache.announce(store.ctx.db, { cart: 'cart-b', customerId: null });
     cache.setLines('cart-b', [row], before);
     expect(cache.lines('cart-b')).toBeUndefined();
     expect(cache.lines('cart-a')).toEqual([row]);
-    void store.ctx.cache.announce(store.ctx.db, { pages: ['product:anything'] });
+    await store.ctx.cache.announce(store.ctx.db, { pages: ['product:anything'] });
     expect(cache.lines('cart-a')).toBeUndefined();
   });
 });
