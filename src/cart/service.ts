@@ -23,6 +23,16 @@ export async function lockCart(tx: Db, cartId: string): Promise<Cart> {
   return cart;
 }
 
+/**
+ * `lockCart` for a write that moves the cart to the top of its customer's carts anyway: the update takes the same
+ * lock, and now() is the transaction's time whichever statement sets it.
+ */
+async function lockAndTouchCart(tx: Db, cartId: string): Promise<Cart> {
+  const [cart] = await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId)).returning();
+  if (!cart) throw new AppError('NOT_FOUND', 'This cart does not exist.');
+  return cart;
+}
+
 // Every cart write moves its cart to the top of its customer's carts and tells every instance's header cache.
 async function touchAndAnnounce(ctx: AppContext, tx: Db, cart: Pick<Cart, 'id' | 'customerId'>): Promise<void> {
   await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cart.id));
@@ -83,37 +93,40 @@ export async function addCartItem(
     throw new AppError('NOT_ENTITLED', `${entitlement.reason} ${entitlement.howToQualify}`);
   }
   return ctx.db.transaction(async (tx) => {
-    const cart = await lockCart(tx, o.cartId);
+    const cart = await lockAndTouchCart(tx, o.cartId);
     const available = (await availableFor(tx, [product.id])).get(product.id) ?? 0;
     if (available <= 0) throw soldOut(product.name);
-    const [line] = await tx
-      .select({ id: cartItems.id, quantity: cartItems.quantity })
-      .from(cartItems)
-      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, product.id)));
-    const held = line?.quantity ?? 0;
     const limit = Math.min(available, MAX_LINE_QUANTITY);
-    if (held + o.quantity > limit) throw tooMany(product.name, limit, held);
-    let itemId = line?.id;
-    if (line) {
-      await tx
-        .update(cartItems)
-        .set({ quantity: held + o.quantity })
-        .where(eq(cartItems.id, line.id));
-    } else {
-      const [inserted] = await tx
-        .insert(cartItems)
-        .values({
-          cartId: cart.id,
-          productId: product.id,
-          quantity: o.quantity,
-          unitPriceCentsWhenAdded: product.priceCents,
-        })
-        .returning({ id: cartItems.id });
-      itemId = inserted!.id;
-    }
-    await touchAndAnnounce(ctx, tx, cart);
-    return { itemId: itemId!, name: product.name, quantity: held + o.quantity };
+    // One statement adds the line or adds to it, only up to the limit; the refusal reads what the line holds.
+    const [line] =
+      o.quantity > limit
+        ? []
+        : await tx
+            .insert(cartItems)
+            .values({
+              cartId: cart.id,
+              productId: product.id,
+              quantity: o.quantity,
+              unitPriceCentsWhenAdded: product.priceCents,
+            })
+            .onConflictDoUpdate({
+              target: [cartItems.cartId, cartItems.productId],
+              set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
+              setWhere: sql`${cartItems.quantity} + excluded.quantity <= ${limit}`,
+            })
+            .returning({ id: cartItems.id, quantity: cartItems.quantity });
+    if (!line) throw tooMany(product.name, limit, await heldOf(tx, cart.id, product.id));
+    await ctx.cache.announce(tx, { cart: cart.id, customerId: cart.customerId });
+    return { itemId: line.id, name: product.name, quantity: line.quantity };
   });
+}
+
+async function heldOf(tx: Db, cartId: string, productId: string): Promise<number> {
+  const [line] = await tx
+    .select({ quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+  return line?.quantity ?? 0;
 }
 
 async function lockLine(tx: Db, cartId: string, itemId: string) {
