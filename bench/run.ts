@@ -3,7 +3,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCheckout, benchRace, RACE_BUYERS, RACE_UNITS, stockForCheckout } from './checkout.ts';
-import { assertCartCounted, assertSignedIn, signInBenchCustomer, startBenchCart } from './customer.ts';
+import { assertCartCounted, assertSignedIn, cartPageCookies, signInBenchCustomer, startBenchCart } from './customer.ts';
 import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { CHECKOUT_ORDERS_PER_SECOND, type DatabaseKind, formatTable, judge, type Row } from './report.ts';
@@ -118,9 +118,10 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
   }
   if (!runs('cart')) return rows;
   // The cart page itself is never shared: each answer reads and prices the visitor's cart.
-  await measure(`${store.url}/cart`, WARM_UP_SECONDS, { cookie: cartCookie });
+  const cartPageCookie = await cartPageCookies(store.url, cartCookie);
+  await measure(`${store.url}/cart`, WARM_UP_SECONDS, { cookie: cartPageCookie });
   const cartBase = await measure(`${baseline.url}/`, SECONDS);
-  const cartPage = await measure(`${store.url}/cart`, SECONDS, { cookie: cartCookie });
+  const cartPage = await measure(`${store.url}/cart`, SECONDS, { cookie: cartPageCookie });
   rows.push(rowOf(database, 'cart page, with a cart', '/cart', cartPage, cartBase));
   process.stdout.write(
     `  ${database}: cart page, with a cart ... ${cartPage.reqPerSec} req/s, p99 ${cartPage.p99Ms} ms\n`,
