@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { benchCheckout, benchRace, RACE_BUYERS, RACE_UNITS, stockForCheckout } from './checkout.ts';
 import { assertCartCounted, assertSignedIn, cartPageCookies, signInBenchCustomer, startBenchCart } from './customer.ts';
 import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
+import { cpuMsOf } from './process-cpu.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { CHECKOUT_ORDERS_PER_SECOND, type DatabaseKind, formatTable, judge, type Row } from './report.ts';
 import { runStartupBench } from './startup.ts';
@@ -158,8 +159,13 @@ async function benchCheckouts(store: ServerProcess, databaseUrl: string): Promis
   process.stdout.write(`  postgres: checkout, 50 buyers, ${stock.stocked.length} products ...`);
   // A short first run warms the JIT and the pool, as the pages' warm-up does; its orders are counted as well.
   await benchCheckout(store.url, databaseUrl, stock, WARM_UP_SECONDS);
+  const cpuBefore = cpuMsOf(store.pid);
   const run = await benchCheckout(store.url, databaseUrl, stock, CHECKOUT_SECONDS);
+  const cpuAfter = cpuMsOf(store.pid);
   const m = run.measurement;
+  if (cpuBefore !== undefined && cpuAfter !== undefined && m.requests > 0) {
+    run.details.storeCpuMsPerOrder = Math.round(((cpuAfter - cpuBefore) / m.requests) * 10) / 10;
+  }
   const isFast = m.reqPerSec >= CHECKOUT_ORDERS_PER_SECOND;
   const isClean = m.non2xx === 0 && m.errors === 0 && m.requests > 0 && run.problems.length === 0;
   process.stdout.write(
