@@ -51,6 +51,18 @@ export async function startBenchCart(storeUrl: string, slug: string): Promise<st
   return cookie.split(';')[0]!;
 }
 
+/**
+ * The cookies a browser sends to the cart page after its first view: the cart's, and the form token's cookie that
+ * first view set (a browser keeps it; a client that drops it has a new one made on every view).
+ */
+export async function cartPageCookies(storeUrl: string, cartCookie: string): Promise<string> {
+  const page = await fetch(`${storeUrl}/cart`, { headers: { cookie: cartCookie } });
+  await page.text();
+  const csrf = page.headers.getSetCookie().find((line) => line.startsWith('csrf='));
+  if (page.status !== 200 || !csrf) throw new Error(`the cart page answered ${page.status} without a form cookie`);
+  return `${cartCookie}; ${csrf.split(';')[0]}`;
+}
+
 /** Whether a page served with this cookie shows the cart's count in the header. */
 export async function assertCartCounted(url: string, cookie: string): Promise<void> {
   const page = await (await fetch(url, { headers: { cookie } })).text();

@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertCartCounted, assertSignedIn, signInBenchCustomer, startBenchCart } from './customer.ts';
+import { benchCheckout, benchRace, RACE_BUYERS, RACE_UNITS, stockForCheckout } from './checkout.ts';
+import { assertCartCounted, assertSignedIn, cartPageCookies, signInBenchCustomer, startBenchCart } from './customer.ts';
 import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
+import { cpuMsOf } from './process-cpu.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
-import { type DatabaseKind, formatTable, judge, type Row } from './report.ts';
+import { CHECKOUT_ORDERS_PER_SECOND, type DatabaseKind, formatTable, judge, type Row } from './report.ts';
 import { runStartupBench } from './startup.ts';
 import { adminQuery, npmStartArgs, SERVER_URL, startStoreProcess } from './store-process.ts';
 import { startWriter } from './writes.ts';
@@ -17,7 +19,11 @@ import { startWriter } from './writes.ts';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WARM_UP_SECONDS = 1;
-const DEADLINE_MS = 6 * 60_000;
+const CHECKOUT_SECONDS = Number(process.env.BENCH_CHECKOUT_SECONDS ?? 6);
+const DEADLINE_MS = 8 * 60_000;
+// `BENCH_ONLY=checkout,cart` runs those parts alone (pages, cart, writes, checkout, pglite, startup), for profiling.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const runs = (part: string) => !ONLY || ONLY.has(part);
 
 const PAGES = [
   { page: 'product list', path: '/products', isAlsoSignedIn: true },
@@ -58,8 +64,11 @@ async function dropAbandonedDatabases(): Promise<void> {
 function startStore(database: DatabaseKind, env: Record<string, string>): Promise<ServerProcess> {
   return startStoreProcess({
     name: `store on ${database}`,
-    // As `npm start` runs it, with the same Node settings.
-    args: npmStartArgs(),
+    // As `npm start` runs it, with the same Node settings; BENCH_CPU_PROF=DIR profiles the store into DIR.
+    args: [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ...npmStartArgs(),
+    ],
     env,
     timeoutMs: 60_000,
   });
@@ -85,7 +94,7 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
   // A guest with a cart: the header's count is filled in from the instance's cart summaries.
   const cartCookie = await startBenchCart(store.url, WRITTEN_PRODUCT);
   const rows: Row[] = [];
-  for (const { page, path, isAlsoSignedIn } of PAGES) {
+  for (const { page, path, isAlsoSignedIn } of runs('pages') ? PAGES : []) {
     process.stdout.write(`  ${database}: ${page} (${path}) ...`);
     // The first requests render and cache the page and warm the JIT; they are not what a busy store sees.
     await measure(store.url + path, WARM_UP_SECONDS);
@@ -108,9 +117,12 @@ async function benchStore(database: DatabaseKind, store: ServerProcess, baseline
       `  ${database}: ${page}, with a cart ... ${withCart.reqPerSec} req/s, p99 ${withCart.p99Ms} ms\n`,
     );
   }
+  if (!runs('cart')) return rows;
   // The cart page itself is never shared: each answer reads and prices the visitor's cart.
+  const cartPageCookie = await cartPageCookies(store.url, cartCookie);
+  await measure(`${store.url}/cart`, WARM_UP_SECONDS, { cookie: cartPageCookie });
   const cartBase = await measure(`${baseline.url}/`, SECONDS);
-  const cartPage = await measure(`${store.url}/cart`, SECONDS, { cookie: cartCookie });
+  const cartPage = await measure(`${store.url}/cart`, SECONDS, { cookie: cartPageCookie });
   rows.push(rowOf(database, 'cart page, with a cart', '/cart', cartPage, cartBase));
   process.stdout.write(
     `  ${database}: cart page, with a cart ... ${cartPage.reqPerSec} req/s, p99 ${cartPage.p99Ms} ms\n`,
@@ -141,6 +153,53 @@ async function benchUnderWrites(store: ServerProcess, baseline: ServerProcess, d
   return rows;
 }
 
+// Orders through the store API, after every read run: the orders and the emptied lots change nothing they measure.
+async function benchCheckouts(store: ServerProcess, databaseUrl: string): Promise<Row[]> {
+  const stock = await stockForCheckout(databaseUrl, RACE_UNITS);
+  process.stdout.write(`  postgres: checkout, 50 buyers, ${stock.stocked.length} products ...`);
+  // A short first run warms the JIT and the pool, as the pages' warm-up does; its orders are counted as well.
+  await benchCheckout(store.url, databaseUrl, stock, WARM_UP_SECONDS);
+  const cpuBefore = cpuMsOf(store.pid);
+  const run = await benchCheckout(store.url, databaseUrl, stock, CHECKOUT_SECONDS);
+  const cpuAfter = cpuMsOf(store.pid);
+  const m = run.measurement;
+  if (cpuBefore !== undefined && cpuAfter !== undefined && m.requests > 0) {
+    run.details.storeCpuMsPerOrder = Math.round(((cpuAfter - cpuBefore) / m.requests) * 10) / 10;
+  }
+  const isFast = m.reqPerSec >= CHECKOUT_ORDERS_PER_SECOND;
+  const isClean = m.non2xx === 0 && m.errors === 0 && m.requests > 0 && run.problems.length === 0;
+  process.stdout.write(
+    ` ${m.reqPerSec} orders/s, checkout p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ${JSON.stringify(run.details)}\n`,
+  );
+  process.stdout.write(`  postgres: checkout, ${RACE_BUYERS} buyers for ${RACE_UNITS} units ...`);
+  const race = await benchRace(store.url, databaseUrl, stock);
+  process.stdout.write(` ${JSON.stringify(race.details)}\n`);
+  return [
+    {
+      database: 'postgres',
+      page: 'checkout, 50 buyers (orders/s)',
+      path: '/api/store/carts/{id}/checkout',
+      store: m,
+      ratio: 0,
+      target: `>= ${CHECKOUT_ORDERS_PER_SECOND} orders/s, exact`,
+      isPassed: isFast && isClean,
+      details: run.details,
+      problems: run.problems,
+    },
+    {
+      database: 'postgres',
+      page: `checkout, ${RACE_BUYERS} for ${RACE_UNITS} units`,
+      path: '/api/store/carts/{id}/checkout',
+      store: race.measurement,
+      ratio: 0,
+      target: `${RACE_UNITS} sold, SOLD_OUT, 0 left`,
+      isPassed: race.problems.length === 0,
+      details: race.details,
+      problems: race.problems,
+    },
+  ];
+}
+
 async function runOnPostgres(baseline: ServerProcess): Promise<Row[]> {
   const name = `medstore_bench_${process.pid}`;
   const url = new URL(SERVER_URL);
@@ -154,7 +213,8 @@ async function runOnPostgres(baseline: ServerProcess): Promise<Row[]> {
     store = await startStore('postgres', { DATABASE_URL: url.toString(), DATA_DIR: dataDir });
     return [
       ...(await benchStore('postgres', store, baseline)),
-      ...(await benchUnderWrites(store, baseline, url.toString())),
+      ...(runs('writes') ? await benchUnderWrites(store, baseline, url.toString()) : []),
+      ...(runs('checkout') ? await benchCheckouts(store, url.toString()) : []),
     ];
   } finally {
     await store?.stop();
@@ -180,7 +240,13 @@ function writeResults(rows: Row[], startedAt: Date): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
-  const settings = { connections: BENCH_CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS };
+  const settings = {
+    connections: BENCH_CONNECTIONS,
+    seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    checkoutSeconds: CHECKOUT_SECONDS,
+    ...(ONLY ? { only: [...ONLY] } : {}),
+  };
   writeFileSync(file, `${JSON.stringify({ startedAt, machine, settings, rows }, null, 2)}\n`);
   return file;
 }
@@ -197,7 +263,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     rows.push(...(await runOnPostgres(baseline)));
-    rows.push(...(await runOnPglite(baseline)));
+    if (runs('pglite')) rows.push(...(await runOnPglite(baseline)));
   } finally {
     await baseline.stop();
   }
@@ -207,7 +273,7 @@ async function main(): Promise<void> {
   console.log(`Results written to ${file}`);
   console.log(failed.length ? `${failed.length} target(s) missed.` : 'Every target met.');
   process.exitCode = failed.length ? 1 : 0;
-  if (!(await runStartupBench())) process.exitCode = 1;
+  if (runs('startup') && !(await runStartupBench())) process.exitCode = 1;
 }
 
 await main();

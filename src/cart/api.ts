@@ -50,9 +50,12 @@ export async function shopperCartOf(c: Context<AppEnv>, id: string) {
   return { cart: { id, customerId: summary.customerId }, customer };
 }
 
-async function answerCart(c: Context<AppEnv>, id: string) {
-  const { cart, customer } = await shopperCartOf(c, id);
-  return toCartJson(await loadCart(c.var.ctx, { cart, shopper: customer }));
+type ShopperCart = Awaited<ReturnType<typeof shopperCartOf>>;
+
+// After a write the cart is answered as this request found it, whose it is included: checking that again would
+// cost a query, as the write just made every instance forget the cart's summary. A read may use the cached lines.
+async function answerCart(c: Context<AppEnv>, { cart, customer }: ShopperCart, isCached = false) {
+  return toCartJson(await loadCart(c.var.ctx, { cart, shopper: customer, isCached }));
 }
 
 cartApi.openapi(
@@ -76,9 +79,11 @@ cartApi.openapi(
   }),
   async (c) => {
     const customer = await currentCustomer(c);
-    const id = await createCart(c.var.ctx, { customerId: customer?.id ?? null });
+    const customerId = customer?.id ?? null;
+    const id = await createCart(c.var.ctx, { customerId });
     c.header('Location', `/api/store/carts/${id}`);
-    return c.json(await answerCart(c, id), 201);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await answerCart(c, { cart: { id, customerId }, customer }), 201);
   },
 );
 
@@ -96,7 +101,7 @@ cartApi.openapi(
     request: { params: z.object({ id: CART_ID }) },
     responses: { 200: json(CartSchema, 'The cart'), 404: notFound },
   }),
-  async (c) => c.json(await answerCart(c, c.req.valid('param').id), 200),
+  async (c) => c.json(await answerCart(c, await shopperCartOf(c, c.req.valid('param').id), true), 200),
 );
 
 cartApi.openapi(
@@ -126,10 +131,11 @@ cartApi.openapi(
     },
   }),
   async (c) => {
-    const { cart, customer } = await shopperCartOf(c, c.req.valid('param').id);
+    const shopperCart = await shopperCartOf(c, c.req.valid('param').id);
+    const { cart, customer } = shopperCart;
     const { quantity, ...product } = c.req.valid('json');
     await addCartItem(c.var.ctx, { cartId: cart.id, shopper: customer, product, quantity });
-    return c.json(await answerCart(c, cart.id), 200);
+    return c.json(await answerCart(c, shopperCart), 200);
   },
 );
 
@@ -155,9 +161,10 @@ cartApi.openapi(
   }),
   async (c) => {
     const { id, itemId } = c.req.valid('param');
-    const { cart } = await shopperCartOf(c, id);
+    const shopperCart = await shopperCartOf(c, id);
+    const { cart } = shopperCart;
     await updateCartItem(c.var.ctx, { cartId: cart.id, itemId, quantity: c.req.valid('json').quantity });
-    return c.json(await answerCart(c, cart.id), 200);
+    return c.json(await answerCart(c, shopperCart), 200);
   },
 );
 
@@ -178,8 +185,8 @@ cartApi.openapi(
   }),
   async (c) => {
     const { id, itemId } = c.req.valid('param');
-    const { cart } = await shopperCartOf(c, id);
-    await removeCartItem(c.var.ctx, { cartId: cart.id, itemId });
-    return c.json(await answerCart(c, cart.id), 200);
+    const shopperCart = await shopperCartOf(c, id);
+    await removeCartItem(c.var.ctx, { cartId: shopperCart.cart.id, itemId });
+    return c.json(await answerCart(c, shopperCart), 200);
   },
 );

@@ -52,7 +52,11 @@ cartPages.get('/', async (c) => {
   const summary = cartId ? await cartSummary(c, cartId) : null;
   const view =
     cartId && summary && summary.itemCount > 0
-      ? await loadCart(ctx, { cart: { id: cartId, customerId: summary.customerId }, shopper: customer })
+      ? await loadCart(ctx, {
+          cart: { id: cartId, customerId: summary.customerId },
+          shopper: customer,
+          isCached: true,
+        })
       : undefined;
   const store = await settingsOf(ctx);
   return c.html(

@@ -9,7 +9,8 @@ import { checkPurchaseEntitlement, type Entitlement } from '#src/licences/entitl
 import { settingsOf } from '#src/store/settings.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { type CartView, composeCart, MAX_LINE_QUANTITY } from './cart-view.ts';
-import { findProductToAdd, readCartLines } from './queries.ts';
+import { cartLinesOf } from './line-cache.ts';
+import { type CartLineRow, findProductToAdd, readCartLines } from './queries.ts';
 import { type Cart, cartItems, carts } from './schema.ts';
 
 /** Who is shopping: a signed-in customer (whose licences decide restricted products) or a guest. */
@@ -18,6 +19,16 @@ export type Shopper = { id: string; emailVerifiedAt: Date | null } | undefined;
 /** Locks a cart for the rest of `tx`, so that two writes to one cart (two tabs) apply one after the other. */
 export async function lockCart(tx: Db, cartId: string): Promise<Cart> {
   const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for('update');
+  if (!cart) throw new AppError('NOT_FOUND', 'This cart does not exist.');
+  return cart;
+}
+
+/**
+ * `lockCart` for a write that moves the cart to the top of its customer's carts anyway: the update takes the same
+ * lock, and now() is the transaction's time whichever statement sets it.
+ */
+async function lockAndTouchCart(tx: Db, cartId: string): Promise<Cart> {
+  const [cart] = await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId)).returning();
   if (!cart) throw new AppError('NOT_FOUND', 'This cart does not exist.');
   return cart;
 }
@@ -31,6 +42,12 @@ async function touchAndAnnounce(ctx: AppContext, tx: Db, cart: Pick<Cart, 'id' |
 /** Creates an empty cart, a guest's or a customer's, and returns its unguessable id. */
 export async function createCart(ctx: AppContext, o: { customerId: string | null }): Promise<string> {
   const id = createToken();
+  // A guest's new cart changes nothing any instance holds: no one could have asked for an id made just now. A
+  // customer's becomes their current cart, which every instance must hear.
+  if (o.customerId === null) {
+    await ctx.db.insert(carts).values({ id, customerId: null });
+    return id;
+  }
   await ctx.db.transaction(async (tx) => {
     await tx.insert(carts).values({ id, customerId: o.customerId });
     await ctx.cache.announce(tx, { cart: id, customerId: o.customerId });
@@ -76,37 +93,40 @@ export async function addCartItem(
     throw new AppError('NOT_ENTITLED', `${entitlement.reason} ${entitlement.howToQualify}`);
   }
   return ctx.db.transaction(async (tx) => {
-    const cart = await lockCart(tx, o.cartId);
+    const cart = await lockAndTouchCart(tx, o.cartId);
     const available = (await availableFor(tx, [product.id])).get(product.id) ?? 0;
     if (available <= 0) throw soldOut(product.name);
-    const [line] = await tx
-      .select({ id: cartItems.id, quantity: cartItems.quantity })
-      .from(cartItems)
-      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.productId, product.id)));
-    const held = line?.quantity ?? 0;
     const limit = Math.min(available, MAX_LINE_QUANTITY);
-    if (held + o.quantity > limit) throw tooMany(product.name, limit, held);
-    let itemId = line?.id;
-    if (line) {
-      await tx
-        .update(cartItems)
-        .set({ quantity: held + o.quantity })
-        .where(eq(cartItems.id, line.id));
-    } else {
-      const [inserted] = await tx
-        .insert(cartItems)
-        .values({
-          cartId: cart.id,
-          productId: product.id,
-          quantity: o.quantity,
-          unitPriceCentsWhenAdded: product.priceCents,
-        })
-        .returning({ id: cartItems.id });
-      itemId = inserted!.id;
-    }
-    await touchAndAnnounce(ctx, tx, cart);
-    return { itemId: itemId!, name: product.name, quantity: held + o.quantity };
+    // One statement adds the line or adds to it, only up to the limit; the refusal reads what the line holds.
+    const [line] =
+      o.quantity > limit
+        ? []
+        : await tx
+            .insert(cartItems)
+            .values({
+              cartId: cart.id,
+              productId: product.id,
+              quantity: o.quantity,
+              unitPriceCentsWhenAdded: product.priceCents,
+            })
+            .onConflictDoUpdate({
+              target: [cartItems.cartId, cartItems.productId],
+              set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
+              setWhere: sql`${cartItems.quantity} + excluded.quantity <= ${limit}`,
+            })
+            .returning({ id: cartItems.id, quantity: cartItems.quantity });
+    if (!line) throw tooMany(product.name, limit, await heldOf(tx, cart.id, product.id));
+    await ctx.cache.announce(tx, { cart: cart.id, customerId: cart.customerId });
+    return { itemId: line.id, name: product.name, quantity: line.quantity };
   });
+}
+
+async function heldOf(tx: Db, cartId: string, productId: string): Promise<number> {
+  const [line] = await tx
+    .select({ quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+  return line?.quantity ?? 0;
 }
 
 async function lockLine(tx: Db, cartId: string, itemId: string) {
@@ -150,16 +170,30 @@ export async function removeCartItem(ctx: AppContext, o: { cartId: string; itemI
   });
 }
 
+// A view of the cart reads its lines from this instance's cache (line-cache.ts); an answer to a write reads them
+// anew, so that it shows the write whether or not the announcement of it was heard yet.
+async function cartLinesToShow(ctx: AppContext, cartId: string, isCached: boolean): Promise<CartLineRow[]> {
+  if (!isCached) return readCartLines(ctx.db, cartId);
+  const cache = cartLinesOf(ctx.cache);
+  const cached = cache.lines(cartId);
+  if (cached) return cached;
+  const readAt = cache.version;
+  const rows = await readCartLines(ctx.db, cartId);
+  cache.setLines(cartId, rows, readAt);
+  return rows;
+}
+
 /**
  * A cart as its shopper sees it now: priced from the catalogue, each line with its warnings. A line asking for
  * more than is available is lowered to what is (and says so this once); one with nothing available is kept, so
- * the shopper sees it went out of stock.
+ * the shopper sees it went out of stock. `isCached` for a view of the cart: its lines may come from this
+ * instance's cache, which every change of them empties. Entitlements are checked on every call.
  */
 export async function loadCart(
   ctx: AppContext,
-  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper },
+  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper; isCached?: boolean },
 ): Promise<CartView> {
-  const rows = await readCartLines(ctx.db, o.cart.id);
+  const rows = await cartLinesToShow(ctx, o.cart.id, o.isCached ?? false);
   const lowered = new Map<string, number>();
   const toLower = rows.filter((r) => r.status === 'active' && r.available > 0 && r.quantity > r.available);
   if (toLower.length > 0) {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { products } from '#src/catalog/schema.ts';
+import { updateProduct } from '#src/catalog/service.ts';
 import { stockLots } from '#src/inventory/schema.ts';
 import { adjustLot } from '#src/inventory/service.ts';
 import type { TestStore } from '#test/support/test-store.ts';
@@ -24,9 +24,9 @@ export async function setAvailable(store: TestStore, productId: string, units: n
   );
 }
 
-/** Changes a product's price behind the cart's back. */
+/** Changes a product's price behind the cart's back, as staff would: the catalogue announces it to every cache. */
 export async function setPrice(store: TestStore, productId: string, priceCents: number): Promise<void> {
-  await store.ctx.db.update(products).set({ priceCents }).where(eq(products.id, productId));
+  await updateProduct(store.ctx, { id: productId, changes: { priceCents } });
 }
 
 /**

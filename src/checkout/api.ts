@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { shopperCartOf } from '#src/cart/api.ts';
 import { OrderSchema } from '#src/orders/api-schemas.ts';
 import { toOrderJson } from '#src/orders/serialize.ts';
-import { getStoreSettings } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { IdempotencyKeyHeaders, withIdempotency } from '#src/web/idempotency.ts';
 import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
@@ -84,11 +83,15 @@ checkoutApi.openapi(
       c,
       { scope, operation: 'placeOrder', body: { cart: cart.id, ...input } },
       async (tx) => {
-        const { order, guestToken } = await placeOrder(tx, { cache, config }, { cartId: cart.id, customer, input });
+        const { order, guestToken, store } = await placeOrder(
+          tx,
+          { cache, config },
+          { cartId: cart.id, customer, input },
+        );
         const location = guestToken
           ? `/orders/${order.number}?token=${guestToken}`
           : `/api/store/orders/${order.number}`;
-        const body = toOrderJson(order, await getStoreSettings(tx), config.orderPayDays);
+        const body = toOrderJson(order, store, config.orderPayDays);
         return { status: 201 as const, body, headers: { Location: location } };
       },
     );

@@ -4,7 +4,8 @@ import type { CartLine, CartView } from '#src/cart/cart-view.ts';
 import { emptyCart, lockCartForCheckout } from '#src/cart/checkout-view.ts';
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
-import { type Allocation, allocateStock } from '#src/inventory/service.ts';
+import type { StockChange } from '#src/inventory/announce.ts';
+import { type Allocation, announceStockChanges, takeStock } from '#src/inventory/service.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { hasTaxExemption } from '#src/licences/tax-exemption.ts';
@@ -13,6 +14,7 @@ import { type OrderDetail, openInvoiceBalanceCents } from '#src/orders/queries.t
 import { createOrder, type NewOrderLine } from '#src/orders/service.ts';
 import { getShippingCutoffHour, quoteShipping } from '#src/shipping/methods.ts';
 import { expectedShipDate } from '#src/shipping/ship-date.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
 import { getStoreSettings } from '#src/store/settings.ts';
 import { quoteTax } from '#src/tax/rates.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
@@ -57,7 +59,8 @@ async function checkInvoiceAllowed(tx: Db, customer: Customer | undefined, total
   }
 }
 
-// Lines are allocated in product order, so that two orders holding the same products never wait for each other.
+// Lines are allocated in product order, so that two orders holding the same products never wait for each other,
+// and the pages of every product are told in one announcement.
 async function allocateLines(
   tx: Db,
   cache: PlaceOrderContext['cache'],
@@ -65,12 +68,15 @@ async function allocateLines(
   number: string,
 ): Promise<Map<string, Allocation[]>> {
   const allocations = new Map<string, Allocation[]>();
+  const changes: StockChange[] = [];
   for (const line of lines.toSorted((a, b) => (a.productId < b.productId ? -1 : 1))) {
     try {
-      allocations.set(
-        line.id,
-        await allocateStock({ tx, cache }, { productId: line.productId, quantity: line.quantity, reference: number }),
+      const taken = await takeStock(
+        { tx, cache },
+        { productId: line.productId, quantity: line.quantity, reference: number },
       );
+      allocations.set(line.id, taken.allocations);
+      changes.push(taken.change);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'SOLD_OUT') throw err;
       throw new AppError('SOLD_OUT', `${line.name} sold out while you were checking out: ${err.message}`, {
@@ -79,11 +85,13 @@ async function allocateLines(
       });
     }
   }
+  await announceStockChanges({ tx, cache }, changes);
   return allocations;
 }
 
 /**
- * Places the order for a cart, in the caller's transaction (one per order: see checkout/api.ts): checks again what
+ * Places the order for a cart, in the caller's transaction (one per order: see checkout/api.ts), and returns it with
+ * the store's settings as this transaction read them (once) for the caller's answer: checks again what
  * the customer reviewed (entitlement, prices, availability, by the cart's fingerprint), prices shipping and tax,
  * checks the payment method, allocates the lots first expiry first out, writes the order with its snapshots,
  * empties the cart and queues the confirmation. Anything refused changes nothing.
@@ -92,7 +100,7 @@ export async function placeOrder(
   tx: Db,
   ctx: PlaceOrderContext,
   o: { cartId: string; customer: Customer | undefined; input: CheckoutInput; now?: Date },
-): Promise<{ order: OrderDetail; guestToken: string | null }> {
+): Promise<{ order: OrderDetail; guestToken: string | null; store: StoreSettings }> {
   const { input, customer } = o;
   const email = customer?.email ?? input.email;
   if (!email) {
@@ -135,6 +143,10 @@ export async function placeOrder(
   if (input.paymentMethod === 'invoice') await checkInvoiceAllowed(tx, customer, totalCents, store.currency);
 
   const number = await nextOrderNumber(tx);
+  const cutoffHour = await getShippingCutoffHour(tx);
+  // Everything that does not need the lots comes before them: from their lock to the commit, every statement
+  // makes the next buyer of the same products wait. A refusal below rolls the emptied cart back with the rest.
+  await emptyCart(tx, ctx.cache, cart);
   const allocations = await allocateLines(tx, ctx.cache, cart.lines, number);
   const lines: NewOrderLine[] = cart.lines.map((line) => ({
     productId: line.productId,
@@ -163,12 +175,11 @@ export async function placeOrder(
         now: o.now ?? new Date(),
         timeZone: store.timeZone,
         isRefrigerated,
-        cutoffHour: await getShippingCutoffHour(tx),
+        cutoffHour,
       }),
       lines,
     },
-    ctx.config,
+    { ...ctx.config, store },
   );
-  await emptyCart(tx, ctx.cache, cart);
-  return placed;
+  return { ...placed, store };
 }

@@ -24,12 +24,20 @@ export async function lowStockThresholdOf(tx: Db, productId: string): Promise<nu
   return row?.threshold ?? 5;
 }
 
+/** The threshold in SQL, for a query that reads it with the lots (the default when the product has no rules). */
+export function lowStockThresholdSql(productId: string) {
+  return sql<number>`coalesce((select ${stockRules.lowStockThreshold} from ${stockRules} where ${stockRules.productId} = ${productId}), 5)`.mapWith(
+    Number,
+  );
+}
+
 /**
  * Enqueues the low-stock mail the first time available stock falls to the product's threshold: the flag flips in
- * the same statement that checks it, so concurrent orders send one mail between them.
+ * the same statement that checks it, so concurrent orders send one mail between them. `threshold` when the
+ * caller read it already.
  */
-export async function alertIfLowStock(tx: Db, productId: string, available: number): Promise<void> {
-  if (available > (await lowStockThresholdOf(tx, productId))) return;
+export async function alertIfLowStock(tx: Db, productId: string, available: number, threshold?: number): Promise<void> {
+  if (available > (threshold ?? (await lowStockThresholdOf(tx, productId)))) return;
   const flipped = await tx
     .insert(stockRules)
     .values({ productId, isLowStockAlerted: true })

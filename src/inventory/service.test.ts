@@ -8,7 +8,15 @@ import { AppError } from '#src/lib/errors.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { availableFor } from './availability.ts';
 import { type StockLot, stockLedger, stockLots, stockRules } from './schema.ts';
-import { adjustLot, allocateStock, receiveLot, releaseAllocations, setLotState } from './service.ts';
+import {
+  adjustLot,
+  allocateStock,
+  announceStockChanges,
+  receiveLot,
+  releaseAllocations,
+  setLotState,
+  takeStock,
+} from './service.ts';
 import { refreshPagesOfExpiredLots } from './store-day-job.ts';
 
 let store: TestStore;
@@ -151,6 +159,41 @@ describe('stock by lot', () => {
     await receive(kit, 'K-2', 10, 500);
     await write((w) => allocateStock(w, { productId: kit.id, quantity: 9, reference: 'FMS-10' }));
     expect(await alerts()).toHaveLength(2);
+  });
+});
+
+describe('stock taken for an order of several products', () => {
+  it('takes each product first expiry first, alerts low stock, and announces the products once', async () => {
+    const [gel, mask] = [
+      await createTestProduct(store.ctx, { stock: 0 }),
+      await createTestProduct(store.ctx, { stock: 0 }),
+    ];
+    await store.ctx.db.insert(stockRules).values({ productId: gel!.id, lowStockThreshold: 4 });
+    await receive(gel!, 'G-LATE', 5, 300);
+    await receive(gel!, 'G-SOON', 1, 30);
+    await receive(mask!, 'M-1', 20, null);
+    const announced: unknown[] = [];
+    const cache = { announce: async (_tx: unknown, change: unknown) => void announced.push(change) };
+    const taken = await store.ctx.db.transaction(async (tx) => {
+      const w = { tx, cache };
+      const first = await takeStock(w, { productId: gel!.id, quantity: 2, reference: 'FMS-70' });
+      const second = await takeStock(w, { productId: mask!.id, quantity: 3, reference: 'FMS-70' });
+      expect(announced).toEqual([]);
+      await announceStockChanges(w, [first.change, second.change]);
+      return [first, second];
+    });
+    expect(taken[0]!.allocations.map((a) => [a.lotNumber, a.quantity])).toEqual([
+      ['G-SOON', 1],
+      ['G-LATE', 1],
+    ]);
+    expect(taken[0]!.change).toEqual({ productIds: [gel!.id], isStatusChanged: true });
+    expect(taken[1]!.change).toEqual({ productIds: [mask!.id], isStatusChanged: false });
+    expect(announced).toHaveLength(1);
+    const alerts = await store.ctx.db.select().from(jobs).where(eq(jobs.kind, 'inventory.low-stock'));
+    expect(alerts.map((job) => job.payload)).toContainEqual({ productId: gel!.id, available: 4 });
+    expect(alerts.map((job) => job.payload)).not.toContainEqual(expect.objectContaining({ productId: mask!.id }));
+    await expectLedgerToAddUp(gel!);
+    await expectLedgerToAddUp(mask!);
   });
 });
 

@@ -2,9 +2,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
-import { announceStockChange } from './announce.ts';
+import { announceStockChange, type StockChange } from './announce.ts';
 import { availableFor, isSellableLot } from './availability.ts';
-import { alertIfLowStock, rearmLowStockAlert } from './low-stock.ts';
+import { alertIfLowStock, lowStockThresholdSql, rearmLowStockAlert } from './low-stock.ts';
 import { type LedgerKind, type StockLot, stockLedger, stockLots } from './schema.ts';
 import { getStockStatus } from './stock-status.ts';
 
@@ -148,12 +148,28 @@ export async function allocateStock(
   w: StockWrite,
   o: { productId: string; quantity: number; reference: string },
 ): Promise<Allocation[]> {
-  const lots = await w.tx
-    .select()
+  const { allocations, change } = await takeStock(w, o);
+  await announceStockChange(w.tx, w.cache, change);
+  return allocations;
+}
+
+/**
+ * `allocateStock` for one product of an order that takes several: the change is returned, for the order to
+ * announce once with `announceStockChanges` when every product is taken, since each statement while the lots
+ * are locked makes the next buyer of these products wait.
+ */
+export async function takeStock(
+  w: StockWrite,
+  o: { productId: string; quantity: number; reference: string },
+): Promise<{ allocations: Allocation[]; change: StockChange }> {
+  // The low-stock threshold comes with the lots: one round trip less while they are locked.
+  const rows = await w.tx
+    .select({ lot: stockLots, threshold: lowStockThresholdSql(o.productId) })
     .from(stockLots)
     .where(and(eq(stockLots.productId, o.productId), isSellableLot()))
     .orderBy(sql`${stockLots.expiresOn} asc nulls last`, asc(stockLots.receivedOn), asc(stockLots.createdAt))
-    .for('update');
+    .for('update', { of: stockLots });
+  const lots = rows.map((row) => row.lot);
   const before = lots.reduce((sum, lot) => sum + lot.quantityOnHand, 0);
   if (before < o.quantity) {
     throw new AppError('SOLD_OUT', before === 0 ? 'Sold out.' : `Only ${before} available.`, {
@@ -174,12 +190,17 @@ export async function allocateStock(
     allocations.push({ lotId: lot.id, lotNumber: lot.lotNumber, expiresOn: lot.expiresOn, quantity: taken });
   }
   const after = before - o.quantity;
+  await alertIfLowStock(w.tx, o.productId, after, rows[0]?.threshold);
+  const change = { productIds: [o.productId], isStatusChanged: getStockStatus(before) !== getStockStatus(after) };
+  return { allocations, change };
+}
+
+/** Announces the changes `takeStock` returned for one order, in one announcement. */
+export async function announceStockChanges(w: StockWrite, changes: readonly StockChange[]): Promise<void> {
   await announceStockChange(w.tx, w.cache, {
-    productIds: [o.productId],
-    isStatusChanged: getStockStatus(before) !== getStockStatus(after),
+    productIds: changes.flatMap((c) => c.productIds),
+    isStatusChanged: changes.some((c) => c.isStatusChanged),
   });
-  await alertIfLowStock(w.tx, o.productId, after);
-  return allocations;
 }
 
 /** Puts an order's units back into the lots they came from (a cancelled order). */

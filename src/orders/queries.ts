@@ -33,7 +33,7 @@ export async function loadOrderParts(db: Db, order: Order): Promise<OrderDetail>
       .where(eq(orderHistory.orderId, order.id))
       .orderBy(asc(orderHistory.id)),
   ]);
-  const lots =
+  const lots: OrderLineLot[] =
     lines.length === 0
       ? []
       : await db
@@ -46,10 +46,40 @@ export async function loadOrderParts(db: Db, order: Order): Promise<OrderDetail>
             ),
           )
           .orderBy(sql`${orderLineLots.expiresOn} asc nulls last`, asc(orderLineLots.lotNumber));
+  return orderDetailOf(
+    order,
+    lines,
+    lots,
+    history.map((h) => ({ ...h.entry, staffName: h.staffName })),
+  );
+}
+
+// Lots as an order shows them: first to expire first, then by number.
+function byExpiry(a: OrderLineLot, b: OrderLineLot): number {
+  if (a.expiresOn !== b.expiresOn) {
+    if (a.expiresOn === null) return 1;
+    if (b.expiresOn === null) return -1;
+    return a.expiresOn < b.expiresOn ? -1 : 1;
+  }
+  return a.lotNumber < b.lotNumber ? -1 : a.lotNumber > b.lotNumber ? 1 : 0;
+}
+
+/**
+ * An order with its parts, from rows already in hand: lines in their positions, each with its lots first to
+ * expire first, and the history oldest first (entries without a staff name are the customer's or the system's).
+ */
+export function orderDetailOf(
+  order: Order,
+  lines: readonly OrderLine[],
+  lots: readonly OrderLineLot[],
+  history: readonly (OrderHistoryEntry & { staffName?: string | null })[],
+): OrderDetail {
   return {
     ...order,
-    lines: lines.map((line) => ({ ...line, lots: lots.filter((lot) => lot.lineId === line.id) })),
-    history: history.map((h) => ({ ...h.entry, staffName: h.staffName })),
+    lines: lines
+      .toSorted((a, b) => a.position - b.position)
+      .map((line) => ({ ...line, lots: lots.filter((lot) => lot.lineId === line.id).toSorted(byExpiry) })),
+    history: history.toSorted((a, b) => a.id - b.id).map((h) => ({ ...h, staffName: h.staffName ?? null })),
   };
 }
 

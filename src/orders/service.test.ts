@@ -125,6 +125,8 @@ describe('placing an order', () => {
     expect(mail!.text).toContain(`/account/orders/${order.number}`);
     const ledger = await store.ctx.db.select().from(stockLedger).where(eq(stockLedger.reference, order.number));
     expect(ledger.reduce((sum, r) => sum + r.quantity, 0)).toBe(-3);
+    // The order is answered from what its inserts returned: exactly what reading it back gives.
+    expect(order).toEqual(await findOrder(store.ctx.db, order.number));
   });
 
   it('gives a guest a token link that opens the order, and nothing else does', async () => {

@@ -5,10 +5,11 @@ import type { Allocation } from '#src/inventory/service.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { createToken, hashToken } from '#src/lib/tokens.ts';
 import { type NewMail, queueMail } from '#src/mail/outbox.ts';
+import type { StoreSettings } from '#src/store/schema.ts';
 import { getStoreSettings } from '#src/store/settings.ts';
 import { composeOrderConfirmation, type OrderMailSender } from './mails.ts';
 import { seqOfNumber } from './numbers.ts';
-import { loadOrderParts, type OrderDetail } from './queries.ts';
+import { type OrderDetail, orderDetailOf } from './queries.ts';
 import {
   type AddressSnapshot,
   type Order,
@@ -54,11 +55,15 @@ export type NewOrder = {
   lines: NewOrderLine[];
 };
 
-/** What an order needs of the configuration: where its links point and how long a phone order waits. */
-export type OrderConfig = Pick<Config, 'baseUrl' | 'orderPayDays'>;
+/**
+ * What an order needs of the configuration: where its links point and how long a phone order waits; and the
+ * store's settings when the caller's transaction read them already.
+ */
+export type OrderConfig = Pick<Config, 'baseUrl' | 'orderPayDays'> & { store?: StoreSettings };
 
 export async function mailSenderOf(tx: Db, config: OrderConfig): Promise<OrderMailSender> {
-  return { store: await getStoreSettings(tx), baseUrl: config.baseUrl, payDays: config.orderPayDays };
+  const store = config.store ?? (await getStoreSettings(tx));
+  return { store, baseUrl: config.baseUrl, payDays: config.orderPayDays };
 }
 
 /** Queues a mail about an order to its customer, linked to their account's mails when it has one. */
@@ -146,15 +151,20 @@ export async function createOrder(
       quantity: a.quantity,
     })),
   );
-  if (lots.length > 0) await tx.insert(orderLineLots).values(lots);
-  await tx.insert(orderHistory).values({
-    orderId: order.id,
-    status,
-    note: input.paymentMethod === 'invoice' ? 'Order placed, on invoice (net 30)' : 'Order placed, awaiting payment',
-    actor: input.customerId ? 'customer' : 'system',
-    customerId: input.customerId,
-  });
+  const lineLots = lots.length > 0 ? await tx.insert(orderLineLots).values(lots).returning() : [];
+  const history = await tx
+    .insert(orderHistory)
+    .values({
+      orderId: order.id,
+      status,
+      note: input.paymentMethod === 'invoice' ? 'Order placed, on invoice (net 30)' : 'Order placed, awaiting payment',
+      actor: input.customerId ? 'customer' : 'system',
+      customerId: input.customerId,
+    })
+    .returning();
   const sender = await mailSenderOf(tx, config);
   await queueOrderMail(tx, order, await composeOrderConfirmation(sender, order, lines, guestToken));
-  return { order: await loadOrderParts(tx, order), guestToken };
+  // Put together from what the inserts returned, as loadOrderParts would read it back: no reads while the
+  // order's lots stay locked.
+  return { order: orderDetailOf(order, lines, lineLots, history), guestToken };
 }

@@ -13,6 +13,8 @@ export const CSRF_FIELD = '_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const issued = new WeakMap<Request, string>();
+// A page with a form on every line (the cart) asks once per form; the token is signed once per request.
+const signedFor = new WeakMap<Request, string>();
 
 function sign(secret: string, value: string): string {
   return createHmac('sha256', secret).update(`csrf:${value}`).digest('base64url');
@@ -25,6 +27,8 @@ function sign(secret: string, value: string): string {
 export function csrfToken(c: Context<AppEnv>): string {
   // The page shared by every visitor gets a marker instead (csrfTokenPart), filled in for each visitor.
   if (isSharedRender(c)) throw new Error('A CSRF token cannot go into a page shared by every visitor');
+  const signed = signedFor.get(c.req.raw);
+  if (signed !== undefined) return signed;
   // A page with several forms asks several times; all of them must get the cookie this answer sets.
   let value = issued.get(c.req.raw) ?? cookieOf(c, COOKIE);
   if (!value || value.length < 32) {
@@ -32,7 +36,9 @@ export function csrfToken(c: Context<AppEnv>): string {
     issued.set(c.req.raw, value);
     setCookie(c, COOKIE, value, secureCookieOptions(c));
   }
-  return sign(c.get('ctx').config.sessionSecret, value);
+  const token = sign(c.get('ctx').config.sessionSecret, value);
+  signedFor.set(c.req.raw, token);
+  return token;
 }
 
 /** A form's CSRF token as a personal part: every visitor's own, so a page with a form is never served as is. */
