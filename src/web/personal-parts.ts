@@ -110,14 +110,41 @@ export function withPartCookies(c: Context<AppEnv>, res: Response): Response {
   return res;
 }
 
+// Most visitors' parts are alike (every signed-in customer's header says "Your account"; most carts hold nothing):
+// a page filled in for one set of parts is kept for the next visitor with the same, within a budget of bytes.
+const FILLED_BUDGET_BYTES = 8 * 1024 * 1024;
+const filled = new Map<string, Uint8Array<ArrayBuffer>>();
+let filledBytes = 0;
+const templateIds = new WeakMap<PageTemplate, number>();
+let lastTemplateId = 0;
+
+function keepFilled(key: string, body: Uint8Array<ArrayBuffer>): void {
+  filled.set(key, body);
+  filledBytes += body.length;
+  for (const [oldest, old] of filled) {
+    if (filledBytes <= FILLED_BUDGET_BYTES) break;
+    filled.delete(oldest);
+    filledBytes -= old.length;
+  }
+}
+
 /** The page for this request's visitor. */
 export async function fillPersonalParts(c: Context<AppEnv>, template: PageTemplate): Promise<Uint8Array<ArrayBuffer>> {
   if (template.parts.length === 0) return template.segments[0]!;
   c.set('partCookies', []);
-  const pieces: Uint8Array[] = [template.segments[0]!];
-  for (let i = 0; i < template.parts.length; i++) {
-    const { name, arg } = template.parts[i]!;
-    pieces.push(encoder.encode(await partNamed(name).fill(c, arg)), template.segments[i + 1]!);
+  const fills: string[] = [];
+  for (const { name, arg } of template.parts) fills.push(await partNamed(name).fill(c, arg));
+  let id = templateIds.get(template);
+  if (id === undefined) {
+    id = ++lastTemplateId;
+    templateIds.set(template, id);
   }
-  return Buffer.concat(pieces) as Uint8Array<ArrayBuffer>;
+  const key = `${id}\u0000${fills.join('\u0000')}`;
+  const kept = filled.get(key);
+  if (kept) return kept;
+  const pieces: Uint8Array[] = [template.segments[0]!];
+  for (let i = 0; i < fills.length; i++) pieces.push(encoder.encode(fills[i]!), template.segments[i + 1]!);
+  const body = Buffer.concat(pieces) as Uint8Array<ArrayBuffer>;
+  keepFilled(key, body);
+  return body;
 }

@@ -55,6 +55,7 @@ export function hasSessionCredentials(c: Context<AppEnv>): boolean {
 export class Sessions {
   readonly #kind: SessionKind;
   readonly #caches = new WeakMap<CacheBus, SessionCache>();
+  readonly #foundFor = new WeakMap<Request, Promise<SessionRecord | undefined>>();
 
   constructor(kind: SessionKind) {
     this.#kind = kind;
@@ -95,6 +96,7 @@ export class Sessions {
     o: { seconds: number; isPersistent: boolean },
   ): Promise<{ token: string; expiresAt: Date }> {
     const { db } = c.var.ctx;
+    this.#foundFor.delete(c.req.raw);
     const previous = cookieOf(c, this.#kind.cookie);
     if (previous) await this.#forget(c, previous);
     const session = await this.issue(db, ownerId, o);
@@ -107,9 +109,20 @@ export class Sessions {
 
   /** This request's session, if it is live; never while the page shared by every visitor is rendered. */
   async find(c: Context<AppEnv>): Promise<SessionRecord | undefined> {
+    if (isSharedRender(c)) return undefined;
+    // Several parts of one page ask (the account links, the cart's count): the first answer serves them all.
+    let found = this.#foundFor.get(c.req.raw);
+    if (!found) {
+      found = this.#lookUp(c);
+      this.#foundFor.set(c.req.raw, found);
+    }
+    return found;
+  }
+
+  async #lookUp(c: Context<AppEnv>): Promise<SessionRecord | undefined> {
     const token = this.tokenOf(c);
     // A stale or made-up cookie must not cost every page a query: no session was ever stored under it.
-    if (!token || !isWellFormedToken(token) || isSharedRender(c)) return undefined;
+    if (!token || !isWellFormedToken(token)) return undefined;
     const { db, cache } = c.get('ctx');
     const sessions = this.#cacheOf(cache);
     const tokenHash = hashToken(token);
@@ -129,6 +142,7 @@ export class Sessions {
 
   /** Ends this request's session (cookie or bearer token) and clears the cookie. */
   async end(c: Context<AppEnv>): Promise<void> {
+    this.#foundFor.delete(c.req.raw);
     const token = this.tokenOf(c);
     if (token) await this.#forget(c, token);
     deleteCookie(c, this.#kind.cookie, { ...secureCookieOptions(c), sameSite: this.#kind.sameSite });
