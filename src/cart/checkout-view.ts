@@ -1,12 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Product } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
-import { checkPurchaseEntitlement, type Entitlement } from '#src/licences/entitlement.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import { type CartView, composeCart } from './cart-view.ts';
 import { readCartLines } from './queries.ts';
 import { cartItems, carts } from './schema.ts';
-import { lockCart, type Shopper } from './service.ts';
+import { entitlementsOf, lockCart, type Shopper } from './service.ts';
 
 /**
  * The cart as checkout prices it, inside checkout's own transaction: locked until the order is placed, read with
@@ -18,16 +16,13 @@ export async function lockCartForCheckout(
 ): Promise<CartView> {
   const cart = await lockCart(tx, o.cartId);
   const rows = await readCartLines(tx, cart.id);
-  const entitlements = new Map<Product['accessClass'], Entitlement>();
-  for (const accessClass of new Set(rows.map((r) => r.accessClass))) {
-    entitlements.set(accessClass, await checkPurchaseEntitlement(tx, o.shopper, { accessClass }));
-  }
+  const entitlementOf = await entitlementsOf(tx, o.shopper, rows);
   return composeCart({
     id: cart.id,
     customerId: cart.customerId,
     currency: o.currency,
     rows,
-    entitlementOf: (accessClass) => entitlements.get(accessClass)!,
+    entitlementOf,
     lowered: new Map(),
   });
 }

@@ -209,17 +209,20 @@ export async function loadCart(
       row.quantity = row.available;
     }
   }
+  const entitlementOf = await entitlementsOf(ctx.db, o.shopper, rows);
+  const { currency } = await settingsOf(ctx);
+  return composeCart({ id: o.cart.id, customerId: o.cart.customerId, currency, rows, entitlementOf, lowered });
+}
+
+/** Whether this shopper may order each access class the lines hold: one check per class, not per line. */
+export async function entitlementsOf(
+  db: Db,
+  shopper: Shopper,
+  rows: readonly Pick<CartLineRow, 'accessClass'>[],
+): Promise<(accessClass: Product['accessClass']) => Entitlement> {
   const entitlements = new Map<Product['accessClass'], Entitlement>();
   for (const accessClass of new Set(rows.map((r) => r.accessClass))) {
-    entitlements.set(accessClass, await checkPurchaseEntitlement(ctx.db, o.shopper, { accessClass }));
+    entitlements.set(accessClass, await checkPurchaseEntitlement(db, shopper, { accessClass }));
   }
-  const { currency } = await settingsOf(ctx);
-  return composeCart({
-    id: o.cart.id,
-    customerId: o.cart.customerId,
-    currency,
-    rows,
-    entitlementOf: (accessClass) => entitlements.get(accessClass)!,
-    lowered,
-  });
+  return (accessClass) => entitlements.get(accessClass)!;
 }

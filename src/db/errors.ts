@@ -11,6 +11,11 @@ function sqlStateOf(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether a database failure is a unique-key clash (PostgreSQL 23505), however deep the driver wrapped it. */
+export function isUniqueViolation(err: unknown): boolean {
+  return sqlStateOf(err) === '23505';
+}
+
 /**
  * The input error a database failure stands for, when the client caused it; undefined for the store's own
  * failures. The transaction has been rolled back by then, so nothing was changed.

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { isUniqueViolation } from '#src/db/errors.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import { announceStockChange, type StockChange } from './announce.ts';
@@ -45,11 +46,6 @@ async function lockLot(tx: Db, lotId: string): Promise<StockLot> {
   const [lot] = await tx.select().from(stockLots).where(eq(stockLots.id, lotId)).for('update');
   if (!lot) throw new AppError('NOT_FOUND', 'No such lot.');
   return lot;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 /** Records a received batch as a new sellable lot, and re-arms the product's low-stock alert. */
