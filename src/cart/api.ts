@@ -54,8 +54,12 @@ type ShopperCart = Awaited<ReturnType<typeof shopperCartOf>>;
 
 // After a write the cart is answered as this request found it, whose it is included: checking that again would
 // cost a query, as the write just made every instance forget the cart's summary. A read may use the cached lines.
-async function answerCart(c: Context<AppEnv>, { cart, customer }: ShopperCart, isCached = false) {
-  return toCartJson(await loadCart(c.var.ctx, { cart, shopper: customer, isCached }));
+async function answerCart(
+  c: Context<AppEnv>,
+  { cart, customer }: ShopperCart,
+  o: { isCached?: boolean; isNew?: boolean } = {},
+) {
+  return toCartJson(await loadCart(c.var.ctx, { cart, shopper: customer, ...o }));
 }
 
 cartApi.openapi(
@@ -83,7 +87,7 @@ cartApi.openapi(
     const id = await createCart(c.var.ctx, { customerId });
     c.header('Location', `/api/store/carts/${id}`);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await answerCart(c, { cart: { id, customerId }, customer }), 201);
+    return c.json(await answerCart(c, { cart: { id, customerId }, customer }, { isNew: true }), 201);
   },
 );
 
@@ -101,7 +105,7 @@ cartApi.openapi(
     request: { params: z.object({ id: CART_ID }) },
     responses: { 200: json(CartSchema, 'The cart'), 404: notFound },
   }),
-  async (c) => c.json(await answerCart(c, await shopperCartOf(c, c.req.valid('param').id), true), 200),
+  async (c) => c.json(await answerCart(c, await shopperCartOf(c, c.req.valid('param').id), { isCached: true }), 200),
 );
 
 cartApi.openapi(

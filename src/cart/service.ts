@@ -92,11 +92,13 @@ export async function addCartItem(
   if (!entitlement.allowed) {
     throw new AppError('NOT_ENTITLED', `${entitlement.reason} ${entitlement.howToQualify}`);
   }
+  // Availability as the product was read a moment ago: reading it again under the cart's lock would be no truer
+  // (nothing here locks the lots), only a statement longer. Checkout is where stock is checked under lock.
+  const { available } = product;
+  if (available <= 0) throw soldOut(product.name);
+  const limit = Math.min(available, MAX_LINE_QUANTITY);
   return ctx.db.transaction(async (tx) => {
     const cart = await lockAndTouchCart(tx, o.cartId);
-    const available = (await availableFor(tx, [product.id])).get(product.id) ?? 0;
-    if (available <= 0) throw soldOut(product.name);
-    const limit = Math.min(available, MAX_LINE_QUANTITY);
     // One statement adds the line or adds to it, only up to the limit; the refusal reads what the line holds.
     const [line] =
       o.quantity > limit
@@ -191,9 +193,10 @@ async function cartLinesToShow(ctx: AppContext, cartId: string, isCached: boolea
  */
 export async function loadCart(
   ctx: AppContext,
-  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper; isCached?: boolean },
+  o: { cart: Pick<Cart, 'id' | 'customerId'>; shopper: Shopper; isCached?: boolean; isNew?: boolean },
 ): Promise<CartView> {
-  const rows = await cartLinesToShow(ctx, o.cart.id, o.isCached ?? false);
+  // A cart made by this very request holds nothing yet: no query needs to say so.
+  const rows = o.isNew ? [] : await cartLinesToShow(ctx, o.cart.id, o.isCached ?? false);
   const lowered = new Map<string, number>();
   const toLower = rows.filter((r) => r.status === 'active' && r.available > 0 && r.quantity > r.available);
   if (toLower.length > 0) {

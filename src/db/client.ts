@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Pool } from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { nameStatementsOf } from './named-statements.ts';
 
 // Each driver, and drizzle's adapter for it, is imported only when it is used: a store on PostgreSQL never
 // loads the embedded engine, and the other way round.
@@ -37,6 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       import('drizzle-orm/node-postgres'),
     ]);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    pool.on('connect', nameStatementsOf);
     // Without a listener, a connection the server closes while idle would crash the process.
     pool.on('error', options.onConnectionError ?? (() => {}));
     // Fail fast with the driver's own message when the server cannot be reached.

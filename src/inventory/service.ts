@@ -149,6 +149,17 @@ export async function allocateStock(
   return allocations;
 }
 
+// The lot's units and its ledger entry change in one statement: while the lots are locked, every round trip makes
+// the next buyer of the product wait.
+async function takeFromLot(tx: Db, lot: Pick<StockLot, 'id' | 'productId'>, units: number, reference: string) {
+  await tx.execute(sql`
+    with taken as (
+      update ${stockLots} set quantity_on_hand = quantity_on_hand - ${units} where id = ${lot.id} returning id
+    )
+    insert into ${stockLedger} (lot_id, product_id, kind, quantity, reference)
+    select taken.id, ${lot.productId}, 'allocation', ${-units}, ${reference} from taken`);
+}
+
 /**
  * `allocateStock` for one product of an order that takes several: the change is returned, for the order to
  * announce once with `announceStockChanges` when every product is taken, since each statement while the lots
@@ -178,11 +189,7 @@ export async function takeStock(
     if (wanted === 0) break;
     const taken = Math.min(wanted, lot.quantityOnHand);
     wanted -= taken;
-    await w.tx
-      .update(stockLots)
-      .set({ quantityOnHand: sql`${stockLots.quantityOnHand} - ${taken}` })
-      .where(eq(stockLots.id, lot.id));
-    await record(w.tx, lot, { kind: 'allocation', quantity: -taken, reference: o.reference });
+    await takeFromLot(w.tx, lot, taken, o.reference);
     allocations.push({ lotId: lot.id, lotNumber: lot.lotNumber, expiresOn: lot.expiresOn, quantity: taken });
   }
   const after = before - o.quantity;
