@@ -27,7 +27,7 @@ export async function lockCart(tx: Db, cartId: string): Promise<Cart> {
  * `lockCart` for a write that moves the cart to the top of its customer's carts anyway: the update takes the same
  * lock, and now() is the transaction's time whichever statement sets it.
  */
-async function lockAndTouchCart(tx: Db, cartId: string): Promise<Cart> {
+export async function lockAndTouchCart(tx: Db, cartId: string): Promise<Cart> {
   const [cart] = await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId)).returning();
   if (!cart) throw new AppError('NOT_FOUND', 'This cart does not exist.');
   return cart;

@@ -12,7 +12,7 @@ import { hasTaxExemption } from '#src/licences/tax-exemption.ts';
 import { nextOrderNumber } from '#src/orders/numbers.ts';
 import { type OrderDetail, openInvoiceBalanceCents } from '#src/orders/queries.ts';
 import { createOrder, type NewOrderLine } from '#src/orders/service.ts';
-import { getShippingCutoffHour, quoteShipping } from '#src/shipping/methods.ts';
+import { quoteShipping } from '#src/shipping/methods.ts';
 import { expectedShipDate } from '#src/shipping/ship-date.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { getStoreSettings } from '#src/store/settings.ts';
@@ -143,7 +143,6 @@ export async function placeOrder(
   if (input.paymentMethod === 'invoice') await checkInvoiceAllowed(tx, customer, totalCents, store.currency);
 
   const number = await nextOrderNumber(tx);
-  const cutoffHour = await getShippingCutoffHour(tx);
   // Everything that does not need the lots comes before them: from their lock to the commit, every statement
   // makes the next buyer of the same products wait. A refusal below rolls the emptied cart back with the rest.
   await emptyCart(tx, ctx.cache, cart);
@@ -175,7 +174,7 @@ export async function placeOrder(
         now: o.now ?? new Date(),
         timeZone: store.timeZone,
         isRefrigerated,
-        cutoffHour,
+        cutoffHour: shipping.cutoffHour,
       }),
       lines,
     },

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
@@ -90,13 +90,24 @@ export function quoteShippingFrom(
 
 /**
  * The shipping charge in cents of a cart by one method, or why the method is refused (unknown, not offered, or not
- * refrigerated for a cart that holds a refrigerated product). The one call checkout makes to price shipping.
+ * refrigerated for a cart that holds a refrigerated product), with the day's cut-off hour read in the same
+ * statement. The one call checkout makes to price shipping and date it.
  */
 export async function quoteShipping(
   db: Db,
   o: { code: string; subtotalCents: number; hasRefrigerated: boolean },
-): Promise<ShippingQuote> {
-  return quoteShippingFrom(await listAllShippingMethods(db), o);
+): Promise<ShippingQuote & { cutoffHour: number }> {
+  const rows = await db
+    .select({
+      method: shippingMethods,
+      cutoffHour: sql<
+        number | null
+      >`(select ${shippingRules.cutoffHour} from ${shippingRules} where ${shippingRules.id} = 1)`,
+    })
+    .from(shippingMethods)
+    .orderBy(asc(shippingMethods.position), asc(shippingMethods.code));
+  const methods = rows.map((row) => row.method);
+  return { ...quoteShippingFrom(methods, o), cutoffHour: rows[0]?.cutoffHour ?? DEFAULT_CUTOFF_HOUR };
 }
 
 /** Every offered method with its price or refusal for one cart, for the page where the shopper chooses. */
