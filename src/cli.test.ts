@@ -117,6 +117,14 @@ describe('the medstore command', () => {
     expect(result.stderr).toContain('--help');
   });
 
+  it('refuses a scale that is not a number of products, before opening any database', async () => {
+    for (const args of [['seed', '--scale', 'lots'], ['seed', '--scale', '0'], ['migrate', '--scale', '10']]) {
+      const result = await medstore(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--scale goes with "seed"');
+    }
+  });
+
   it('stops on an invalid setting, naming the variable', async () => {
     const result = await medstore(['migrate'], { PORT: 'eighty' });
     expect(result.code).toBe(1);

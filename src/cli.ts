@@ -14,6 +14,8 @@ Commands:
                    (--no-demo: start with an empty store)
   migrate          Apply pending database migrations and exit
   seed             Load the demo store (FACE Med Store); running it again changes nothing
+                   (--scale N: also add N generated products with a lot each and N/10 articles, for
+                   measuring a large catalogue; the same N again adds nothing)
   openapi          Write the OpenAPI document of the store API (--output FILE, else to standard output)
   import products  Create or update products from a CSV file, matched by SKU (docs/csv-products.md):
                    FILE.csv [--dry-run] (--dry-run: check every row, report problems, change nothing)
@@ -54,6 +56,7 @@ async function run(argv: string[]): Promise<void> {
       name: { type: 'string' },
       output: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      scale: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'help';
@@ -74,6 +77,10 @@ async function run(argv: string[]): Promise<void> {
   }
   if (command === 'import' && !positionals[2]) {
     throw new UsageError('"import products" needs the CSV file: "medstore import products FILE.csv".');
+  }
+  const scale = values.scale === undefined ? undefined : Number(values.scale);
+  if (scale !== undefined && (command !== 'seed' || !Number.isSafeInteger(scale) || scale < 1 || scale > 1_000_000)) {
+    throw new UsageError('--scale goes with "seed" and takes a number of products from 1 to 1000000.');
   }
   speedUpModuleLoading();
   if (command === 'openapi') {
@@ -110,7 +117,16 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'seed': {
       const { demoSeedOptionsFor, seedDemoStore } = await import('#src/demo/seed.ts');
-      const summary = await withDatabase(config, (database) => seedDemoStore(database.db, demoSeedOptionsFor(config)));
+      const summary = await withDatabase(config, async (database) => {
+        const demo = await seedDemoStore(database.db, demoSeedOptionsFor(config));
+        if (scale === undefined) return demo;
+        const { seedAtScale } = await import('#src/demo/scale-seed.ts');
+        const { progressLine } = await import('#src/catalog/csv-command.ts');
+        const progress = progressLine(process.stderr);
+        const added = await seedAtScale(database.db, scale, { onProgress: progress.show });
+        progress.finish();
+        return { ...demo, scaleProducts: added.products, scaleArticles: added.articles };
+      });
       process.stdout.write(`Demo store loaded: ${JSON.stringify(summary)}\n`);
       return;
     }
