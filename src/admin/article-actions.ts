@@ -1,9 +1,4 @@
-import {
-  acknowledgeFinding,
-  publishArticle,
-  restoreRevision,
-  saveArticle,
-} from '#src/content/admin-service.ts';
+import { acknowledgeFinding, publishArticle, restoreRevision, saveArticle } from '#src/content/admin-service.ts';
 import type { Article } from '#src/content/schema.ts';
 import { recordAudit } from '#src/staff/audit.ts';
 import { actorOf } from '#src/staff/current.ts';

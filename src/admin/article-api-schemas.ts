@@ -104,7 +104,9 @@ export const ArticleIdParamsSchema = z.object({
 });
 
 export const FindingParamsSchema = ArticleIdParamsSchema.extend({
-  findingId: z.string().openapi({ param: { name: 'findingId', in: 'path' }, example: 'approval-claim.3f9a0c1d2e4b5a67' }),
+  findingId: z
+    .string()
+    .openapi({ param: { name: 'findingId', in: 'path' }, example: 'approval-claim.3f9a0c1d2e4b5a67' }),
 });
 
 export const ArticleListQuerySchema = z.object({
@@ -122,7 +124,11 @@ export function toFindingJson(f: ReportedFinding) {
     message: f.message,
     acknowledgeable: f.acknowledgeable,
     acknowledgement: f.acknowledgement
-      ? { reason: f.acknowledgement.reason, by: f.acknowledgement.actorEmail, at: f.acknowledgement.createdAt.toISOString() }
+      ? {
+          reason: f.acknowledgement.reason,
+          by: f.acknowledgement.actorEmail,
+          at: f.acknowledgement.createdAt.toISOString(),
+        }
       : null,
   };
 }

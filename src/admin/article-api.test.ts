@@ -66,10 +66,17 @@ describe('the articles API', () => {
   });
 
   it('answers 422 with the findings while a claim blocks publishing, and publishes once it is acknowledged', async () => {
-    const product = await createTestProduct(store.ctx, { name: 'Scalp Laser Band', regulatoryStatus: 'de-novo', form: 'device', route: 'device' });
+    const product = await createTestProduct(store.ctx, {
+      name: 'Scalp Laser Band',
+      regulatoryStatus: 'de-novo',
+      form: 'device',
+      route: 'device',
+    });
     const claim = 'The Scalp Laser Band is FDA-approved.';
     const created = (await (
-      await call('', { body: { title: 'Lasers', slug: 'lasers-at-home', body: `[[product:${product.slug}]]\n\n${claim}` } })
+      await call('', {
+        body: { title: 'Lasers', slug: 'lasers-at-home', body: `[[product:${product.slug}]]\n\n${claim}` },
+      })
     ).json()) as ArticleJson;
     expect(created.findings).toHaveLength(1);
 
@@ -83,14 +90,22 @@ describe('the articles API', () => {
     expect(problem.findings![0]!.message).toContain('De Novo');
     // Scheduling is held to the same check.
     const future = new Date(Date.now() + 86_400_000).toISOString();
-    expect((await call(`/${created.id}`, { method: 'PATCH', body: { status: 'scheduled', publishAt: future } })).status).toBe(422);
+    expect(
+      (await call(`/${created.id}`, { method: 'PATCH', body: { status: 'scheduled', publishAt: future } })).status,
+    ).toBe(422);
 
     const findingId = problem.findings![0]!.id;
     expect((await call(`/${created.id}/findings/${findingId}/acknowledge`, { body: { reason: '' } })).status).toBe(422);
-    expect((await call(`/${created.id}/findings/nope.0/acknowledge`, { body: { reason: 'Because so' } })).status).toBe(404);
-    const ack = await call(`/${created.id}/findings/${findingId}/acknowledge`, { body: { reason: 'Wording checked by counsel' } });
+    expect((await call(`/${created.id}/findings/nope.0/acknowledge`, { body: { reason: 'Because so' } })).status).toBe(
+      404,
+    );
+    const ack = await call(`/${created.id}/findings/${findingId}/acknowledge`, {
+      body: { reason: 'Wording checked by counsel' },
+    });
     expect(ack.status).toBe(200);
-    expect(((await ack.json()) as ArticleJson).findings[0]!.acknowledgement).toMatchObject({ reason: 'Wording checked by counsel' });
+    expect(((await ack.json()) as ArticleJson).findings[0]!.acknowledgement).toMatchObject({
+      reason: 'Wording checked by counsel',
+    });
 
     const published = await call(`/${created.id}/publish`, { method: 'POST' });
     expect(published.status).toBe(200);

@@ -103,7 +103,12 @@ articleApi.openapi(
   async (c) => {
     await requireStaff(c, PERMISSION);
     const q = c.req.valid('query');
-    const list = await listArticlesForAdmin(c.var.ctx.db, { q: q.q ?? '', status: q.status, page: q.page, limit: q.limit });
+    const list = await listArticlesForAdmin(c.var.ctx.db, {
+      q: q.q ?? '',
+      status: q.status,
+      page: q.page,
+      limit: q.limit,
+    });
     noStore(c);
     return c.json(
       {
@@ -284,7 +289,11 @@ articleApi.openapi(
         fields: fieldErrorsOf(parsed.error),
       });
     }
-    await acknowledgeFindingAs(c.var.ctx, staff, { id: article.id, findingId: params.findingId, reason: parsed.data.reason });
+    await acknowledgeFindingAs(c.var.ctx, staff, {
+      id: article.id,
+      findingId: params.findingId,
+      reason: parsed.data.reason,
+    });
     noStore(c);
     return c.json(await articleJson(c, (await findArticleById(c.var.ctx.db, article.id))!), 200);
   },

@@ -1,9 +1,20 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { complianceReport, findArticleById, findRevision, listArticlesForAdmin, listRevisions } from '#src/content/admin-queries.ts';
+import {
+  complianceReport,
+  findArticleById,
+  findRevision,
+  listArticlesForAdmin,
+  listRevisions,
+} from '#src/content/admin-queries.ts';
 import { PublishingBlocked } from '#src/content/admin-service.ts';
-import { acknowledgeSchema, articleFormSchema, articleListQuery, revisionsQuery } from '#src/content/admin-validators.ts';
+import {
+  acknowledgeSchema,
+  articleFormSchema,
+  articleListQuery,
+  revisionsQuery,
+} from '#src/content/admin-validators.ts';
 import { renderArticleBody } from '#src/content/render-article.ts';
 import type { Article } from '#src/content/schema.ts';
 import { AppError, type FieldErrors, notFound } from '#src/lib/errors.ts';
@@ -44,7 +55,11 @@ async function articleOf(c: Context<AppEnv>): Promise<Article> {
 type TypedText = { title: string; excerpt: string; body: string };
 
 function textOf(values: FormValues): TypedText {
-  return { title: values.title ?? '', excerpt: values.excerpt ?? '', body: (values.body ?? '').replace(/\r\n?/g, '\n') };
+  return {
+    title: values.title ?? '',
+    excerpt: values.excerpt ?? '',
+    body: (values.body ?? '').replace(/\r\n?/g, '\n'),
+  };
 }
 
 async function editorState(
@@ -58,7 +73,15 @@ async function editorState(
     renderArticleBody(c.var.ctx.db, text.body),
     complianceReport(c.var.ctx.db, text, article?.id),
   ]);
-  return { article, values, errors: o.errors, previewHtml: rendered.html, report, isUnsaved: o.isUnsaved, ackForm: o.ackForm };
+  return {
+    article,
+    values,
+    errors: o.errors,
+    previewHtml: rendered.html,
+    report,
+    isUnsaved: o.isUnsaved,
+    ackForm: o.ackForm,
+  };
 }
 
 async function showEditor(
@@ -68,7 +91,11 @@ async function showEditor(
   o: { values?: FormValues; errors?: FieldErrors; status?: 200 | 400 | 409 | 422; ackForm?: AckFormState } = {},
 ) {
   const values = o.values ?? (article ? valuesOf(article) : { status: 'draft' });
-  const page = await editorState(c, article, values, { errors: o.errors, isUnsaved: o.values !== undefined, ...(o.ackForm ? { ackForm: o.ackForm } : {}) });
+  const page = await editorState(c, article, values, {
+    errors: o.errors,
+    isUnsaved: o.values !== undefined,
+    ...(o.ackForm ? { ackForm: o.ackForm } : {}),
+  });
   const status = o.status ?? 200;
   return renderAdminPage(c, {
     staff,
@@ -85,7 +112,10 @@ function refusalOf(err: unknown): { status: 409 | 422; errors: FieldErrors } {
   if (err instanceof PublishingBlocked) return { status: 422, errors: { _: err.message } };
   if (!(err instanceof AppError) || !['VALIDATION', 'CONFLICT'].includes(err.code)) throw err;
   const fields = Object.fromEntries(
-    Object.entries(err.fields ?? {}).map(([k, v]) => [k, `${v.charAt(0).toUpperCase()}${v.slice(1)}${/[.!?]$/.test(v) ? '' : '.'}`]),
+    Object.entries(err.fields ?? {}).map(([k, v]) => [
+      k,
+      `${v.charAt(0).toUpperCase()}${v.slice(1)}${/[.!?]$/.test(v) ? '' : '.'}`,
+    ]),
   );
   return { status: err.status as 409 | 422, errors: { _: err.message, ...fields } };
 }
@@ -107,7 +137,12 @@ async function saveFromForm(c: Context<AppEnv>, article: Article | undefined) {
 articlePages.get('/', async (c) => {
   const staff = await requireStaff(c, PERMISSION);
   const query = parseQuery(c, articleListQuery);
-  const list = await listArticlesForAdmin(c.var.ctx.db, { q: query.q, status: query.status, page: query.page, limit: ADMIN_PAGE_SIZE });
+  const list = await listArticlesForAdmin(c.var.ctx.db, {
+    q: query.q,
+    status: query.status,
+    page: query.page,
+    limit: ADMIN_PAGE_SIZE,
+  });
   return renderAdminPage(c, {
     staff,
     title: 'Articles',

@@ -56,8 +56,7 @@ async function create(o: Record<string, string> = {}) {
   return { id, fields: f };
 }
 
-const articleRow = async (id: string) =>
-  (await store.ctx.db.select().from(articles).where(eq(articles.id, id)))[0]!;
+const articleRow = async (id: string) => (await store.ctx.db.select().from(articles).where(eq(articles.id, id)))[0]!;
 
 describe('the article pages', () => {
   it('are refused to a role without content:manage, and shown in the navigation only to those with it', async () => {
@@ -122,7 +121,11 @@ describe('the article pages', () => {
     }
     const editor = await admin.page(`/admin/articles/${id}`);
     expect(editor).toContain('Title &lt;script&gt;');
-    const preview = await admin.submit(`/admin/articles/${id}`, fields({ body: `Typed ${XSS}`, intent: 'preview' }), `/admin/articles/${id}`);
+    const preview = await admin.submit(
+      `/admin/articles/${id}`,
+      fields({ body: `Typed ${XSS}`, intent: 'preview' }),
+      `/admin/articles/${id}`,
+    );
     expect(preview.status).toBe(200);
     const previewHtml = await preview.text();
     expect(previewHtml).toContain('Typed');
@@ -132,12 +135,20 @@ describe('the article pages', () => {
 
   it('show the typed text in the preview without saving it, with the button and with the script', async () => {
     const { id, fields: f } = await create();
-    const res = await admin.submit(`/admin/articles/${id}`, { ...f, body: '## Typed heading\n\nNot saved yet.', intent: 'preview' }, `/admin/articles/${id}`);
+    const res = await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, body: '## Typed heading\n\nNot saved yet.', intent: 'preview' },
+      `/admin/articles/${id}`,
+    );
     const page = await res.text();
     expect(res.status).toBe(200);
     expect(page).toMatch(/<h2[^>]*>Typed heading<\/h2>/);
     expect((await articleRow(id)).body).toBe(f.body);
-    const fragment = await admin.submit(`/admin/articles/${id}`, { ...f, body: '**Bold** news' }, `/admin/articles/preview?id=${id}`);
+    const fragment = await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, body: '**Bold** news' },
+      `/admin/articles/preview?id=${id}`,
+    );
     expect(fragment.status).toBe(200);
     const text = await fragment.text();
     expect(text).toContain('<strong>Bold</strong>');
@@ -145,7 +156,11 @@ describe('the article pages', () => {
   });
 
   it('re-render the form with field errors and what was typed', async () => {
-    const res = await admin.submit('/admin/articles/new', fields({ slug: 'Not A Slug!', canonicalUrl: 'javascript:alert(1)', title: 'Kept title' }), '/admin/articles');
+    const res = await admin.submit(
+      '/admin/articles/new',
+      fields({ slug: 'Not A Slug!', canonicalUrl: 'javascript:alert(1)', title: 'Kept title' }),
+      '/admin/articles',
+    );
     expect(res.status).toBe(422);
     const page = await res.text();
     expect(page).toContain('value="Kept title"');
@@ -156,7 +171,11 @@ describe('the article pages', () => {
   it('keep the old address answering 301 after a slug rename', async () => {
     const { id, fields: f } = await create({ status: 'published' });
     expect((await admin.request(`/blog/${f.slug}`)).status).toBe(200);
-    const res = await admin.submit(`/admin/articles/${id}`, { ...f, slug: `${f.slug}-renamed` }, `/admin/articles/${id}`);
+    const res = await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, slug: `${f.slug}-renamed` },
+      `/admin/articles/${id}`,
+    );
     expect(res.status).toBe(303);
     const old = await createVisitor(store).request(`/blog/${f.slug}`);
     expect(old.status).toBe(301);
@@ -183,15 +202,31 @@ describe('the article pages', () => {
     expect((await articleRow(id)).status).toBe('draft');
 
     const findingId = /\/findings\/([^/]+)\/acknowledge/.exec(editor)![1]!;
-    const noReason = await admin.submit(`/admin/articles/${id}`, { reason: '' }, `/admin/articles/${id}/findings/${findingId}/acknowledge`);
+    const noReason = await admin.submit(
+      `/admin/articles/${id}`,
+      { reason: '' },
+      `/admin/articles/${id}/findings/${findingId}/acknowledge`,
+    );
     expect(noReason.status).toBe(400);
-    const ack = await admin.submit(`/admin/articles/${id}`, { reason: 'Legal confirmed the wording' }, `/admin/articles/${id}/findings/${findingId}/acknowledge`);
+    const ack = await admin.submit(
+      `/admin/articles/${id}`,
+      { reason: 'Legal confirmed the wording' },
+      `/admin/articles/${id}/findings/${findingId}/acknowledge`,
+    );
     expect(ack.status).toBe(303);
     const audit = await store.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'article.acknowledge-finding'));
-    expect(audit.at(-1)!.after).toMatchObject({ rule: 'approval-claim', sentence: claim, reason: 'Legal confirmed the wording' });
+    expect(audit.at(-1)!.after).toMatchObject({
+      rule: 'approval-claim',
+      sentence: claim,
+      reason: 'Legal confirmed the wording',
+    });
 
     // The acknowledgement survives a save that keeps the sentence, with other text around it.
-    const resaved = await admin.submit(`/admin/articles/${id}`, { ...f, body: `Intro added.\n\n[[product:${product.slug}]]\n\n${claim}` }, `/admin/articles/${id}`);
+    const resaved = await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, body: `Intro added.\n\n[[product:${product.slug}]]\n\n${claim}` },
+      `/admin/articles/${id}`,
+    );
     expect(resaved.status).toBe(303);
     expect(await admin.page(`/admin/articles/${id}`)).toContain('Every finding is acknowledged');
     const published = await admin.submit(`/admin/articles/${id}`, {}, `/admin/articles/${id}/publish`);
@@ -202,7 +237,11 @@ describe('the article pages', () => {
 
   it('compare two revisions as a line diff and restore one as a new revision', async () => {
     const { id, fields: f } = await create({ body: 'First line.\nSecond line.' });
-    await admin.submit(`/admin/articles/${id}`, { ...f, body: 'First line.\nSecond line, changed.', title: 'Changed title' }, `/admin/articles/${id}`);
+    await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, body: 'First line.\nSecond line, changed.', title: 'Changed title' },
+      `/admin/articles/${id}`,
+    );
     const page = await admin.page(`/admin/articles/${id}/revisions`);
     expect(page).toContain('Revision 1 compared with revision 2');
     expect(page).toMatch(/class="diff-removed">.*- Second line\./);
@@ -213,7 +252,11 @@ describe('the article pages', () => {
     const row = await articleRow(id);
     expect(row).toMatchObject({ body: 'First line.\nSecond line.', title: f.title });
     const revisions = await store.ctx.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id));
-    expect(revisions.map((r) => [r.number, r.note]).sort()).toEqual([[1, ''], [2, ''], [3, 'Restored revision 1']]);
+    expect(revisions.map((r) => [r.number, r.note]).sort()).toEqual([
+      [1, ''],
+      [2, ''],
+      [3, 'Restored revision 1'],
+    ]);
     expect((await admin.request(`/admin/articles/${id}/revisions/9/restore`, { method: 'POST' })).status).toBe(403);
   });
 
@@ -228,8 +271,14 @@ describe('the article pages', () => {
     await runDueJobs(store.ctx, JOB_KINDS);
     expect((await articleRow(id)).status).toBe('scheduled');
     // The time comes.
-    await store.ctx.db.update(articles).set({ publishedAt: new Date(Date.now() - 1000) }).where(eq(articles.id, id));
-    await store.ctx.db.update(jobs).set({ runAt: new Date(Date.now() - 1000) }).where(eq(jobs.kind, 'content-publish-scheduled'));
+    await store.ctx.db
+      .update(articles)
+      .set({ publishedAt: new Date(Date.now() - 1000) })
+      .where(eq(articles.id, id));
+    await store.ctx.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.kind, 'content-publish-scheduled'));
     await runDueJobs(store.ctx, JOB_KINDS);
     expect((await articleRow(id)).status).toBe('published');
     expect(await reader.page('/blog')).toContain(f.title);
@@ -237,16 +286,29 @@ describe('the article pages', () => {
   });
 
   it('refuse to schedule without a time to come', async () => {
-    const res = await admin.submit('/admin/articles/new', fields({ status: 'scheduled', publishAt: '' }), '/admin/articles');
+    const res = await admin.submit(
+      '/admin/articles/new',
+      fields({ status: 'scheduled', publishAt: '' }),
+      '/admin/articles',
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('needs a publication time in the future');
   });
 
   it('requires the DSHEA statement for a supplement before publishing', async () => {
-    const gummies = await createTestProduct(store.ctx, { name: 'Biotin Chews', regulatoryStatus: 'dietary-supplement', form: 'other', route: 'oral' });
+    const gummies = await createTestProduct(store.ctx, {
+      name: 'Biotin Chews',
+      regulatoryStatus: 'dietary-supplement',
+      form: 'other',
+      route: 'oral',
+    });
     const { id, fields: f } = await create({ body: `[[product:${gummies.slug}]]\n\nChew two a day.` });
     expect((await admin.submit(`/admin/articles/${id}`, {}, `/admin/articles/${id}/publish`)).status).toBe(422);
-    await admin.submit(`/admin/articles/${id}`, { ...f, body: `[[product:${gummies.slug}]]\n\nChew two a day.\n\n${DSHEA_STATEMENT}` }, `/admin/articles/${id}`);
+    await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, body: `[[product:${gummies.slug}]]\n\nChew two a day.\n\n${DSHEA_STATEMENT}` },
+      `/admin/articles/${id}`,
+    );
     expect((await admin.submit(`/admin/articles/${id}`, {}, `/admin/articles/${id}/publish`)).status).toBe(303);
   });
 });

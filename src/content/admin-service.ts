@@ -4,8 +4,8 @@ import { isUniqueViolation } from '#src/db/errors.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
-import { type ArticleFields, articleChangesSchema, articleFieldsSchema } from './admin-validators.ts';
 import { type ComplianceReport, complianceReport, findArticleById, findRevision } from './admin-queries.ts';
+import { type ArticleFields, articleChangesSchema, articleFieldsSchema } from './admin-validators.ts';
 import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { publishScheduled } from './publish-job-kind.ts';
 import {
@@ -76,7 +76,8 @@ async function checkSlugFree(tx: Db, slug: string, selfId: string | undefined): 
     .select({ id: articles.id })
     .from(articles)
     .where(selfId ? and(eq(articles.slug, slug), ne(articles.id, selfId)) : eq(articles.slug, slug));
-  if (other) throw new AppError('CONFLICT', 'Another article already uses this slug.', { fields: { slug: 'is already taken' } });
+  if (other)
+    throw new AppError('CONFLICT', 'Another article already uses this slug.', { fields: { slug: 'is already taken' } });
 }
 
 async function addRevision(tx: Db, article: Article, actorEmail: string, note = ''): Promise<number> {
@@ -85,7 +86,9 @@ async function addRevision(tx: Db, article: Article, actorEmail: string, note = 
     .from(articleRevisions)
     .where(eq(articleRevisions.articleId, article.id));
   const number = (last?.n ?? 0) + 1;
-  await tx.insert(articleRevisions).values({ articleId: article.id, number, snapshot: snapshotOf(article), actorEmail, note });
+  await tx
+    .insert(articleRevisions)
+    .values({ articleId: article.id, number, snapshot: snapshotOf(article), actorEmail, note });
   return number;
 }
 
@@ -128,7 +131,10 @@ export async function saveArticle(
       [after] = (await tx.insert(articles).values(values).returning()) as [Article];
     }
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'Another article already uses this slug.', { fields: { slug: 'is already taken' } });
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', 'Another article already uses this slug.', {
+        fields: { slug: 'is already taken' },
+      });
     throw err;
   }
   if (current && current.slug !== after.slug) {
@@ -156,7 +162,12 @@ export async function saveArticle(
 export async function publishArticle(w: ContentWrite, o: { id: string; actorEmail: string }) {
   const current = await lockArticle(w.tx, o.id);
   const publishAt = current.publishedAt && current.publishedAt <= new Date() ? current.publishedAt : null;
-  return saveArticle(w, { id: o.id, changes: { status: 'published', publishAt }, actorEmail: o.actorEmail, note: 'Published' });
+  return saveArticle(w, {
+    id: o.id,
+    changes: { status: 'published', publishAt },
+    actorEmail: o.actorEmail,
+    note: 'Published',
+  });
 }
 
 /** Restores a revision's text and settings as a new revision; the article keeps its current status. */

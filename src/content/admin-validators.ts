@@ -5,8 +5,7 @@ import { articleSlugSchema } from './validators.ts';
 export const MAX_BODY = 100_000;
 export const MAX_TAGS = 20;
 
-const trimmed = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} is at most ${max} characters.`);
+const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} is at most ${max} characters.`);
 
 // A canonical address is a full https (or http) URL; anything else (javascript:, relative paths) is refused.
 const canonicalUrl = z

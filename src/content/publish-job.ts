@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { defineJob } from '#src/jobs/definition.ts';
 import type { AppContext } from '#src/web/context.ts';
+import { snapshotOf } from './admin-service.ts';
 import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { publishScheduled } from './publish-job-kind.ts';
 import { articleRevisions, articles } from './schema.ts';
-import { snapshotOf } from './admin-service.ts';
-import { max } from 'drizzle-orm';
 
 /** Who the revision list names when a scheduled article goes public. */
 export const SCHEDULE_ACTOR = 'scheduled publishing';
@@ -17,7 +16,7 @@ export const SCHEDULE_ACTOR = 'scheduled publishing';
 export async function publishIfDue(ctx: Pick<AppContext, 'db' | 'cache'>, articleId: string): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
     const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update');
-    if (!article || article.status !== 'scheduled' || !article.publishedAt || article.publishedAt > new Date()) {
+    if (article?.status !== 'scheduled' || !article.publishedAt || article.publishedAt > new Date()) {
       return false;
     }
     const [after] = await tx

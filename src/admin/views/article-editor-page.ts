@@ -2,17 +2,20 @@ import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { ComplianceReport } from '#src/content/admin-queries.ts';
 import { MAX_BODY } from '#src/content/admin-validators.ts';
-import { type Article, ARTICLE_STATUSES } from '#src/content/schema.ts';
+import { ARTICLE_STATUSES, type Article } from '#src/content/schema.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import { assetUrl } from '#src/web/assets.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
-import { type AckFormState, renderComplianceReport } from './article-report.ts';
 import { renderArticleStatus, STATUS_LABELS } from './article-list-page.ts';
+import { type AckFormState, renderComplianceReport } from './article-report.ts';
 
 /** The embeds an author may place on a line of their own, as the editor documents them. */
 const EMBEDS: { code: string; what: string }[] = [
-  { code: '[[product:pep-factor]]', what: 'A product card by the product’s slug: live price, availability, badges and add to cart.' },
+  {
+    code: '[[product:pep-factor]]',
+    what: 'A product card by the product’s slug: live price, availability, badges and add to cart.',
+  },
   { code: '[[coupon:20OFF|20% off your first order]]', what: 'A coupon callout: the code and a line about it.' },
   { code: '[[callout:Stop NSAIDs 72 hours before.]]', what: 'A highlighted note box.' },
 ];
@@ -34,7 +37,15 @@ export function valuesOf(a: Article): FormValues {
   };
 }
 
-function textArea(o: { name: string; label: string; rows: number; maxlength: number; values: FormValues; errors?: FieldErrors; hint?: string }) {
+function textArea(o: {
+  name: string;
+  label: string;
+  rows: number;
+  maxlength: number;
+  values: FormValues;
+  errors?: FieldErrors;
+  hint?: string;
+}) {
   const id = `f-${o.name}`;
   const error = o.errors?.[o.name];
   const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -52,7 +63,8 @@ function statusField(values: FormValues, errors: FieldErrors | undefined) {
     <label for="f-status">Status</label>
     <select id="f-status" name="status">
       ${ARTICLE_STATUSES.map(
-        (s) => html`<option value="${s}"${(values.status || 'draft') === s ? raw(' selected') : ''}>${STATUS_LABELS[s]}</option>`,
+        (s) =>
+          html`<option value="${s}"${(values.status || 'draft') === s ? raw(' selected') : ''}>${STATUS_LABELS[s]}</option>`,
       )}
     </select>
     ${error ? html`<p class="field-error">${error}</p>` : ''}
@@ -79,7 +91,10 @@ export type EditorPage = {
 };
 
 /** The preview and the compliance report, which the editor's script swaps in as the author types. */
-export function renderPreviewPane(c: Context<AppEnv>, o: Pick<EditorPage, 'article' | 'previewHtml' | 'report' | 'isUnsaved' | 'ackForm'>) {
+export function renderPreviewPane(
+  c: Context<AppEnv>,
+  o: Pick<EditorPage, 'article' | 'previewHtml' | 'report' | 'isUnsaved' | 'ackForm'>,
+) {
   return html`<div id="article-preview-pane">
     <section class="article-preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>

@@ -30,7 +30,10 @@ type Line = { kind: 'added' | 'removed' | 'same'; text: string };
 export function diffRevisions(from: ArticleSnapshot, to: ArticleSnapshot): Line[] {
   return diffLines(revisionText(from), revisionText(to)).flatMap((part) => {
     const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
-    return part.value.replace(/\n$/, '').split('\n').map((text) => ({ kind, text }) as Line);
+    return part.value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((text) => ({ kind, text }) as Line);
   });
 }
 
@@ -41,7 +44,9 @@ function diffView(lines: Line[]) {
   if (changed === 0) return html`<p>These revisions are the same.</p>`;
   return html`<p class="muted">${changed} ${changed === 1 ? 'line differs' : 'lines differ'}: removed lines are marked −, added lines +.</p>
     <pre class="revision-diff">${lines.map(
-      (l) => html`<span class="diff-${l.kind}">${l.kind === 'same' ? '' : html`<span class="visually-hidden">${l.kind}: </span>`}${SIGN[l.kind]} ${l.text}</span>
+      (
+        l,
+      ) => html`<span class="diff-${l.kind}">${l.kind === 'same' ? '' : html`<span class="visually-hidden">${l.kind}: </span>`}${SIGN[l.kind]} ${l.text}</span>
 `,
     )}</pre>`;
 }
@@ -58,7 +63,12 @@ function select(name: string, label: string, revisions: ArticleRevision[], chose
 /** Every saved revision of an article, a comparison of two of them, and restoring one. */
 export function renderRevisionsPage(
   c: Context<AppEnv>,
-  o: { article: Article; revisions: ArticleRevision[]; from: ArticleRevision | undefined; to: ArticleRevision | undefined },
+  o: {
+    article: Article;
+    revisions: ArticleRevision[];
+    from: ArticleRevision | undefined;
+    to: ArticleRevision | undefined;
+  },
 ) {
   const a = o.article;
   return html`<h1>Revisions: ${a.title}</h1>

@@ -11,7 +11,12 @@ const GUMMIES: ProductFacts = {
 };
 const LASER: ProductFacts = { slug: 'laser-comb', name: 'Laser Comb', regulatoryStatus: 'fda-cleared', isActive: true };
 const DENOVO: ProductFacts = { slug: 'scalp-cap', name: 'Scalp Cap', regulatoryStatus: 'de-novo', isActive: true };
-const MINOX: ProductFacts = { slug: 'minoxidil', name: 'Minoxidil 5%', regulatoryStatus: 'fda-approved', isActive: true };
+const MINOX: ProductFacts = {
+  slug: 'minoxidil',
+  name: 'Minoxidil 5%',
+  regulatoryStatus: 'fda-approved',
+  isActive: true,
+};
 const ALL = [PEP, GUMMIES, LASER, DENOVO, MINOX];
 const DISCLAIMER = 'For informational purposes only.';
 
@@ -30,7 +35,9 @@ describe('sentences', () => {
       '"Three" too?',
       '4 more.',
     ]);
-    const blocks = blocksOf('## Heading\n\nSome **bold** [link](https://x.test) text.\n[[product:pep-factor]]\n\nLast.');
+    const blocks = blocksOf(
+      '## Heading\n\nSome **bold** [link](https://x.test) text.\n[[product:pep-factor]]\n\nLast.',
+    );
     expect(blocks.map((b) => b.sentences)).toEqual([['Heading'], ['Some bold link text.'], ['Last.']]);
     expect(blocks[1]!.nearbySlugs).toEqual(['pep-factor']);
     expect(blocks[2]!.nearbySlugs).toEqual(['pep-factor']);

@@ -81,7 +81,9 @@ export function normaliseSentence(sentence: string): string {
 
 /** The key of a finding: its rule and its normalised sentence, short enough to sit in an address. */
 export function findingKey(rule: ComplianceRule, sentence: string): string {
-  const hash = createHash('sha256').update(`${rule}\n${normaliseSentence(sentence)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${rule}\n${normaliseSentence(sentence)}`)
+    .digest('hex');
   return `${rule}.${hash.slice(0, 16)}`;
 }
 
