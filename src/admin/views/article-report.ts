@@ -14,7 +14,7 @@ function ackForm(c: Context<AppEnv>, articleId: string, f: ReportedFinding, fail
   return html`<form method="post" action="/admin/articles/${articleId}/findings/${f.id}/acknowledge" class="ack-form">
     ${csrfField(c)}
     <label for="${id}">Acknowledge with a reason</label>
-    <input id="${id}" name="reason" maxlength="500" required value="${failed?.findingId === f.id ? failed.reason : ''}"${error ? raw(` aria-invalid="true" aria-describedby="${id}-error"`) : ''}>
+    <input id="${id}" name="reason" type="text" maxlength="500" required value="${failed?.findingId === f.id ? failed.reason : ''}"${error ? raw(` aria-invalid="true" aria-describedby="${id}-error"`) : ''}>
     ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
     <button type="submit" class="button-secondary">Acknowledge</button>
   </form>`;
