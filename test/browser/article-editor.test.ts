@@ -39,9 +39,9 @@ describeInBrowser('the article editor at phone and desktop widths', () => {
     await page.getByLabel('Slug').fill('microneedling-with-pep-factor');
     await page.getByLabel('Excerpt').fill('How to pair the serum with microneedling at home.');
     await page.getByLabel('Author').fill('Dana Lee');
-    await page.getByLabel('Body (Markdown)').fill(
-      `## Why pair them\n\nMicroneedling opens channels in the skin.\n\n[[product:pep-factor]]\n\n${CLAIM}`,
-    );
+    await page
+      .getByLabel('Body (Markdown)')
+      .fill(`## Why pair them\n\nMicroneedling opens channels in the skin.\n\n[[product:pep-factor]]\n\n${CLAIM}`);
     // The script refreshes the preview as the author types: the card and the finding appear without a reload.
     await page.locator('#article-preview .article-embed').waitFor();
     await page.locator('#compliance-report').getByText(CLAIM).first().waitFor();

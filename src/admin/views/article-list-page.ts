@@ -60,7 +60,7 @@ export function renderArticleList(o: {
           <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Author</th><th scope="col">Publication</th><th scope="col">Changed</th></tr></thead>
           <tbody>${o.items.map(
             (a) => html`<tr>
-              <td><a href="/admin/articles/${a.id}">${a.title}</a><br><span class="muted">/blog/${a.slug}</span></td>
+              <td><a href="/admin/articles/${a.id}">${a.title}</a><br><span class="muted article-slug">/blog/${a.slug}</span></td>
               <td>${renderArticleStatus(a.status)}</td>
               <td>${a.authorName || html`<span class="muted">-</span>`}</td>
               <td>${a.publishedAt ? formatDateTime(a.publishedAt) : html`<span class="muted">-</span>`}</td>

@@ -44,10 +44,8 @@ function diffView(lines: Line[]) {
   if (changed === 0) return html`<p>These revisions are the same.</p>`;
   return html`<p class="muted">${changed} ${changed === 1 ? 'line differs' : 'lines differ'}: removed lines are marked −, added lines +.</p>
     <pre class="revision-diff">${lines.map(
-      (
-        l,
-      ) => html`<span class="diff-${l.kind}">${l.kind === 'same' ? '' : html`<span class="visually-hidden">${l.kind}: </span>`}${SIGN[l.kind]} ${l.text}</span>
-`,
+      (l) =>
+        html`<span class="diff-${l.kind}">${l.kind === 'same' ? '' : html`<span class="visually-hidden">${l.kind}: </span>`}${SIGN[l.kind]} ${l.text}</span>`,
     )}</pre>`;
 }
 
@@ -87,24 +85,21 @@ export function renderRevisionsPage(
         : ''
     }
     <h2>All revisions</h2>
-    <table class="data-table revision-table">
-      <thead><tr><th scope="col">Revision</th><th scope="col">Saved</th><th scope="col">By</th><th scope="col">Note</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-      <tbody>${o.revisions.map(
-        (r, i) => html`<tr>
-          <td>${r.number}${i === 0 ? ' (current)' : ''}</td>
-          <td>${formatDateTime(r.createdAt)}</td>
-          <td>${r.actorEmail}</td>
-          <td>${r.note}</td>
-          <td>${
-            i === 0
-              ? ''
-              : html`<a href="/admin/articles/${a.id}/revisions?from=${r.number}&amp;to=${o.revisions[0]!.number}">Compare with current</a>
-                <form method="post" action="/admin/articles/${a.id}/revisions/${r.number}/restore" class="inline-form">
-                  ${csrfField(c)}
-                  <button type="submit" class="button-secondary">Restore</button>
-                </form>`
-          }</td>
-        </tr>`,
-      )}</tbody>
-    </table>`;
+    <ol class="revision-list plain">${o.revisions.map(
+      (r, i) => html`<li>
+        <p><strong>Revision ${r.number}</strong>${i === 0 ? ' (current)' : ''}${r.note ? html` · ${r.note}` : ''}</p>
+        <p class="muted">Saved ${formatDateTime(r.createdAt)} by <span class="revision-by">${r.actorEmail}</span></p>
+        ${
+          i === 0
+            ? ''
+            : html`<div class="revision-actions">
+              <a href="/admin/articles/${a.id}/revisions?from=${r.number}&amp;to=${o.revisions[0]!.number}">Compare with current</a>
+              <form method="post" action="/admin/articles/${a.id}/revisions/${r.number}/restore" class="inline-form">
+                ${csrfField(c)}
+                <button type="submit" class="button-secondary">Restore revision ${r.number}</button>
+              </form>
+            </div>`
+        }
+      </li>`,
+    )}</ol>`;
 }
