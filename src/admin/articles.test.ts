@@ -311,4 +311,22 @@ describe('the article pages', () => {
     );
     expect((await admin.submit(`/admin/articles/${id}`, {}, `/admin/articles/${id}/publish`)).status).toBe(303);
   });
+
+  it('keep the text of an article written before revisions were kept as the first revision of its first edit', async () => {
+    const [row] = await store.ctx.db
+      .insert(articles)
+      .values({ slug: 'imported-article', title: 'Imported', body: 'Old text.', status: 'draft' })
+      .returning();
+    const res = await admin.submit(
+      `/admin/articles/${row!.id}`,
+      fields({ slug: 'imported-article', title: 'Imported', body: 'New text.' }),
+      `/admin/articles/${row!.id}`,
+    );
+    expect(res.status).toBe(303);
+    const revisions = await store.ctx.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, row!.id));
+    expect(revisions.map((r) => [r.number, r.snapshot.body]).sort()).toEqual([
+      [1, 'Old text.'],
+      [2, 'New text.'],
+    ]);
+  });
 });

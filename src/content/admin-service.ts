@@ -92,6 +92,15 @@ async function addRevision(tx: Db, article: Article, actorEmail: string, note = 
   return number;
 }
 
+async function hasRevisions(tx: Db, articleId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: articleRevisions.number })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, articleId))
+    .limit(1);
+  return row !== undefined;
+}
+
 const isGoingPublic = (status: Article['status']) => status === 'published' || status === 'scheduled';
 
 /**
@@ -145,6 +154,10 @@ export async function saveArticle(
       .onConflictDoUpdate({ target: articleSlugRedirects.fromSlug, set: { articleId: after.id } });
   }
   await tx.delete(articleSlugRedirects).where(eq(articleSlugRedirects.fromSlug, after.slug));
+  // An article written before revisions were kept (the demo's, an import) keeps its text as it was first.
+  if (current && !(await hasRevisions(tx, current.id))) {
+    await addRevision(tx, current, o.actorEmail, 'As it was before the first edit');
+  }
   const revision = await addRevision(tx, after, o.actorEmail, o.note);
   if (after.status === 'scheduled' && after.publishedAt) {
     await enqueueJob(
