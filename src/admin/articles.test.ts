@@ -329,4 +329,56 @@ describe('the article pages', () => {
       [2, 'New text.'],
     ]);
   });
+
+  it('leave a rescheduled article for its new time, and hold back one whose claim the catalogue no longer bears', async () => {
+    const soon = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
+    const later = new Date(Date.now() + 7_200_000).toISOString().slice(0, 16);
+    const { id, fields: f } = await create({ status: 'scheduled', publishAt: soon });
+    await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, status: 'scheduled', publishAt: later },
+      `/admin/articles/${id}`,
+    );
+    // The first time comes: its job finds the article moved on and leaves it.
+    await store.ctx.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.kind, 'content-publish-scheduled'));
+    await store.ctx.db
+      .update(articles)
+      .set({ publishedAt: new Date(Date.now() + 60_000) })
+      .where(eq(articles.id, id));
+    await runDueJobs(store.ctx, JOB_KINDS);
+    expect((await articleRow(id)).status).toBe('scheduled');
+
+    const product = await createTestProduct(store.ctx, {
+      name: 'Follicle Light Cap',
+      regulatoryStatus: 'fda-approved',
+      form: 'device',
+      route: 'device',
+    });
+    const held = await create({
+      status: 'scheduled',
+      publishAt: soon,
+      body: 'The Follicle Light Cap is FDA-approved.',
+    });
+    await store.ctx.db.execute(sql`UPDATE products SET regulatory_status = 'de-novo' WHERE id = ${product.id}`);
+    await store.ctx.db
+      .update(articles)
+      .set({ publishedAt: new Date(Date.now() - 1000) })
+      .where(eq(articles.id, held.id));
+    await store.ctx.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.kind, 'content-publish-scheduled'));
+    await runDueJobs(store.ctx, JOB_KINDS);
+    expect((await articleRow(held.id)).status).toBe('draft');
+    const [last] = await store.ctx.db
+      .select()
+      .from(articleRevisions)
+      .where(eq(articleRevisions.articleId, held.id))
+      .orderBy(sql`number desc`)
+      .limit(1);
+    expect(last!.note).toContain('Held back at its time');
+  });
 });
