@@ -953,6 +953,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Articles of every status, newest change first
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited.
+         */
+        get: operations["listAdminArticles"];
+        put?: never;
+        /**
+         * Write an article; as a draft unless a status says otherwise
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited.
+         */
+        post: operations["createArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One article with the compliance findings of its saved text
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited.
+         */
+        get: operations["getAdminArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of an article; a new slug keeps the old address redirecting
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited.
+         */
+        patch: operations["updateArticle"];
+        trace?: never;
+    };
+    "/api/admin/articles/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an article now, if the compliance check lets it
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited. While open findings remain the answer is 422 with the findings; fix the text or acknowledge each.
+         */
+        post: operations["publishArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/articles/{id}/findings/{findingId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a compliance finding with a reason, kept in the audit log
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited. The acknowledgement holds while the same sentence breaks the same rule.
+         */
+        post: operations["acknowledgeFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1644,6 +1732,146 @@ export interface components {
             reason: string;
         };
         LotReason: {
+            reason: string;
+        };
+        AdminArticleList: {
+            items: components["schemas"]["AdminArticleSummary"][];
+            page: number;
+            limit: number;
+            total: number;
+        };
+        AdminArticleSummary: {
+            /** @example 2d7e4a8c-1f6b-4e2a-9c3d-5b8f0a1e7c42 */
+            id: string;
+            /** @example Caring for your scalp after exosome therapy */
+            title: string;
+            /** @example scalp-care-after-exosome-therapy */
+            slug: string;
+            /**
+             * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
+             * @enum {string}
+             */
+            status: "draft" | "scheduled" | "published" | "archived";
+            authorName: string;
+            /**
+             * Format: date-time
+             * @description The publication time, UTC.
+             */
+            publishAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AdminArticle: {
+            /** @example 2d7e4a8c-1f6b-4e2a-9c3d-5b8f0a1e7c42 */
+            id: string;
+            /** @example Caring for your scalp after exosome therapy */
+            title: string;
+            /** @example scalp-care-after-exosome-therapy */
+            slug: string;
+            excerpt: string;
+            /** @description Markdown, with embeds such as `[[product:slug]]` on lines of their own. */
+            body: string;
+            authorName: string;
+            tags: string[];
+            /**
+             * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
+             * @enum {string}
+             */
+            status: "draft" | "scheduled" | "published" | "archived";
+            /**
+             * Format: date-time
+             * @description The publication time, UTC.
+             */
+            publishAt: string | null;
+            seoTitle: string;
+            seoDescription: string;
+            /** @description A full https address, or empty for the article’s own. */
+            canonicalUrl: string;
+            /** @description The article’s address on the blog (answers once it is published). */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The compliance check of the saved text. */
+            findings: components["schemas"]["ComplianceFinding"][];
+        };
+        ComplianceFinding: {
+            /**
+             * @description Stable while the same sentence breaks the same rule; acknowledge the finding by this id.
+             * @example approval-claim.3f9a0c1d2e4b5a67
+             */
+            id: string;
+            /** @enum {string} */
+            rule: "approval-claim" | "clearance-claim" | "drug-claim" | "dshea-statement" | "disclaimer" | "unknown-embed";
+            /** @description The sentence quoted; empty when something is missing. */
+            sentence: string;
+            message: string;
+            /** @description False for a broken embed, which must be fixed. */
+            acknowledgeable: boolean;
+            acknowledgement: {
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        ArticleProblem: components["schemas"]["Problem"] & {
+            /** @description The open findings that block publishing (code COMPLIANCE_FINDINGS). */
+            findings?: components["schemas"]["ComplianceFinding"][];
+        };
+        ArticleCreate: {
+            /** @example Caring for your scalp after exosome therapy */
+            title: string;
+            /** @example scalp-care-after-exosome-therapy */
+            slug: string;
+            excerpt?: string;
+            /** @description Markdown, with embeds such as `[[product:slug]]` on lines of their own. */
+            body?: string;
+            authorName?: string;
+            tags?: string[];
+            /**
+             * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
+             * @enum {string}
+             */
+            status?: "draft" | "scheduled" | "published" | "archived";
+            /**
+             * Format: date-time
+             * @description The publication time, UTC.
+             */
+            publishAt?: string | null;
+            seoTitle?: string;
+            seoDescription?: string;
+            /** @description A full https address, or empty for the article’s own. */
+            canonicalUrl?: string;
+        };
+        ArticleChanges: {
+            /** @example Caring for your scalp after exosome therapy */
+            title?: string;
+            /** @example scalp-care-after-exosome-therapy */
+            slug?: string;
+            excerpt?: string;
+            /** @description Markdown, with embeds such as `[[product:slug]]` on lines of their own. */
+            body?: string;
+            authorName?: string;
+            tags?: string[];
+            /**
+             * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
+             * @enum {string}
+             */
+            status?: "draft" | "scheduled" | "published" | "archived";
+            /**
+             * Format: date-time
+             * @description The publication time, UTC.
+             */
+            publishAt?: string | null;
+            seoTitle?: string;
+            seoDescription?: string;
+            /** @description A full https address, or empty for the article’s own. */
+            canonicalUrl?: string;
+        };
+        FindingAcknowledgement: {
+            /** @example Counsel approved this wording on 2026-11-30 */
             reason: string;
         };
     };
@@ -5558,6 +5786,460 @@ export interface operations {
             };
             /** @description The body is larger than this operation accepts */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminArticles: {
+        parameters: {
+            query?: {
+                /** @description Part of a title, slug or author. */
+                q?: string;
+                status?: "draft" | "scheduled" | "published" | "archived";
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of articles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticleList"];
+                };
+            };
+            /** @description An invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Caring for your scalp after exosome therapy",
+                 *       "slug": "scalp-care-after-exosome-therapy",
+                 *       "body": "Avoid strenuous exercise for 24 to 72 hours."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ArticleCreate"];
+            };
+        };
+        responses: {
+            /** @description The article */
+            201: {
+                headers: {
+                    /** @description The address of the article */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another article uses this slug */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`errors`), or the compliance check blocks publishing (code COMPLIANCE_FINDINGS): `findings` lists each open finding */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ArticleProblem"];
+                };
+            };
+        };
+    };
+    getAdminArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "excerpt": "What to do, and avoid, in the days after."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ArticleChanges"];
+            };
+        };
+        responses: {
+            /** @description The article after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another article uses this slug */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`errors`), or the compliance check blocks publishing (code COMPLIANCE_FINDINGS): `findings` lists each open finding */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ArticleProblem"];
+                };
+            };
+        };
+    };
+    publishArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published article */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`errors`), or the compliance check blocks publishing (code COMPLIANCE_FINDINGS): `findings` lists each open finding */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ArticleProblem"];
+                };
+            };
+        };
+    };
+    acknowledgeFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Counsel approved this wording on 2026-11-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FindingAcknowledgement"];
+            };
+        };
+        responses: {
+            /** @description The article with the finding acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description Invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article, or no such finding in its saved text */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The finding cannot be acknowledged (a broken embed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The reason is missing or too short */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

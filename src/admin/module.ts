@@ -1,5 +1,6 @@
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
+import { articleApi } from './article-api.ts';
 import { inventoryApi } from './inventory-api.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
@@ -10,6 +11,7 @@ export const adminModule: WebModule = {
   api: [
     { at: '/api/admin', routes: adminApi },
     { at: '/api/admin/inventory', routes: inventoryApi },
+    { at: '/api/admin/articles', routes: articleApi },
   ],
   apiTags: [
     {
@@ -21,6 +23,12 @@ export const adminModule: WebModule = {
       description:
         'Stock in lots, for staff and integrations with a staff bearer token and the inventory:manage permission: ' +
         'receiving lots, adjusting them, quarantine and release. Every change is kept in the stock ledger.',
+    },
+    {
+      name: 'articles',
+      description:
+        'Articles of the blog, for staff and integrations with a staff bearer token and the content:manage permission: ' +
+        'writing, scheduling and publishing them, and the compliance findings that block publishing until fixed or acknowledged.',
     },
   ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },

@@ -10,6 +10,7 @@ import { hasPermission } from '#src/staff/permissions.ts';
 import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
+import { articlePages } from './article-routes.ts';
 import { categoryPages } from './category-routes.ts';
 import { customerPages } from './customer-routes.ts';
 import { inventoryPages } from './inventory-routes.ts';
@@ -54,6 +55,7 @@ adminPages.route('/settings', settingsPages);
 adminPages.route('/categories', categoryPages);
 adminPages.route('/customers', customerPages);
 adminPages.route('/inventory', inventoryPages);
+adminPages.route('/articles', articlePages);
 
 adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');

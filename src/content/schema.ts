@@ -1,7 +1,8 @@
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '#src/catalog/schema.ts';
 
-export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
+// Scheduled: waiting for its publication time, when a job publishes it.
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
 export const articleStatus = pgEnum('article_status', ARTICLE_STATUSES);
 
 export type ArticleImage = { src: string; alt: string };
@@ -20,6 +21,8 @@ export const articles = pgTable(
     status: articleStatus().notNull().default('draft'),
     seoTitle: text().notNull().default(''),
     seoDescription: text().notNull().default(''),
+    /** Where the article first appeared, when it is a copy; empty means its own address. */
+    canonicalUrl: text().notNull().default(''),
     publishedAt: timestamp({ withTimezone: true }),
     search: tsvector(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -44,5 +47,60 @@ export const articleSlugRedirects = pgTable(
   (t) => [primaryKey({ columns: [t.fromSlug] })],
 );
 
+/** What a revision keeps of an article: every field its editor saves. */
+export type ArticleSnapshot = {
+  title: string;
+  slug: string;
+  excerpt: string;
+  body: string;
+  authorName: string;
+  tags: string[];
+  status: (typeof ARTICLE_STATUSES)[number];
+  publishedAt: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string;
+};
+
+/** Every save of an article, numbered from 1; restoring one saves it again as the newest. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    articleId: uuid()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    snapshot: jsonb().$type<ArticleSnapshot>().notNull(),
+    // Who saved it, as the audit log names them; no foreign key, staff sit above content.
+    actorEmail: text().notNull(),
+    note: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('article_revisions_number_key').on(t.articleId, t.number)],
+);
+
+/**
+ * A compliance finding staff accepted with a reason. Keyed by the finding's key (its rule and normalised
+ * sentence), so it holds across saves for as long as the same sentence says the same thing.
+ */
+export const articleFindingAcknowledgements = pgTable(
+  'article_finding_acknowledgements',
+  {
+    articleId: uuid()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    findingKey: text().notNull(),
+    rule: text().notNull(),
+    sentence: text().notNull(),
+    reason: text().notNull(),
+    actorEmail: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.findingKey] })],
+);
+
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type FindingAcknowledgement = typeof articleFindingAcknowledgements.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;

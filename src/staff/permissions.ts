@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   // Orders: reading them (lists, details, packing slips) and moving them (mark paid, ship, deliver, cancel).
   'orders:read',
   'orders:manage',
+  // Articles: writing, scheduling and publishing them, their revisions, and accepting compliance findings.
+  'content:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'inventory:manage',
     'orders:read',
     'orders:manage',
+    'content:manage',
   ],
   staff: ['licences:review', 'outbox:read', 'orders:read'],
 };
@@ -47,7 +50,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
 export const ROLE_LABELS: Record<StaffRole, string> = {
   owner: 'Owner: everything, including staff, the audit log and the links in kept mail',
   admin:
-    "Admin: orders, licences, outbox, customers and their credit, categories, inventory, and the store's settings, shipping and tax",
+    "Admin: orders, licences, outbox, customers and their credit, categories, inventory, articles, and the store's settings, shipping and tax",
   staff: 'Staff: licences, outbox, and reading orders',
 };
 

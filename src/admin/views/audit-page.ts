@@ -21,6 +21,8 @@ function recordLink(e: AuditEntry) {
   if (e.entityType === 'shipping') return html`<a href="/admin/settings/shipping">shipping ${e.entityId}</a>`;
   if (e.entityType === 'tax-rate')
     return html`<a href="/admin/settings/tax?state=${e.entityId}">tax rate ${e.entityId}</a>`;
+  if (e.entityType === 'article')
+    return html`<a href="/admin/articles/${e.entityId}">article ${e.entityId.slice(0, 8)}</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -44,6 +46,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   shipping: 'Shipping',
   'tax-rate': 'Tax rates',
   order: 'Orders',
+  article: 'Articles',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

@@ -59,6 +59,7 @@ export function renderDashboard(o: {
       ${can('orders:read') ? html`<li><a href="/admin/orders">Orders</a>: take payments, ship, cancel, print packing slips.</li>` : ''}
       ${can('licences:review') ? html`<li><a href="/admin/licences">Review licences</a>: approve, reject or suspend.</li>` : ''}
       ${can('inventory:manage') ? html`<li><a href="/admin/inventory">Keep stock</a>: receive lots, adjust and quarantine them.</li>` : ''}
+      ${can('content:manage') ? html`<li><a href="/admin/articles">Write articles</a>: draft, check for compliance, schedule and publish.</li>` : ''}
       ${can('customers:read') ? html`<li><a href="/admin/customers">Find a customer</a> and see their licences.</li>` : ''}
       ${can('staff:manage') ? html`<li><a href="/admin/staff">Manage staff</a> and their roles.</li>` : ''}
       ${can('audit:read') ? html`<li><a href="/admin/audit">Read the audit log</a> of staff actions.</li>` : ''}

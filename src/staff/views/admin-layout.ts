@@ -18,6 +18,7 @@ export type AdminSection =
   | 'settings'
   | 'categories'
   | 'inventory'
+  | 'articles'
   | 'staff'
   | 'audit';
 
@@ -29,6 +30,7 @@ const LINKS: { id: AdminSection; href: string; label: string; permission?: Permi
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { id: 'categories', href: '/admin/categories', label: 'Categories', permission: 'catalog:manage' },
   { id: 'inventory', href: '/admin/inventory', label: 'Inventory', permission: 'inventory:manage' },
+  { id: 'articles', href: '/admin/articles', label: 'Articles', permission: 'content:manage' },
   { id: 'settings', href: '/admin/settings', label: 'Store settings', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
