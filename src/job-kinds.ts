@@ -2,6 +2,7 @@ import { passwordResetMailJob } from '#src/accounts/auth/password-reset.ts';
 import { verifyEmailMailJob } from '#src/accounts/auth/registration.ts';
 import { customerAccessSweepJob } from '#src/accounts/sessions/sweep.ts';
 import { lowStockMailJob } from '#src/admin/low-stock-mail.ts';
+import { productImportJob } from '#src/admin/product-import.ts';
 import { storeDayJob, storeDaySchedulerJob } from '#src/inventory/store-day-job.ts';
 import type { JobDefinition } from '#src/jobs/definition.ts';
 import { jobsSweepJob } from '#src/jobs/sweep.ts';
@@ -31,4 +32,5 @@ export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
   storeDayJob,
   storeDaySchedulerJob,
   unpaidOrdersJob,
+  productImportJob,
 ];

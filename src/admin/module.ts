@@ -1,6 +1,7 @@
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
 import { inventoryApi } from './inventory-api.ts';
+import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 
@@ -24,5 +25,6 @@ export const adminModule: WebModule = {
     },
   ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },
+  uploads: { paths: [IMPORT_PATH], limit: importUploadLimit() },
   hiddenFromRobots: ['/admin'],
 };

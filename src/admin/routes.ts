@@ -11,6 +11,7 @@ import { parseQuery } from '#src/web/validation.ts';
 import { categoryPages } from './category-routes.ts';
 import { loadDashboard } from './dashboard-panels.ts';
 import { exportPages } from './exports.ts';
+import { importPages } from './import-routes.ts';
 import { customerPages } from './customer-routes.ts';
 import { inventoryPages } from './inventory-routes.ts';
 import { licenceReviewPages } from './licence-routes.ts';
@@ -55,6 +56,7 @@ adminPages.route('/categories', categoryPages);
 adminPages.route('/customers', customerPages);
 adminPages.route('/inventory', inventoryPages);
 adminPages.route('/exports', exportPages);
+adminPages.route('/import', importPages);
 
 adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');

@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_TYPES = [
   'shipping',
   'tax-rate',
   'order',
+  'product-import',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -21,6 +21,8 @@ function recordLink(e: AuditEntry) {
   if (e.entityType === 'shipping') return html`<a href="/admin/settings/shipping">shipping ${e.entityId}</a>`;
   if (e.entityType === 'tax-rate')
     return html`<a href="/admin/settings/tax?state=${e.entityId}">tax rate ${e.entityId}</a>`;
+  if (e.entityType === 'product-import')
+    return html`<a href="/admin/import/${e.entityId}">product import</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -44,6 +46,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   shipping: 'Shipping',
   'tax-rate': 'Tax rates',
   order: 'Orders',
+  'product-import': 'Product imports',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

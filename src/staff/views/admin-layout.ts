@@ -18,6 +18,7 @@ export type AdminSection =
   | 'settings'
   | 'categories'
   | 'inventory'
+  | 'import'
   | 'staff'
   | 'audit';
 
@@ -29,6 +30,7 @@ const LINKS: { id: AdminSection; href: string; label: string; permission?: Permi
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { id: 'categories', href: '/admin/categories', label: 'Categories', permission: 'catalog:manage' },
   { id: 'inventory', href: '/admin/inventory', label: 'Inventory', permission: 'inventory:manage' },
+  { id: 'import', href: '/admin/import', label: 'Import products', permission: 'catalog:manage' },
   { id: 'settings', href: '/admin/settings', label: 'Store settings', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
@@ -43,6 +45,8 @@ export type AdminPageOptions = {
   /** A one-line confirmation shown above the body, e.g. after an approval. */
   notice?: string | undefined;
   status?: ContentfulStatusCode;
+  /** Reloads the page after this many seconds: a page following work in progress, without script. */
+  refreshSeconds?: number | undefined;
 };
 
 function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | undefined) {
@@ -74,7 +78,8 @@ export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${o.title} | ${store.name} admin</title>
+${o.refreshSeconds ? html`<meta http-equiv="refresh" content="${o.refreshSeconds}">
+` : ''}<title>${o.title} | ${store.name} admin</title>
 <link rel="stylesheet" href="${assetUrl('style.css')}">
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 </head>
