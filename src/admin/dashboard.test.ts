@@ -69,7 +69,9 @@ describe('the admin dashboard', () => {
   it('charts sales by day on the store calendar, with the figures in a table beside the chart', async () => {
     const page = await admin.page('/admin');
     const sales = panelOf(page, 'sales');
-    expect(sales).toContain('<svg class="chart" viewBox="0 0 400 210" role="img" aria-labelledby="chart-sales-title chart-sales-desc">');
+    expect(sales).toContain(
+      '<svg class="chart" viewBox="0 0 400 210" role="img" aria-labelledby="chart-sales-title chart-sales-desc">',
+    );
     expect(sales).toContain('<title id="chart-sales-title">Sales by day, last 30 days</title>');
     expect(sales).toMatch(/<desc id="chart-sales-desc">\$149\.00 from 4 orders in the last 30 days/);
     // Today 3 x $25 + 1 x $25 + 2 x $12; yesterday (store time) the late order.
@@ -89,7 +91,9 @@ describe('the admin dashboard', () => {
   it('counts orders by state, each state linking to the orders list filtered by it', async () => {
     const states = panelOf(await admin.page('/admin'), 'order-states');
     expect(states).toContain('role="img" aria-labelledby="chart-order-states-title chart-order-states-desc"');
-    expect(states).toMatch(/href="\/admin\/orders\?status=pending_payment">Awaiting payment<\/a><\/th>\s*<td class="num">4<\/td>/);
+    expect(states).toMatch(
+      /href="\/admin\/orders\?status=pending_payment">Awaiting payment<\/a><\/th>\s*<td class="num">4<\/td>/,
+    );
     expect(states).toMatch(/href="\/admin\/orders\?status=delivered">Delivered<\/a><\/th>\s*<td class="num">1<\/td>/);
     const list = await admin.page('/admin/orders?status=pending_payment');
     expect(list.match(/FMS-\d+/g)?.length).toBeGreaterThanOrEqual(4);
@@ -99,7 +103,9 @@ describe('the admin dashboard', () => {
     const top = panelOf(await admin.page('/admin'), 'top-products');
     expect(top).toContain('<title id="chart-top-products-title">');
     expect(top.indexOf('Copper Peptide Serum')).toBeLessThan(top.indexOf('Barrier Repair Balm'));
-    expect(top).toMatch(/Copper Peptide Serum <span class="sku">[^<]+<\/span><\/th>\s*<td class="num">5<\/td><td class="num">\$125\.00<\/td>/);
+    expect(top).toMatch(
+      /Copper Peptide Serum <span class="sku">[^<]+<\/span><\/th>\s*<td class="num">5<\/td><td class="num">\$125\.00<\/td>/,
+    );
     const ninety = panelOf(await admin.page('/admin?days=90'), 'top-products');
     expect(ninety).toMatch(/Copper Peptide Serum <span class="sku">[^<]+<\/span><\/th>\s*<td class="num">9<\/td>/);
   });
@@ -108,7 +114,10 @@ describe('the admin dashboard', () => {
     const page = await admin.page('/admin');
     const low = panelOf(page, 'low-stock');
     expect(low).toMatch(
-      new RegExp(`href="/admin/inventory/${balm.id}">Barrier Repair Balm</a>.*?<td class="num">4</td><td class="num">5</td>`, 's'),
+      new RegExp(
+        `href="/admin/inventory/${balm.id}">Barrier Repair Balm</a>.*?<td class="num">4</td><td class="num">5</td>`,
+        's',
+      ),
     );
     expect(low).not.toContain('Copper Peptide Serum');
     const expiring = panelOf(page, 'expiring-lots');

@@ -4,13 +4,13 @@ import { Hono } from 'hono';
 import { exportProductsCsv } from '#src/catalog/csv-export.ts';
 import { exportStockCsv } from '#src/catalog/csv-stock-export.ts';
 import type { Db } from '#src/db/client.ts';
+import { dateInZone } from '#src/lib/dates.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { exportOrdersCsv } from '#src/orders/csv-export.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import type { Permission } from '#src/staff/permissions.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { dateInZone } from '#src/lib/dates.ts';
 
 export type CsvExport = {
   name: 'products' | 'stock' | 'orders';

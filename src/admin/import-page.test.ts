@@ -63,7 +63,10 @@ describe('the products import page', () => {
     const [renamed] = await store.ctx.db.select().from(products).where(eq(products.id, existing.id));
     expect(renamed!.name).toBe('New Name Serum');
     // The file is not kept once the run is over; the audit log says who imported what.
-    const [row] = await store.ctx.db.select().from(productImports).where(eq(productImports.id, path.split('/').pop()!));
+    const [row] = await store.ctx.db
+      .select()
+      .from(productImports)
+      .where(eq(productImports.id, path.split('/').pop()!));
     expect(row!.content).toBeNull();
     const audit = await store.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['product-import.finish', 'product-import.start']);
@@ -128,7 +131,16 @@ describe('the products import page', () => {
 
   it('says clearly what is wrong with a file it cannot read', async () => {
     const cases: [File, string][] = [
-      [csv(new Uint8Array([...Buffer.from(`${HEADER}\nENC-1,enc,Cr`), 0xe8, ...Buffer.from('me,5,serum,topical,cosmetic\n')])), 'is not UTF-8 text'],
+      [
+        csv(
+          new Uint8Array([
+            ...Buffer.from(`${HEADER}\nENC-1,enc,Cr`),
+            0xe8,
+            ...Buffer.from('me,5,serum,topical,cosmetic\n'),
+          ]),
+        ),
+        'is not UTF-8 text',
+      ],
       [csv(`${HEADER},colour\nX-1,x-one,X,5,serum,topical,cosmetic,red\n`), 'unknown column &quot;colour&quot;'],
       [csv('sku,slug,name\nX-2,x-two,X\n'), 'missing required columns &quot;price&quot;'],
     ];

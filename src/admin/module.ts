@@ -1,7 +1,7 @@
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
-import { inventoryApi } from './inventory-api.ts';
 import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
+import { inventoryApi } from './inventory-api.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 

@@ -1,11 +1,6 @@
 import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  CsvFileError,
-  CsvRowsError,
-  type ImportProgress,
-  importProductsCsvBytes,
-} from '#src/catalog/csv-import.ts';
+import { CsvFileError, CsvRowsError, type ImportProgress, importProductsCsvBytes } from '#src/catalog/csv-import.ts';
 import type { Db } from '#src/db/client.ts';
 import { loggableError } from '#src/db/errors.ts';
 import { defineJob } from '#src/jobs/definition.ts';

@@ -1,4 +1,15 @@
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ImportSummary, RowError } from '#src/catalog/csv-import.ts';
 import { staffUsers } from '#src/staff/schema.ts';
 

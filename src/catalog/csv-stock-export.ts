@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { toCsv } from '#src/lib/csv-cells.ts';
 import { stockLots } from '#src/inventory/schema.ts';
+import { toCsv } from '#src/lib/csv-cells.ts';
 import { products } from './schema.ts';
 
 /** The columns of the stock file, in order (docs/csv-stock.md describes them). */

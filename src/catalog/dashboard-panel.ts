@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { Db } from '#src/db/client.ts';
 import { barChart } from '#src/web/charts.ts';
 import { defineDashboardPanel } from '#src/web/dashboard-panel.ts';
-import { PRODUCT_STATUSES, products } from './schema.ts';
+import { type PRODUCT_STATUSES, products } from './schema.ts';
 
 const STATUS_LABELS = { active: 'On sale', draft: 'Drafts', archived: 'Archived' } as const;
 

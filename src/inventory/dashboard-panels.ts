@@ -32,7 +32,14 @@ export async function listLowStock(db: Db, limit: number): Promise<{ rows: LowSt
   return { rows, total: Number(result.rows[0]?.total ?? 0) };
 }
 
-type ExpiringLot = { id: string; productId: string; lotNumber: string; expiresOn: string; units: number; daysLeft: number };
+type ExpiringLot = {
+  id: string;
+  productId: string;
+  lotNumber: string;
+  expiresOn: string;
+  units: number;
+  daysLeft: number;
+};
 
 /** Lots with units on the shelf that expire within `days` days or have expired, soonest first, with totals by fortnight. */
 export async function listExpiringLots(
@@ -87,7 +94,10 @@ export const lowStockPanel = defineDashboardPanel({
   async load(ctx) {
     const low = await listLowStock(ctx.db, LISTED);
     const names = await ctx.describeProducts(low.rows.map((r) => r.productId));
-    return { ...low, rows: low.rows.map((r) => ({ ...r, ...(names.get(r.productId) ?? { name: 'Unknown', sku: '' }) })) };
+    return {
+      ...low,
+      rows: low.rows.map((r) => ({ ...r, ...(names.get(r.productId) ?? { name: 'Unknown', sku: '' }) })),
+    };
   },
   render({ rows, total }) {
     if (total === 0) {
@@ -99,7 +109,9 @@ export const lowStockPanel = defineDashboardPanel({
         <thead><tr><th scope="col">Product</th><th scope="col" class="num">Available</th><th scope="col" class="num">Threshold</th></tr></thead>
         <tbody>
           ${rows.map(
-            (r) => html`<tr><th scope="row"><a href="/admin/inventory/${r.productId}">${r.name}</a> <span class="sku">${r.sku}</span></th>
+            (
+              r,
+            ) => html`<tr><th scope="row"><a href="/admin/inventory/${r.productId}">${r.name}</a> <span class="sku">${r.sku}</span></th>
               <td class="num">${r.available}</td><td class="num">${r.threshold}</td></tr>`,
           )}
         </tbody>

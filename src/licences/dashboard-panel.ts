@@ -56,7 +56,9 @@ export const waitingLicencesPanel = defineDashboardPanel({
         <thead><tr><th scope="col">Customer</th><th scope="col">Licence</th><th scope="col">Sent</th></tr></thead>
         <tbody>
           ${rows.map(
-            (r) => html`<tr><th scope="row"><a href="/admin/licences/${r.id}">${r.customerName || r.companyName || 'Customer'}</a></th>
+            (
+              r,
+            ) => html`<tr><th scope="row"><a href="/admin/licences/${r.id}">${r.customerName || r.companyName || 'Customer'}</a></th>
               <td>${LICENCE_TYPE_LABELS[r.type]}, ${r.issuingState}</td><td>${formatDateTime(r.createdAt)}</td></tr>`,
           )}
         </tbody>

@@ -85,7 +85,9 @@ export const orderStatesPanel = defineDashboardPanel({
         <thead><tr><th scope="col">State</th><th scope="col" class="num">Orders</th></tr></thead>
         <tbody>
           ${states.map(
-            (s) => html`<tr><th scope="row"><a href="${ordersHref({ status: s.status })}">${STATUS_LABELS[s.status]}</a></th>
+            (
+              s,
+            ) => html`<tr><th scope="row"><a href="${ordersHref({ status: s.status })}">${STATUS_LABELS[s.status]}</a></th>
               <td class="num">${s.orders}</td></tr>`,
           )}
         </tbody>

@@ -14,10 +14,7 @@ export type DaySales = { day: string; orders: number; totalCents: number };
  * Sales of each day of the period in the store's time zone, cancelled orders left out; days without an order
  * are there with zeros. One range scan of the placed-at index, grouped by the store's day.
  */
-export async function salesByDay(
-  db: Db,
-  o: { today: string; days: number; timeZone: string },
-): Promise<DaySales[]> {
+export async function salesByDay(db: Db, o: { today: string; days: number; timeZone: string }): Promise<DaySales[]> {
   const { from, to } = periodOf(o.today, o.days);
   const day = sql<string>`to_char(${orders.placedAt} at time zone ${o.timeZone}, 'YYYY-MM-DD')`;
   const rows = await db

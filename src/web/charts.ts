@@ -59,7 +59,9 @@ export function columnChart(
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" ${labelledBy(o)}>
     ${titleAndDescription(o)}
     ${ticks.map(
-      (tick) => html`<line class="chart-grid" x1="${left}" x2="${WIDTH - right}" y1="${round(y(tick))}" y2="${round(y(tick))}"/>
+      (
+        tick,
+      ) => html`<line class="chart-grid" x1="${left}" x2="${WIDTH - right}" y1="${round(y(tick))}" y2="${round(y(tick))}"/>
       <text class="chart-text" x="${left - 6}" y="${round(y(tick) + FONT / 3)}" text-anchor="end" font-size="${FONT}">${o.axisLabel(tick)}</text>`,
     )}
     ${o.points.map((p, i) => {
@@ -77,9 +79,7 @@ export function columnChart(
 }
 
 /** Horizontal bars, one row each: the label above its bar, the value at the bar's end. */
-export function barChart(
-  o: ChartText & { rows: readonly { label: string; value: number; valueLabel?: string }[] },
-) {
+export function barChart(o: ChartText & { rows: readonly { label: string; value: number; valueLabel?: string }[] }) {
   const rowHeight = 42;
   const height = Math.max(o.rows.length, 1) * rowHeight + 4;
   const valueRoom = 70;

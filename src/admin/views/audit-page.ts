@@ -21,8 +21,7 @@ function recordLink(e: AuditEntry) {
   if (e.entityType === 'shipping') return html`<a href="/admin/settings/shipping">shipping ${e.entityId}</a>`;
   if (e.entityType === 'tax-rate')
     return html`<a href="/admin/settings/tax?state=${e.entityId}">tax rate ${e.entityId}</a>`;
-  if (e.entityType === 'product-import')
-    return html`<a href="/admin/import/${e.entityId}">product import</a>`;
+  if (e.entityType === 'product-import') return html`<a href="/admin/import/${e.entityId}">product import</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 

@@ -10,8 +10,7 @@ function periodSwitch(days: DashboardPeriod) {
     <span>Sales of the last</span>
     <ul class="plain">
       ${DASHBOARD_PERIODS.map(
-        (d) =>
-          html`<li><a href="/admin?days=${d}"${d === days ? raw(' aria-current="page"') : ''}>${d} days</a></li>`,
+        (d) => html`<li><a href="/admin?days=${d}"${d === days ? raw(' aria-current="page"') : ''}>${d} days</a></li>`,
       )}
     </ul>
   </nav>`;
@@ -27,7 +26,9 @@ export function renderDashboard(o: { staff: StaffUser; panels: LoadedPanel[]; da
     </div>
     <div class="dashboard-panels">
       ${o.panels.map(
-        (panel) => html`<section class="dashboard-panel" id="panel-${panel.id}" aria-labelledby="panel-${panel.id}-heading">
+        (
+          panel,
+        ) => html`<section class="dashboard-panel" id="panel-${panel.id}" aria-labelledby="panel-${panel.id}-heading">
           <h2 id="panel-${panel.id}-heading">${panel.title}</h2>
           ${panel.body}
         </section>`,
@@ -38,7 +39,8 @@ export function renderDashboard(o: { staff: StaffUser; panels: LoadedPanel[]; da
         ? html`<h2>Download</h2>
           <ul class="download-list">
             ${exports.map(
-              (e) => html`<li><a href="/admin/exports/${e.name}.csv" download>${e.label}</a> (CSV): ${e.description}</li>`,
+              (e) =>
+                html`<li><a href="/admin/exports/${e.name}.csv" download>${e.label}</a> (CSV): ${e.description}</li>`,
             )}
           </ul>`
         : ''

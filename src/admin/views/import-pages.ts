@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import { PHASE_LABELS, progressPace } from '#src/catalog/csv-import.ts';
 import { formatDateTime } from '#src/lib/dates.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
-import { csrfField, errorSummary } from '#src/web/forms.ts';
+import { type csrfField, errorSummary } from '#src/web/forms.ts';
 import type { ImportRun } from '../product-import.ts';
 
 type Csrf = ReturnType<typeof csrfField>;
@@ -28,12 +28,7 @@ function describeRun(run: ImportRun): string {
 }
 
 /** The upload form, the export downloads and the latest imports. */
-export function renderImportForm(o: {
-  csrf: Csrf;
-  runs: ImportRun[];
-  errors?: FieldErrors;
-  mode?: string;
-}) {
+export function renderImportForm(o: { csrf: Csrf; runs: ImportRun[]; errors?: FieldErrors; mode?: string }) {
   const error = o.errors?.file;
   const mode = o.mode === 'import' ? 'import' : 'dry-run';
   return html`<h1>Import products</h1>
@@ -110,9 +105,11 @@ function resultOf(run: ImportRun) {
           <table class="data-table">
             <thead><tr><th scope="col" class="num">Line</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
             <tbody>
-              ${run.errors.slice(0, SHOWN_ERRORS).map(
-                (e) => html`<tr><td class="num">${e.line}</td><td>${e.column ?? ''}</td><td>${e.message}</td></tr>`,
-              )}
+              ${run.errors
+                .slice(0, SHOWN_ERRORS)
+                .map(
+                  (e) => html`<tr><td class="num">${e.line}</td><td>${e.column ?? ''}</td><td>${e.message}</td></tr>`,
+                )}
             </tbody>
           </table>`
         : ''

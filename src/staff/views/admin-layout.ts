@@ -78,8 +78,12 @@ export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-${o.refreshSeconds ? html`<meta http-equiv="refresh" content="${o.refreshSeconds}">
-` : ''}<title>${o.title} | ${store.name} admin</title>
+${
+  o.refreshSeconds
+    ? html`<meta http-equiv="refresh" content="${o.refreshSeconds}">
+`
+    : ''
+}<title>${o.title} | ${store.name} admin</title>
 <link rel="stylesheet" href="${assetUrl('style.css')}">
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 </head>
