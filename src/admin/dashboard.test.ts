@@ -123,7 +123,7 @@ describe('the admin dashboard', () => {
     const expiring = panelOf(page, 'expiring-lots');
     expect(expiring).toContain('<strong>1</strong> lot holding 4 units');
     expect(expiring).toContain('BRB-0420');
-    expect(expiring).toContain(`${addDays(today, 20)} (in 20 days)`);
+    expect(expiring).toContain(`${addDays(today, 20)}</span> <span class="lot-when">in 20 days</span>`);
     expect(expiring).toContain('<title id="chart-expiring-lots-title">');
     expect(expiring).toContain('href="/admin/inventory?expiring=60"');
   });

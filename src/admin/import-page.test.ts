@@ -26,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => store?.close());
 
-const csv = (text: string | Uint8Array, name = 'products.csv') => new File([text], name, { type: 'text/csv' });
+const csv = (text: string | Uint8Array<ArrayBuffer>, name = 'products.csv') =>
+  new File([text], name, { type: 'text/csv' });
 
 /** Uploads a file and returns the address of its run, as the redirect gives it. */
 async function upload(file: File, mode: 'dry-run' | 'import'): Promise<string> {

@@ -106,7 +106,7 @@ export const lowStockPanel = defineDashboardPanel({
     }
     return html`<p class="panel-figure"><strong>${total}</strong> product${total === 1 ? ' is' : 's are'} at or below the low-stock threshold</p>
       <table class="data-table">
-        <thead><tr><th scope="col">Product</th><th scope="col" class="num">Available</th><th scope="col" class="num">Threshold</th></tr></thead>
+        <thead><tr><th scope="col">Product</th><th scope="col" class="num">Available</th><th scope="col" class="num">Alert at</th></tr></thead>
         <tbody>
           ${rows.map(
             (
@@ -154,7 +154,7 @@ export const expiringLotsPanel = defineDashboardPanel({
           ${lots.map(
             (l) => html`<tr><th scope="row"><a href="/admin/inventory/${l.productId}#lot-${l.id}">${l.lotNumber}</a>
               <span class="lot-product">${l.name}</span></th>
-              <td>${l.expiresOn} (${whenExpires(l.daysLeft)})</td><td class="num">${l.units}</td></tr>`,
+              <td><span class="nowrap">${l.expiresOn}</span> <span class="lot-when">${whenExpires(l.daysLeft)}</span></td><td class="num">${l.units}</td></tr>`,
           )}
         </tbody>
       </table>

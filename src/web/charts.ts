@@ -5,7 +5,7 @@ import { html } from 'hono/html';
 // text large within it, so that a phone, which shrinks the chart to about 340 px, still shows labels of 11 px
 // or more; a wide screen enlarges it to at most the panel's width.
 const WIDTH = 400;
-const FONT = 13;
+const FONT = 15;
 
 /** The smallest round number (1, 2, 2.5 or 5 times a power of ten) at or above `value`, for the top of an axis. */
 export function niceCeiling(value: number): number {
@@ -43,10 +43,10 @@ export function columnChart(
   },
 ) {
   const height = 210;
-  const left = 48;
+  const left = 54;
   const right = 8;
   const top = 14;
-  const bottom = 30;
+  const bottom = 32;
   const plotWidth = WIDTH - left - right;
   const plotHeight = height - top - bottom;
   const max = niceCeiling(Math.max(0, ...o.points.map((p) => p.value)));
@@ -54,7 +54,7 @@ export function columnChart(
   const barWidth = Math.max(slot * 0.72, 1);
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
   const ticks = [0, max / 2, max];
-  const labelEvery = Math.max(1, Math.ceil(o.points.length / 5));
+  const labelEvery = Math.max(1, Math.ceil(o.points.length / 4));
   const round = (n: number) => Math.round(n * 10) / 10;
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" ${labelledBy(o)}>
     ${titleAndDescription(o)}
@@ -72,7 +72,7 @@ export function columnChart(
     ${o.points.map((p, i) =>
       // Counted back from the last point, so the latest day is always labelled.
       (o.points.length - 1 - i) % labelEvery === 0
-        ? html`<text class="chart-text" x="${round(left + i * slot + slot / 2)}" y="${height - 8}" text-anchor="middle" font-size="${FONT}">${p.label}</text>`
+        ? html`<text class="chart-text" x="${round(left + i * slot + slot / 2)}" y="${height - 8}" text-anchor="${i === o.points.length - 1 ? 'end' : 'middle'}" font-size="${FONT}">${p.label}</text>`
         : '',
     )}
   </svg>`;
@@ -80,7 +80,7 @@ export function columnChart(
 
 /** Horizontal bars, one row each: the label above its bar, the value at the bar's end. */
 export function barChart(o: ChartText & { rows: readonly { label: string; value: number; valueLabel?: string }[] }) {
-  const rowHeight = 42;
+  const rowHeight = 46;
   const height = Math.max(o.rows.length, 1) * rowHeight + 4;
   const valueRoom = 70;
   const max = Math.max(1, ...o.rows.map((r) => r.value));
@@ -90,9 +90,9 @@ export function barChart(o: ChartText & { rows: readonly { label: string; value:
     ${o.rows.map((r, i) => {
       const top = i * rowHeight;
       const width = Math.max((r.value / max) * (WIDTH - valueRoom), r.value > 0 ? 2 : 0);
-      return html`<text class="chart-text" x="0" y="${top + FONT + 2}" font-size="${FONT}">${shorten(r.label, 52)}</text>
-      <rect class="chart-bar" x="0" y="${top + 20}" width="${round(width)}" height="14"/>
-      <text class="chart-text chart-value" x="${round(width + 6)}" y="${top + 32}" font-size="${FONT}">${r.valueLabel ?? String(r.value)}</text>`;
+      return html`<text class="chart-text" x="0" y="${top + FONT + 1}" font-size="${FONT}">${shorten(r.label, 44)}</text>
+      <rect class="chart-bar" x="0" y="${top + 21}" width="${round(width)}" height="16"/>
+      <text class="chart-text chart-value" x="${round(width + 6)}" y="${top + 35}" font-size="${FONT}">${r.valueLabel ?? String(r.value)}</text>`;
     })}
   </svg>`;
 }

@@ -16,6 +16,12 @@ const STATUS_TEXT: Record<ImportRun['status'], string> = {
   failed: 'Stopped: nothing was changed',
 };
 
+function sizeOf(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function describeRun(run: ImportRun): string {
   const kind = run.isDryRun ? 'Dry run' : 'Import';
   if (run.status === 'succeeded' && run.summary) {
@@ -122,7 +128,7 @@ export function renderImportRun(run: ImportRun, now = new Date()) {
   const isDone = run.status === 'succeeded' || run.status === 'failed';
   return html`<h1>${run.isDryRun ? 'Dry run' : 'Import'} of ${run.fileName}</h1>
     <p>${STATUS_TEXT[run.status]}. Uploaded ${formatDateTime(run.createdAt)}${run.staffEmail ? html` by ${run.staffEmail}` : ''},
-      ${(run.fileSize / 1024).toFixed(0)} KB.</p>
+      ${sizeOf(run.fileSize)}.</p>
     <div class="import-progress" role="status">${isDone ? resultOf(run) : progressOf(run, now)}</div>
     ${isDone ? '' : html`<p class="hint">This page reloads every two seconds until the import ends.</p>`}
     <p><a href="/admin/import">Back to imports</a></p>`;
