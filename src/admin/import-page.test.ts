@@ -9,6 +9,7 @@ import { createTestStaff } from '#src/licences/test-factory.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
+import { runProductImport } from './product-import.ts';
 import { productImports } from './schema.ts';
 
 const HEADER = 'sku,slug,name,price,form,route,regulatory_status';
@@ -163,6 +164,19 @@ describe('the products import page', () => {
     });
     expect(huge.status).toBe(413);
     expect(await huge.text()).toContain('larger than 50 MB');
+  });
+
+  it('marks a run whose worker stopped as interrupted when its job is claimed again', async () => {
+    const path = await upload(csv(`${HEADER}\nINT-1,int-one,Int One,5,serum,topical,cosmetic\n`), 'import');
+    const id = path.split('/').pop()!;
+    await store.ctx.db.update(productImports).set({ status: 'running' }).where(eq(productImports.id, id));
+    await runProductImport(store.ctx, id);
+    const page = await admin.page(path);
+    expect(page).toContain('The import was interrupted (the store restarted); nothing was changed.');
+    const [row] = await store.ctx.db.select().from(productImports).where(eq(productImports.id, id));
+    expect(row!.content).toBeNull();
+    expect(await skuExists('INT-1')).toBe(false);
+    await runDueJobs(store.ctx, JOB_KINDS);
   });
 
   it('is only for staff who manage the catalogue', async () => {

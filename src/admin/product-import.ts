@@ -101,7 +101,19 @@ export async function runProductImport(ctx: AppContext, importId: string): Promi
     .set({ status: 'running', startedAt: new Date() })
     .where(and(eq(productImports.id, importId), eq(productImports.status, 'queued')))
     .returning();
-  if (!claimed?.content) return;
+  if (!claimed?.content) {
+    // Claimed again after its lock ran out: the worker that ran it stopped (its transaction, if any, rolled back).
+    await ctx.db
+      .update(productImports)
+      .set({
+        status: 'failed',
+        message: 'The import was interrupted (the store restarted); nothing was changed. Upload the file again.',
+        content: null,
+        finishedAt: new Date(),
+      })
+      .where(and(eq(productImports.id, importId), eq(productImports.status, 'running')));
+    return;
+  }
   const progress = progressWriter(ctx, importId);
   let outcome: Partial<ProductImport>;
   try {
