@@ -120,6 +120,12 @@ describe('the admin dashboard', () => {
       ),
     );
     expect(low).not.toContain('Copper Peptide Serum');
+    expect(low).toContain('href="/admin/inventory?stock=low"');
+    const lowList = await admin.page('/admin/inventory?stock=low');
+    expect(lowList).toContain('Barrier Repair Balm');
+    expect(lowList).not.toContain('Copper Peptide Serum');
+    expect(lowList).toContain('1 product at or below their low-stock threshold.');
+    expect((await admin.request('/admin/inventory?stock=high')).status).toBe(400);
     const expiring = panelOf(page, 'expiring-lots');
     expect(expiring).toContain('<strong>1</strong> lot holding 4 units');
     expect(expiring).toContain('BRB-0420');

@@ -117,7 +117,7 @@ export const lowStockPanel = defineDashboardPanel({
         </tbody>
       </table>
       ${total > rows.length ? html`<p>And ${total - rows.length} more.</p>` : ''}
-      <p class="panel-more"><a href="/admin/inventory">Inventory</a></p>`;
+      <p class="panel-more"><a href="/admin/inventory?stock=low">All products running low</a></p>`;
   },
 });
 
