@@ -118,7 +118,11 @@ describe('the medstore command', () => {
   });
 
   it('refuses a scale that is not a number of products, before opening any database', async () => {
-    for (const args of [['seed', '--scale', 'lots'], ['seed', '--scale', '0'], ['migrate', '--scale', '10']]) {
+    for (const args of [
+      ['seed', '--scale', 'lots'],
+      ['seed', '--scale', '0'],
+      ['migrate', '--scale', '10'],
+    ]) {
       const result = await medstore(args);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('--scale goes with "seed"');
@@ -208,5 +212,18 @@ describe('the medstore command', () => {
     const noCommand = await medstore(['import', 'orders', bad], env);
     expect(noCommand.code).toBe(2);
     expect(noCommand.stderr).toContain('"medstore import products"');
-  }, 60_000);
+
+    // The stock and the orders, in their documented columns.
+    const stock = await medstore(['export', 'stock'], env);
+    expect(stock.code).toBe(0);
+    expect(stock.stdout.split('\n')[0]).toBe(
+      'sku,name,product_status,lot_number,expires_on,received_on,quantity_received,quantity_on_hand,lot_state',
+    );
+    expect(stock.stdout.split('\n').length).toBeGreaterThan(2);
+    const ordersFile = join(dataDir, 'exports', 'orders.csv');
+    const orders = await medstore(['export', 'orders', '--output', ordersFile], env);
+    expect(orders.stdout).toMatch(/^\d+ orders exported to .*orders\.csv\.\n$/);
+    expect(readFileSync(ordersFile, 'utf8')).toMatch(/^number,placed_at,status,payment_method,email,/);
+    expect((await medstore(['export', 'customers'], env)).code).toBe(2);
+  }, 90_000);
 });

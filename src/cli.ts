@@ -20,6 +20,8 @@ Commands:
   import products  Create or update products from a CSV file, matched by SKU (docs/csv-products.md):
                    FILE.csv [--dry-run] (--dry-run: check every row, report problems, change nothing)
   export products  Write every product as CSV in the same columns (--output FILE, else to standard output)
+  export stock     Write every lot with its product, expiry and units as CSV (docs/csv-stock.md; --output FILE)
+  export orders    Write every order with its items and amounts as CSV (docs/csv-orders.md; --output FILE)
   admin create     Create a staff account:
                    --email E --password P [--role owner|admin|staff] [--name N] (role defaults to owner)
   help             Show this help
@@ -72,8 +74,11 @@ async function run(argv: string[]): Promise<void> {
   if (!['start', 'migrate', 'seed', 'admin', 'openapi', 'import', 'export'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
   }
-  if ((command === 'import' || command === 'export') && positionals[1] !== 'products') {
-    throw new UsageError(`"${command}" needs what to ${command}: "medstore ${command} products".`);
+  if (command === 'import' && positionals[1] !== 'products') {
+    throw new UsageError('"import" needs what to import: "medstore import products" and the CSV file.');
+  }
+  if (command === 'export' && !['products', 'stock', 'orders'].includes(positionals[1] ?? '')) {
+    throw new UsageError('"export" needs what to export: "medstore export products", "stock" or "orders".');
   }
   if (command === 'import' && !positionals[2]) {
     throw new UsageError('"import products" needs the CSV file: "medstore import products FILE.csv".');
@@ -123,7 +128,9 @@ async function run(argv: string[]): Promise<void> {
         const { seedAtScale } = await import('#src/demo/scale-seed.ts');
         const { progressLine } = await import('#src/catalog/csv-command.ts');
         const progress = progressLine(process.stderr);
-        const added = await seedAtScale(database.db, scale, { onProgress: progress.show });
+        const added = await seedAtScale(database.db, scale, {
+          onProgress: (p) => progress.show({ phase: 'writing', ...p }),
+        });
         progress.finish();
         return { ...demo, scaleProducts: added.products, scaleArticles: added.articles };
       });
@@ -156,8 +163,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'export': {
-      const { runProductsExport } = await import('#src/catalog/csv-command.ts');
-      const result = await withDatabase(config, (database) => runProductsExport(database.db, values.output));
+      const { findExport, runExport } = await import('#src/admin/exports.ts');
+      const what = findExport(positionals[1]!)!;
+      const result = await withDatabase(config, (database) => runExport(database.db, what, values.output));
       if (result.text !== undefined) process.stdout.write(result.text);
       else process.stdout.write(`${result.line}\n`);
       return;

@@ -2,6 +2,7 @@ import { passwordResetMailJob } from '#src/accounts/auth/password-reset.ts';
 import { verifyEmailMailJob } from '#src/accounts/auth/registration.ts';
 import { customerAccessSweepJob } from '#src/accounts/sessions/sweep.ts';
 import { lowStockMailJob } from '#src/admin/low-stock-mail.ts';
+import { productImportJob } from '#src/admin/product-import.ts';
 import { publishScheduledJob } from '#src/content/publish-job.ts';
 import { storeDayJob, storeDaySchedulerJob } from '#src/inventory/store-day-job.ts';
 import type { JobDefinition } from '#src/jobs/definition.ts';
@@ -33,4 +34,5 @@ export const JOB_KINDS: readonly JobDefinition<AppContext>[] = [
   storeDaySchedulerJob,
   unpaidOrdersJob,
   publishScheduledJob,
+  productImportJob,
 ];

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
 import { products } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { availableFor } from '#src/inventory/availability.ts';
+import { isRunningLowSql } from '#src/inventory/low-stock.ts';
 import { hasLotExpiringWithinSql, listLedgerOf, listLotsOf, onHandFor } from '#src/inventory/queries.ts';
 import type { LedgerEntry, StockLot } from '#src/inventory/schema.ts';
 import { listStaff } from '#src/staff/service.ts';
@@ -24,6 +25,8 @@ export type InventoryFilter = {
   sku?: string | undefined;
   /** Only products holding units that expire within this many days (or have expired). */
   expiringWithinDays?: number | undefined;
+  /** Only products with lots and no more units available than their low-stock threshold. */
+  isRunningLow?: boolean | undefined;
 };
 
 // LIKE wildcards typed by staff are matched literally.
@@ -38,6 +41,7 @@ function conditionsOf(f: InventoryFilter): SQL[] {
   if (f.expiringWithinDays !== undefined) {
     conditions.push(hasLotExpiringWithinSql(products.id, f.expiringWithinDays));
   }
+  if (f.isRunningLow) conditions.push(isRunningLowSql(products.id));
   return conditions;
 }
 

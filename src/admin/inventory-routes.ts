@@ -117,7 +117,13 @@ inventoryPages.get('/', async (c) => {
   const { db } = c.var.ctx;
   const q = query.q || undefined;
   const [list, today] = await Promise.all([
-    listInventoryPage(db, { q, expiringWithinDays: query.expiring, page: query.page, limit: ADMIN_PAGE_SIZE }),
+    listInventoryPage(db, {
+      q,
+      expiringWithinDays: query.expiring,
+      isRunningLow: query.stock === 'low',
+      page: query.page,
+      limit: ADMIN_PAGE_SIZE,
+    }),
     storeToday(db),
   ]);
   return renderAdminPage(c, {
@@ -130,6 +136,7 @@ inventoryPages.get('/', async (c) => {
       limit: ADMIN_PAGE_SIZE,
       q,
       expiring: query.expiring,
+      stock: query.stock,
       today,
     }),
   });

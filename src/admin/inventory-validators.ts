@@ -124,6 +124,8 @@ export const inventoryQuerySchema = z.object({
     .max(MAX_SHELF_LIFE_DAYS, { error: 'must be from 1 to 3650 days' })
     .optional()
     .or(emptyAsUndefined),
+  /** "low": only products at or below their low-stock threshold. */
+  stock: z.enum(['low'], { error: 'must be "low" or empty' }).optional().or(emptyAsUndefined),
   page: pageSchema,
 });
 

@@ -1,6 +1,7 @@
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
 import { articleApi } from './article-api.ts';
+import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
 import { inventoryApi } from './inventory-api.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
@@ -32,5 +33,6 @@ export const adminModule: WebModule = {
     },
   ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },
+  uploads: { paths: [IMPORT_PATH], limit: importUploadLimit() },
   hiddenFromRobots: ['/admin'],
 };

@@ -56,9 +56,8 @@ afterAll(async () => {
 describe('licence review in the admin area', () => {
   it('counts the pending licence on the dashboard and lists it first in the queue', async () => {
     const dashboard = await reviewer.page('/admin');
-    expect(dashboard).toMatch(
-      /<p class="stat-value">1<\/p>\s*<p><a href="\/admin\/licences\?status=pending">Licence waiting for review/,
-    );
+    expect(dashboard).toContain('<strong>1</strong> licence waiting for review');
+    expect(dashboard).toContain('href="/admin/licences?status=pending"');
     const queue = await reviewer.page('/admin/licences');
     expect(queue).toContain('NP-30412');
     expect(queue).toContain('Reyes Aesthetics');

@@ -1,26 +1,32 @@
 import { Hono } from 'hono';
-import { listLotsExpiringWithin } from '#src/inventory/queries.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
-import { countPendingLicences } from '#src/licences/queries.ts';
-import { countOrdersToAct } from '#src/orders/queries.ts';
 import { listAuditEntries } from '#src/staff/audit.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { hasPermission } from '#src/staff/permissions.ts';
 import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { parseQuery } from '#src/web/validation.ts';
 import { articlePages } from './article-routes.ts';
 import { categoryPages } from './category-routes.ts';
 import { customerPages } from './customer-routes.ts';
+import { loadDashboard } from './dashboard-panels.ts';
+import { exportPages } from './exports.ts';
+import { importPages } from './import-routes.ts';
 import { inventoryPages } from './inventory-routes.ts';
-import { EXPIRY_WARNING_DAYS } from './inventory-validators.ts';
 import { licenceReviewPages } from './licence-routes.ts';
-import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
+import { findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { settingsPages } from './settings-routes.ts';
 import { shippingSettingsPages } from './shipping-routes.ts';
 import { taxSettingsPages } from './tax-routes.ts';
-import { ADMIN_PAGE_SIZE, auditQuerySchema, customerQuerySchema, outboxQuerySchema } from './validators.ts';
+import {
+  ADMIN_PAGE_SIZE,
+  auditQuerySchema,
+  customerQuerySchema,
+  dashboardQuerySchema,
+  outboxQuerySchema,
+} from './validators.ts';
 import { renderAuditPage } from './views/audit-page.ts';
 import { renderCustomersPage } from './views/customers-page.ts';
 import { renderDashboard } from './views/dashboard.ts';
@@ -31,20 +37,15 @@ export const adminPages = new Hono<AppEnv>();
 
 adminPages.get('/', async (c) => {
   const staff = await requireStaff(c);
-  const { db } = c.var.ctx;
-  const [pendingLicences, outbox, expiringLots, orders] = await Promise.all([
-    hasPermission(staff.role, 'licences:review') ? countPendingLicences(db) : undefined,
-    hasPermission(staff.role, 'outbox:read') ? countOutbox(db) : undefined,
-    hasPermission(staff.role, 'inventory:manage')
-      ? listLotsExpiringWithin(db, EXPIRY_WARNING_DAYS).then((lots) => lots.length)
-      : undefined,
-    hasPermission(staff.role, 'orders:read') ? countOrdersToAct(db) : undefined,
-  ]);
+  const { days } = parseQuery(c, dashboardQuerySchema);
+  const { ctx } = c.var;
+  const store = await settingsOf(ctx);
+  const panels = await loadDashboard(ctx, { staff, timeZone: store.timeZone, currency: store.currency, days });
   return renderAdminPage(c, {
     staff,
     title: 'Dashboard',
     section: 'dashboard',
-    body: renderDashboard({ staff, pendingLicences, outbox, expiringLots, orders }),
+    body: renderDashboard({ staff, panels, days }),
   });
 });
 
@@ -56,6 +57,8 @@ adminPages.route('/categories', categoryPages);
 adminPages.route('/customers', customerPages);
 adminPages.route('/inventory', inventoryPages);
 adminPages.route('/articles', articlePages);
+adminPages.route('/exports', exportPages);
+adminPages.route('/import', importPages);
 
 adminPages.get('/outbox', async (c) => {
   const staff = await requireStaff(c, 'outbox:read');

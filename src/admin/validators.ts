@@ -18,6 +18,14 @@ export const licenceQueueQuerySchema = z.object({
 
 export const outboxQuerySchema = z.object({ page: pageSchema });
 
+/** The dashboard's period: the last 30 days unless the address asks for 90. */
+export const dashboardQuerySchema = z.object({
+  days: z
+    .enum(['30', '90'], { error: 'Choose 30 or 90 days.' })
+    .default('30')
+    .transform((d) => (d === '90' ? 90 : 30) as 30 | 90),
+});
+
 export const auditQuerySchema = z.object({
   entity: z
     .enum(AUDIT_ENTITY_TYPES, { error: 'unknown record type' })

@@ -150,15 +150,3 @@ export const CSV_COLUMNS: CsvColumn[] = [
       }),
   },
 ];
-
-// A spreadsheet runs a cell starting with one of these as a formula. Export puts a ' before such a cell (and
-// before a cell already starting with ' and one of them), and import takes exactly one ' away again.
-const FORMULA_START = /^'*[=+\-@]/;
-
-export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-export function restoreFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
-}

@@ -1,9 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Db } from '#src/db/client.ts';
 import { notifyInstances } from '#src/web/cache-bus.ts';
-import { exportProductsCsv } from './csv-export.ts';
-import { type CsvRowsError, type ImportProgress, importProductsCsv } from './csv-import.ts';
+import { type CsvRowsError, type ImportProgress, importProductsCsv, PHASE_LABELS, progressPace } from './csv-import.ts';
 
 type Output = { write(text: string): unknown; isTTY?: boolean };
 
@@ -12,18 +9,25 @@ type Output = { write(text: string): unknown; isTTY?: boolean };
  * times a second, so a log file gets the summary line alone.
  */
 export function progressLine(out: Output, now: () => number = Date.now) {
-  const started = now();
+  let phase: ImportProgress['phase'] | undefined;
+  let started = now();
   let shownAt = 0;
   return {
-    show({ done, total }: ImportProgress) {
+    show(progress: ImportProgress) {
       if (!out.isTTY) return;
       const at = now();
-      if (done < total && at - shownAt < 200) return;
+      // Each phase (checking, then writing) has its own rate and estimate.
+      const isNewPhase = progress.phase !== phase;
+      if (isNewPhase) {
+        if (phase !== undefined) started = at;
+        phase = progress.phase;
+      }
+      if (!isNewPhase && progress.done < progress.total && at - shownAt < 200) return;
       shownAt = at;
-      const seconds = Math.max((at - started) / 1000, 0.001);
-      const rate = done / seconds;
-      const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-      out.write(`\r${done} of ${total} rows, ${Math.round(rate)} rows/s, about ${left} s left `);
+      const { rate, secondsLeft } = progressPace(progress, at - started);
+      out.write(
+        `\r${PHASE_LABELS[progress.phase]}: ${progress.done} of ${progress.total} rows, ${rate} rows/s, about ${secondsLeft} s left `,
+      );
     },
     finish() {
       if (out.isTTY && shownAt) out.write('\n');
@@ -59,13 +63,4 @@ export async function runProductsImport(
 export function describeRowErrors(path: string, err: CsvRowsError): string {
   const lines = err.errors.map((e) => `  line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}`);
   return `${path}: ${err.message}\n${lines.join('\n')}`;
-}
-
-/** `medstore export products`: writes the file, or returns the CSV for standard output. */
-export async function runProductsExport(db: Db, output: string | undefined): Promise<{ text?: string; line: string }> {
-  const { text, rows } = await exportProductsCsv(db);
-  if (!output) return { text, line: `${rows} products exported.` };
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, text);
-  return { line: `${rows} products exported to ${output}.` };
 }

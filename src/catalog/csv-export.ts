@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { CSV_COLUMNS, neutraliseFormula } from './csv-columns.ts';
+import { neutraliseFormula } from '#src/lib/csv-cells.ts';
+import { CSV_COLUMNS } from './csv-columns.ts';
 import { categories, products } from './schema.ts';
 
 /** Every product as CSV in the columns the importer reads (docs/csv-products.md), ordered by SKU. */

@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
+import { restoreFormula } from '#src/lib/csv-cells.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
-import { CellError, CSV_COLUMNS, type CsvColumn, restoreFormula } from './csv-columns.ts';
+import { CellError, CSV_COLUMNS, type CsvColumn } from './csv-columns.ts';
 import { categories, type Product, products } from './schema.ts';
 import { type CatalogWriteContext, createProduct, updateProduct } from './service.ts';
 import { type ProductInput, productInputSchema } from './validators.ts';
@@ -26,22 +28,38 @@ export class CsvRowsError extends Error {
   }
 }
 
-export type ImportProgress = { done: number; total: number };
+/** How far an import is: rows checked, then (in a real run) rows written, of the file's rows. */
+export type ImportProgress = { phase: 'checking' | 'writing'; done: number; total: number };
+type ProgressListener = (progress: ImportProgress) => void;
+
+export const PHASE_LABELS: Record<ImportProgress['phase'], string> = { checking: 'Checking', writing: 'Writing' };
+
+/** Rows per second so far in this phase, and the seconds left at that pace (whole numbers). */
+export function progressPace(progress: ImportProgress, elapsedMs: number): { rate: number; secondsLeft: number } {
+  const rate = progress.done / Math.max(elapsedMs / 1000, 0.001);
+  return {
+    rate: Math.round(rate),
+    secondsLeft: rate > 0 ? Math.ceil((progress.total - progress.done) / rate) : 0,
+  };
+}
 export type ImportSummary = { rows: number; created: number; updated: number; unchanged: number };
 
 type CheckedRow = { line: number; values: ProductValues; presentFields: (keyof ProductInput)[] };
 
-async function readCsvText(path: string): Promise<string> {
-  const size = (await stat(path)).size;
+/** The size check of a products file, before anything is read: `name` is how the message names the file. */
+export function checkCsvSize(name: string, size: number): void {
   if (size > MAX_CSV_BYTES) {
-    throw new CsvFileError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; a products file may be at most 50 MB.`);
+    throw new CsvFileError(`${name} is ${(size / 1024 / 1024).toFixed(1)} MB; a products file may be at most 50 MB.`);
   }
-  const bytes = await readFile(path);
+}
+
+function decodeCsv(name: string, bytes: Uint8Array): string {
+  checkCsvSize(name, bytes.byteLength);
   try {
     // The decoder drops a leading byte order mark, as spreadsheets write one.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CsvFileError(`${path} is not UTF-8 text. Save it as "CSV UTF-8" and import it again.`);
+    throw new CsvFileError(`${name} is not UTF-8 text. Save it as "CSV UTF-8" and import it again.`);
   }
 }
 
@@ -141,8 +159,12 @@ function readRow(
 }
 
 /** Reads and checks every row against the catalogue's rules, without writing anything. */
-async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows: CheckedRow[]; errors: RowError[] }> {
-  const { header, rows } = parseRecords(await readCsvText(path));
+async function checkFile(
+  ctx: CatalogWriteContext,
+  file: { name: string; bytes: Uint8Array },
+  onProgress: ProgressListener | undefined,
+): Promise<{ rows: CheckedRow[]; errors: RowError[] }> {
+  const { header, rows } = parseRecords(decodeCsv(file.name, file.bytes));
   const columns = columnsOf(header);
   const categoryIds = new Map(
     (await ctx.db.select({ id: categories.id, slug: categories.slug }).from(categories)).map((c) => [c.slug, c.id]),
@@ -153,7 +175,11 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
   const checked: CheckedRow[] = [];
   const lineOfSku = new Map<string, number>();
   const lineOfSlug = new Map<string, number>();
+  let done = 0;
   for (const { line, cells } of rows) {
+    // Other requests (and the progress an import job records) get their turn between batches of rows.
+    if (done % 500 === 0 && done > 0) await nextTurn();
+    onProgress?.({ phase: 'checking', done: done++, total: rows.length });
     const { values, errors: rowErrors } = readRow(columns, { line, cells, categoryIds });
     errors.push(...rowErrors);
     if (!values) continue;
@@ -171,6 +197,7 @@ async function checkFile(ctx: CatalogWriteContext, path: string): Promise<{ rows
     lineOfSlug.set(values.slug, line);
     checked.push({ line, values, presentFields: columns.map((c) => c.field) });
   }
+  onProgress?.({ phase: 'checking', done, total: rows.length });
   // A slug held by another product stays taken unless the file gives that product a new slug.
   for (const row of checked) {
     const holder = skuOfSlug.get(row.values.slug);
@@ -188,16 +215,30 @@ function differs(current: Product, changes: Record<string, unknown>): boolean {
 }
 
 /**
- * Creates or updates products from a CSV file, matched by SKU. Every row is checked first; with any problem, or
- * with `dryRun`, nothing is written. The writes run in one transaction through the catalogue's own service, which
- * announces each changed product to the page caches when the transaction commits.
+ * Creates or updates products from a CSV file, matched by SKU: `medstore import products`. The file's size is
+ * checked before it is read.
  */
 export async function importProductsCsv(
   ctx: CatalogWriteContext,
   path: string,
-  o: { dryRun?: boolean; onProgress?: (progress: ImportProgress) => void } = {},
+  o: { dryRun?: boolean; onProgress?: ProgressListener } = {},
 ): Promise<ImportSummary> {
-  const { rows, errors } = await checkFile(ctx, path);
+  checkCsvSize(path, (await stat(path)).size);
+  return importProductsCsvBytes(ctx, { name: path, bytes: await readFile(path) }, o);
+}
+
+/**
+ * Creates or updates products from the bytes of a CSV file, matched by SKU: the command line and the admin's
+ * import job both run this. Every row is checked first; with any problem, or with `dryRun`, nothing is written.
+ * The writes run in one transaction through the catalogue's own service, which announces each changed product
+ * to the page caches when the transaction commits. `onProgress` hears of every row, checked and then written.
+ */
+export async function importProductsCsvBytes(
+  ctx: CatalogWriteContext,
+  file: { name: string; bytes: Uint8Array },
+  o: { dryRun?: boolean; onProgress?: ProgressListener } = {},
+): Promise<ImportSummary> {
+  const { rows, errors } = await checkFile(ctx, file, o.onProgress);
   if (errors.length) throw new CsvRowsError(errors);
   const summary: ImportSummary = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
   if (o.dryRun) return summary;
@@ -225,7 +266,7 @@ export async function importProductsCsv(
         throw err;
       }
       done++;
-      o.onProgress?.({ done, total: rows.length });
+      o.onProgress?.({ phase: 'writing', done, total: rows.length });
     }
   });
   return summary;

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { DEFAULT_MAX_ATTEMPTS } from '#src/jobs/definition.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
-import { stockRules } from './schema.ts';
+import { availableSql } from './availability.ts';
+import { stockLots, stockRules } from './schema.ts';
 
 /**
  * The job that tells staff a product's stock ran low. The inventory enqueues it; the admin, which knows the
@@ -48,6 +49,16 @@ export async function alertIfLowStock(tx: Db, productId: string, available: numb
     })
     .returning({ productId: stockRules.productId });
   if (flipped.length > 0) await enqueueJob(tx, lowStockAlert, { productId, available });
+}
+
+/**
+ * Whether the product whose id is `productId` (a column of the outer query's WHERE) has lots and no more units
+ * available than its low-stock threshold: the products the dashboard lists as running low.
+ */
+export function isRunningLowSql(productId: AnyColumn | SQL): SQL {
+  return sql`exists (select 1 from ${stockLots} where ${stockLots.productId} = ${productId})
+    and ${availableSql(productId)} <= coalesce((select ${stockRules.lowStockThreshold} from ${stockRules}
+      where ${stockRules.productId} = ${productId}), 5)`;
 }
 
 /** Re-arms the alert once stock comes in. */

@@ -150,6 +150,8 @@ describe("staff's order pages", () => {
     expect((await alice.request('/admin/orders')).status).toBe(303);
     const dashboard = await admin.page('/admin');
     expect(dashboard).toContain('href="/admin/orders"');
-    expect(dashboard).toMatch(/<p class="stat-value">\d+<\/p>\s*<p><a href="\/admin\/orders\?status=pending_payment">/);
+    expect(dashboard).toMatch(
+      /href="\/admin\/orders\?status=pending_payment">Awaiting payment<\/a><\/th>\s*<td class="num">\d+<\/td>/,
+    );
   });
 });

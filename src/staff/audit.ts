@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_TYPES = [
   'tax-rate',
   'order',
   'article',
+  'product-import',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -23,6 +23,7 @@ function recordLink(e: AuditEntry) {
     return html`<a href="/admin/settings/tax?state=${e.entityId}">tax rate ${e.entityId}</a>`;
   if (e.entityType === 'article')
     return html`<a href="/admin/articles/${e.entityId}">article ${e.entityId.slice(0, 8)}</a>`;
+  if (e.entityType === 'product-import') return html`<a href="/admin/import/${e.entityId}">product import</a>`;
   return html`${e.entityType} ${e.entityId}`;
 }
 
@@ -47,6 +48,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   'tax-rate': 'Tax rates',
   order: 'Orders',
   article: 'Articles',
+  'product-import': 'Product imports',
 };
 
 /** Who did what to which record, with before and after, newest first; owners only. */

@@ -25,7 +25,7 @@ function lotsCell(row: InventoryRow, today: string) {
     ${emptied ? html`<p class="muted lot-emptied">and ${emptied} empty ${emptied === 1 ? 'lot' : 'lots'}</p>` : ''}`;
 }
 
-function filterForm(o: { q: string | undefined; expiring: number | undefined }) {
+function filterForm(o: { q: string | undefined; expiring: number | undefined; stock: 'low' | undefined }) {
   const choices = [...new Set([...EXPIRING_CHOICES, ...(o.expiring ? [o.expiring] : [])])].sort((a, b) => a - b);
   return html`<form method="get" action="/admin/inventory" class="inventory-filters" role="search">
     <div class="field">
@@ -42,16 +42,32 @@ function filterForm(o: { q: string | undefined; expiring: number | undefined }) 
         )}
       </select>
     </div>
+    <div class="field">
+      <label for="f-stock">Stock</label>
+      <select id="f-stock" name="stock">
+        <option value=""${o.stock ? '' : raw(' selected')}>Any level</option>
+        <option value="low"${o.stock === 'low' ? raw(' selected') : ''}>At or below the alert threshold</option>
+      </select>
+    </div>
     <div class="inventory-filter-actions">
       <button type="submit">Show</button>
-      ${o.q || o.expiring ? html`<a href="/admin/inventory">Clear</a>` : ''}
+      ${o.q || o.expiring || o.stock ? html`<a href="/admin/inventory">Clear</a>` : ''}
     </div>
   </form>`;
 }
 
-function summaryOf(o: { total: number; q: string | undefined; expiring: number | undefined }) {
+function summaryOf(o: {
+  total: number;
+  q: string | undefined;
+  expiring: number | undefined;
+  stock: 'low' | undefined;
+}) {
   const products = `${o.total} ${o.total === 1 ? 'product' : 'products'}`;
-  const parts = [o.q ? `matching “${o.q}”` : '', o.expiring ? `with units expiring within ${o.expiring} days` : '']
+  const parts = [
+    o.q ? `matching “${o.q}”` : '',
+    o.expiring ? `with units expiring within ${o.expiring} days` : '',
+    o.stock === 'low' ? 'at or below their low-stock threshold' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return parts ? `${products} ${parts}.` : `${products}.`;
@@ -65,6 +81,7 @@ export function renderInventoryList(o: {
   limit: number;
   q: string | undefined;
   expiring: number | undefined;
+  stock: 'low' | undefined;
   today: string;
 }) {
   return html`<h1>Inventory</h1>
@@ -96,7 +113,7 @@ export function renderInventoryList(o: {
     }
     ${renderPager({
       path: '/admin/inventory',
-      params: { q: o.q, expiring: o.expiring ? String(o.expiring) : undefined },
+      params: { q: o.q, expiring: o.expiring ? String(o.expiring) : undefined, stock: o.stock },
       page: o.page,
       total: o.total,
       limit: o.limit,

@@ -19,6 +19,7 @@ export type AdminSection =
   | 'categories'
   | 'inventory'
   | 'articles'
+  | 'import'
   | 'staff'
   | 'audit';
 
@@ -31,6 +32,7 @@ const LINKS: { id: AdminSection; href: string; label: string; permission?: Permi
   { id: 'categories', href: '/admin/categories', label: 'Categories', permission: 'catalog:manage' },
   { id: 'inventory', href: '/admin/inventory', label: 'Inventory', permission: 'inventory:manage' },
   { id: 'articles', href: '/admin/articles', label: 'Articles', permission: 'content:manage' },
+  { id: 'import', href: '/admin/import', label: 'Import products', permission: 'catalog:manage' },
   { id: 'settings', href: '/admin/settings', label: 'Store settings', permission: 'settings:edit' },
   { id: 'staff', href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { id: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
@@ -45,6 +47,8 @@ export type AdminPageOptions = {
   /** A one-line confirmation shown above the body, e.g. after an approval. */
   notice?: string | undefined;
   status?: ContentfulStatusCode;
+  /** Reloads the page after this many seconds: a page following work in progress, without script. */
+  refreshSeconds?: number | undefined;
 };
 
 function adminNav(c: Context<AppEnv>, staff: StaffUser, current: AdminSection | undefined) {
@@ -76,7 +80,12 @@ export async function renderAdminPage(c: Context<AppEnv>, o: AdminPageOptions): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${o.title} | ${store.name} admin</title>
+${
+  o.refreshSeconds
+    ? html`<meta http-equiv="refresh" content="${o.refreshSeconds}">
+`
+    : ''
+}<title>${o.title} | ${store.name} admin</title>
 <link rel="stylesheet" href="${assetUrl('style.css')}">
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 </head>
