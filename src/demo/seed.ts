@@ -84,7 +84,10 @@ async function insertDemoArticles(tx: Tx, demo: DemoArticle[], demoCategories: D
   const categoryIds = new Map(categoryRows.map((row) => [row.slug, row.id]));
   const rows = await tx
     .insert(articles)
-    .values(demo.map(({ categories: _categories, ...article }) => article))
+    .values(
+      // Written when they were published: a demo store set up today has not just updated them.
+      demo.map(({ categories: _categories, ...article }) => ({ ...article, updatedAt: article.publishedAt ?? new Date() })),
+    )
     .onConflictDoNothing()
     .returning({ id: articles.id, slug: articles.slug });
   const links = rows.flatMap((row) =>

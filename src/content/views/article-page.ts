@@ -44,14 +44,23 @@ function renderFiling(categories: ArticleCategory[], tags: string[]) {
   </div>`;
 }
 
-// Only the h2s when there are many headings: a contents list longer than a screen helps nobody.
+// Only the h2s when there are many headings: a contents list longer than a screen helps nobody. An h3 is listed
+// under the h2 before it.
 function renderContents(headings: OutlineHeading[]) {
   const shown = headings.length > 12 ? headings.filter((h) => h.level === 2) : headings;
   if (shown.length < 2) return '';
+  const groups: { top: OutlineHeading | undefined; subs: OutlineHeading[] }[] = [];
+  for (const h of shown) {
+    if (h.level === 2 || groups.length === 0) groups.push({ top: h.level === 2 ? h : undefined, subs: [] });
+    if (h.level === 3) groups.at(-1)!.subs.push(h);
+  }
+  const link = (h: OutlineHeading) => html`<a href="#${h.id}">${h.text}</a>`;
+  const subList = (subs: OutlineHeading[]) =>
+    subs.length ? html`<ul>${subs.map((h) => html`<li>${link(h)}</li>`)}</ul>` : '';
   return html`<nav class="article-toc" aria-labelledby="toc-heading">
     <h2 id="toc-heading">In this article</h2>
     <ol>
-      ${shown.map((h) => html`<li class="toc-level-${h.level}"><a href="#${h.id}">${h.text}</a></li>`)}
+      ${groups.map((g) => html`<li>${g.top ? link(g.top) : ''}${subList(g.subs)}</li>`)}
     </ol>
   </nav>`;
 }

@@ -25,20 +25,15 @@ export function renderNoteCallout(text: string) {
 `;
 }
 
-/** The store's contact details inside an article: its phone to tap and its contact page, or its email. */
+/** The store's contact details inside an article: its phone to tap, its email and its contact page. */
 export function renderContactBox(o: { title: string; phone: string; email: string; contactPath?: string }) {
   if (!o.phone && !o.email && !o.contactPath) return html``;
   return html`<aside class="contact-box" aria-label="Contact us">
   <p class="contact-box-title">${o.title || 'Questions? Talk to us'}</p>
   <ul class="contact-box-ways">
     ${o.phone ? html`<li><a class="contact-box-phone" href="${telHref(o.phone)}">Call ${o.phone}</a></li>` : ''}
-    ${
-      o.contactPath
-        ? html`<li><a href="${o.contactPath}">All the ways to reach us</a></li>`
-        : o.email
-          ? html`<li><a href="mailto:${o.email}">Email ${o.email}</a></li>`
-          : ''
-    }
+    ${o.email ? html`<li><a href="mailto:${o.email}">Email us</a></li>` : ''}
+    ${o.contactPath ? html`<li><a href="${o.contactPath}">All the ways to reach us</a></li>` : ''}
   </ul>
 </aside>
 `;
