@@ -60,7 +60,8 @@ function inlineText(token: Token | undefined): string {
 
 // "**Question?** answer" as [question, the rest]; undefined when the paragraph does not open with a bold question.
 function boldQuestion(inline: Token): [string, string] | undefined {
-  const children = inline.children ?? [];
+  // markdown-it may open the line with an empty text token.
+  const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content === ''));
   if (children[0]?.type !== 'strong_open') return undefined;
   const close = children.findIndex((c) => c.type === 'strong_close');
   if (close < 0) return undefined;
