@@ -83,7 +83,9 @@ export function findFaq(body: string): FaqEntry[] {
     const token = tokens[i]!;
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
-      const text = inlineText(tokens[i + 1]).replace(/[:.]$/, '').trim();
+      const text = inlineText(tokens[i + 1])
+        .replace(/[:.]$/, '')
+        .trim();
       if (sectionLevel && level <= sectionLevel) sectionLevel = 0;
       if (!sectionLevel && QUESTIONS_HEADING.test(text)) sectionLevel = level;
       else if (sectionLevel && level > sectionLevel) entries.push({ question: text, answer: [] });
@@ -91,7 +93,10 @@ export function findFaq(body: string): FaqEntry[] {
       continue;
     }
     if (!sectionLevel || token.type !== 'inline') continue;
-    const bold = tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type !== 'list_item_open' ? boldQuestion(token) : undefined;
+    const bold =
+      tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type !== 'list_item_open'
+        ? boldQuestion(token)
+        : undefined;
     if (bold) entries.push({ question: bold[0], answer: bold[1] ? [bold[1]] : [] });
     else entries.at(-1)?.answer.push(inlineText(token));
   }

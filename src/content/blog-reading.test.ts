@@ -86,7 +86,11 @@ beforeAll(async () => {
       '**Not a question here?** This section is over.',
     ].join('\n'),
   });
-  await insertTestArticle(db, { slug: 'scheduled-one', title: 'Scheduled one', publishedAt: new Date(Date.now() + DAY) });
+  await insertTestArticle(db, {
+    slug: 'scheduled-one',
+    title: 'Scheduled one',
+    publishedAt: new Date(Date.now() + DAY),
+  });
   await waitForCacheEcho();
 });
 afterAll(() => store.close());
@@ -98,7 +102,9 @@ describe('blog categories and tags', () => {
     expect(nav).toContain('<a href="/blog" aria-current="page">All articles</a>');
     expect(nav).toContain('<a href="/blog/category/regulation">Regulation and labels (1)</a>');
     expect(nav).toContain('<a href="/blog/category/many">Many articles (10)</a>');
-    expect(blog).toContain('<link rel="alternate" type="application/rss+xml" title="Blog" href="http://store.test/blog/feed.xml">');
+    expect(blog).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Blog" href="http://store.test/blog/feed.xml">',
+    );
 
     const page = await text('/blog/category/regulation');
     expect(page).toContain('<h1>Regulation and labels</h1>');
@@ -184,7 +190,15 @@ describe('an article page', () => {
   it('carries Article, BreadcrumbList and FAQPage data with the fields search engines require', async () => {
     const page = await text(DEMO);
     const article = jsonLdNode(page, 'Article')!;
-    for (const field of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'image', 'mainEntityOfPage']) {
+    for (const field of [
+      'headline',
+      'datePublished',
+      'dateModified',
+      'author',
+      'publisher',
+      'image',
+      'mainEntityOfPage',
+    ]) {
       expect(article[field], field).toBeTruthy();
     }
     expect(article.articleSection).toBe('Hair restoration');

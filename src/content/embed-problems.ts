@@ -41,10 +41,12 @@ export async function findEmbedProblems(
     }
   }
   const onSale = new Set(
-    (await findEmbeddedProducts(
-      db,
-      products.map((p) => p.slug),
-    )).map((p) => p.slug),
+    (
+      await findEmbeddedProducts(
+        db,
+        products.map((p) => p.slug),
+      )
+    ).map((p) => p.slug),
   );
   for (const p of products) {
     if (!onSale.has(p.slug)) {

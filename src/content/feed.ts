@@ -10,10 +10,7 @@ export const FEED_SIZE = 20;
  */
 export function renderArticleFeed(o: { items: ArticleSummary[]; storeName: string; baseUrl: string }): string {
   const blogUrl = `${o.baseUrl}/blog`;
-  const newest = o.items.reduce(
-    (max, a) => Math.max(max, a.publishedAt.getTime(), a.updatedAt.getTime()),
-    0,
-  );
+  const newest = o.items.reduce((max, a) => Math.max(max, a.publishedAt.getTime(), a.updatedAt.getTime()), 0);
   const items = o.items.map((a) => {
     const url = `${blogUrl}/${a.slug}`;
     return [

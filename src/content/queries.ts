@@ -61,8 +61,18 @@ function publicWhere(filter: ArticleFilter = {}) {
   );
 }
 
+// A cover is shown only from this store's own paths or over https: never a javascript: or data: address, whatever
+// reached the column.
+const SAFE_IMAGE_SRC = /^(\/(?!\/)|https:\/\/)/i;
+const safeCover = (cover: Article['coverImage'] | undefined) =>
+  cover && typeof cover.src === 'string' && SAFE_IMAGE_SRC.test(cover.src.trim()) ? cover : null;
+
 // The filter guarantees a date; the column type cannot say so.
-const withDate = <T extends { publishedAt: Date | null }>(row: T) => ({ ...row, publishedAt: row.publishedAt! });
+const withDate = <T extends { publishedAt: Date | null; coverImage?: Article['coverImage'] }>(row: T) => ({
+  ...row,
+  publishedAt: row.publishedAt!,
+  ...('coverImage' in row ? { coverImage: safeCover(row.coverImage) } : {}),
+});
 
 /** One page of public articles, newest first, with the total count for pagination. */
 export async function listPublishedArticles(
@@ -163,9 +173,7 @@ export async function findRelatedArticles(
 }
 
 /** Every public article's address and dates, newest first, for the sitemap and the feed. */
-export async function listPublicArticleDates(
-  db: Db,
-): Promise<{ slug: string; publishedAt: Date; updatedAt: Date }[]> {
+export async function listPublicArticleDates(db: Db): Promise<{ slug: string; publishedAt: Date; updatedAt: Date }[]> {
   const rows = await db
     .select({ slug: articles.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
     .from(articles)

@@ -47,7 +47,9 @@ function bodyLines(body: string): { text: string; line: number }[] {
 }
 
 function checkTitle(title: string): BlockProblem | undefined {
-  return title.length > MAX_TITLE ? { problem: `The title is longer than ${MAX_TITLE} characters.`, bodyLine: 0 } : undefined;
+  return title.length > MAX_TITLE
+    ? { problem: `The title is longer than ${MAX_TITLE} characters.`, bodyLine: 0 }
+    : undefined;
 }
 
 /** Reads a `[[timeline:...]]` block's body. */
@@ -59,14 +61,18 @@ export function parseTimeline(title: string, body: string): Timeline | BlockProb
   for (const { text, line } of bodyLines(body)) {
     if (!text.startsWith('-')) {
       const label = text.replace(/:$/, '').trim();
-      if (label.length > MAX_TITLE) return { problem: `A phase name is longer than ${MAX_TITLE} characters.`, bodyLine: line };
+      if (label.length > MAX_TITLE)
+        return { problem: `A phase name is longer than ${MAX_TITLE} characters.`, bodyLine: line };
       phases.push({ label, steps: [] });
       continue;
     }
     const step = text.slice(1).trim();
     const bar = step.indexOf('|');
     if (bar < 0) {
-      return { problem: 'A step needs a time and what to do, separated by "|": "- 24 hours after | Rest".', bodyLine: line };
+      return {
+        problem: 'A step needs a time and what to do, separated by "|": "- 24 hours after | Rest".',
+        bodyLine: line,
+      };
     }
     const when = step.slice(0, bar).trim();
     const what = step.slice(bar + 1).trim();
@@ -96,10 +102,15 @@ export function parseComparison(title: string, body: string): Comparison | Block
   if (!head) return { problem: 'The comparison is empty; its first line names the columns.', bodyLine: 0 };
   const columns = splitRow(head.text);
   if (columns.length < MIN_COLUMNS || columns.length > MAX_COLUMNS) {
-    return { problem: `The first line names ${MIN_COLUMNS} to ${MAX_COLUMNS} columns, separated by "|".`, bodyLine: head.line };
+    return {
+      problem: `The first line names ${MIN_COLUMNS} to ${MAX_COLUMNS} columns, separated by "|".`,
+      bodyLine: head.line,
+    };
   }
-  if (rest.length === 0) return { problem: 'The comparison has no treatments below its column names.', bodyLine: head.line };
-  if (rest.length > MAX_ROWS) return { problem: `A comparison has at most ${MAX_ROWS} treatments.`, bodyLine: rest[MAX_ROWS]!.line };
+  if (rest.length === 0)
+    return { problem: 'The comparison has no treatments below its column names.', bodyLine: head.line };
+  if (rest.length > MAX_ROWS)
+    return { problem: `A comparison has at most ${MAX_ROWS} treatments.`, bodyLine: rest[MAX_ROWS]!.line };
   const rows: string[][] = [];
   for (const { text, line } of rest) {
     const cells = splitRow(text);

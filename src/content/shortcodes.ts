@@ -22,7 +22,7 @@ export type Shortcode =
 /** What an author typed on a shortcode line: an embed to show, or why it cannot be shown. */
 export type ShortcodeReading =
   | { ok: true; shortcode: Shortcode }
-  | { ok: false; problem: string; /** Line of the block's body at fault; 0 is the opening line. */ bodyLine: number };
+  | { ok: false; problem: string /** Line of the block's body at fault; 0 is the opening line. */; bodyLine: number };
 
 export const EMBED_KINDS = ['product', 'coupon', 'callout', 'contact', 'timeline', 'compare'] as const;
 const BLOCK_KINDS = new Set(['timeline', 'compare']);

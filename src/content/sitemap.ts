@@ -19,7 +19,10 @@ export async function listSitemapEntries(db: Db, store: StorePageSource): Promis
       .from(products)
       .where(eq(products.status, 'active'))
       .orderBy(asc(products.slug)),
-    db.select({ slug: categories.slug, updatedAt: categories.updatedAt }).from(categories).orderBy(asc(categories.position)),
+    db
+      .select({ slug: categories.slug, updatedAt: categories.updatedAt })
+      .from(categories)
+      .orderBy(asc(categories.position)),
     listPublicArticleDates(db),
     listArticleCategories(db),
   ]);

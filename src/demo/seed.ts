@@ -80,13 +80,18 @@ export function demoSeedOptionsFor(config: Pick<Config, 'env' | 'dataDir'>): Dem
 // a store that has refiled or removed them keeps its own choice.
 async function insertDemoArticles(tx: Tx, demo: DemoArticle[], demoCategories: DemoArticleCategory[]) {
   await tx.insert(articleCategories).values(demoCategories).onConflictDoNothing();
-  const categoryRows = await tx.select({ id: articleCategories.id, slug: articleCategories.slug }).from(articleCategories);
+  const categoryRows = await tx
+    .select({ id: articleCategories.id, slug: articleCategories.slug })
+    .from(articleCategories);
   const categoryIds = new Map(categoryRows.map((row) => [row.slug, row.id]));
   const rows = await tx
     .insert(articles)
     .values(
       // Written when they were published: a demo store set up today has not just updated them.
-      demo.map(({ categories: _categories, ...article }) => ({ ...article, updatedAt: article.publishedAt ?? new Date() })),
+      demo.map(({ categories: _categories, ...article }) => ({
+        ...article,
+        updatedAt: article.publishedAt ?? new Date(),
+      })),
     )
     .onConflictDoNothing()
     .returning({ id: articles.id, slug: articles.slug });
@@ -107,8 +112,10 @@ async function insertDemoArticles(tx: Tx, demo: DemoArticle[], demoCategories: D
  */
 export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Record<string, number>> {
   // The demo texts (a tenth of the code) are loaded only when a store is being set up, not at every start.
-  const [{ DEMO_ARTICLES, DEMO_ARTICLE_CATEGORIES, DEMO_PRODUCTS }, { DEMO_CATEGORIES, DEMO_SETTINGS, DEMO_SHIPPING, DEMO_TAX_RATES }] =
-    await Promise.all([import('./demo-data.ts'), import('./store-data.ts')]);
+  const [
+    { DEMO_ARTICLES, DEMO_ARTICLE_CATEGORIES, DEMO_PRODUCTS },
+    { DEMO_CATEGORIES, DEMO_SETTINGS, DEMO_SHIPPING, DEMO_TAX_RATES },
+  ] = await Promise.all([import('./demo-data.ts'), import('./store-data.ts')]);
   const catalogue = await db.transaction(async (tx) => {
     const settings = await tx
       .insert(storeSettings)

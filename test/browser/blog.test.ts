@@ -109,7 +109,11 @@ describeInBrowser('the blog in a real browser', () => {
     await page.setViewportSize(DESKTOP);
 
     // Adding the embedded product to the cart works from the article.
-    await main.locator('.article-embed').first().getByRole('button', { name: /Add to cart/ }).click();
+    await main
+      .locator('.article-embed')
+      .first()
+      .getByRole('button', { name: /Add to cart/ })
+      .click();
     await page.waitForURL((u) => u.pathname === ARTICLE);
     expect(await page.locator('.header-account').innerText()).toMatch(/1/);
     expect(problems).toEqual([]);

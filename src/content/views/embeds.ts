@@ -70,9 +70,10 @@ export function renderComparison(c: Comparison) {
     <thead><tr><th scope="col">${corner}</th>${columns.map((col) => html`<th scope="col">${col}</th>`)}</tr></thead>
     <tbody>
       ${c.rows.map(
-        ([name, ...cells]) => html`<tr><th scope="row">${raw(renderInlineMarkdown(name ?? ''))}</th>${cells.map(
-          (cell, i) => html`<td data-label="${columns[i]}">${raw(renderInlineMarkdown(cell))}</td>`,
-        )}</tr>`,
+        ([name, ...cells]) =>
+          html`<tr><th scope="row">${raw(renderInlineMarkdown(name ?? ''))}</th>${cells.map(
+            (cell, i) => html`<td data-label="${columns[i]}">${raw(renderInlineMarkdown(cell))}</td>`,
+          )}</tr>`,
       )}
     </tbody>
   </table>
