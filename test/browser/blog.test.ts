@@ -118,4 +118,18 @@ describeInBrowser('the blog in a real browser', () => {
     expect(await page.locator('.header-account').innerText()).toMatch(/1/);
     expect(problems).toEqual([]);
   });
+
+  it("reads the feed and the sitemap with the browser's strict XML parser", async () => {
+    for (const [path, root] of [
+      ['/blog/feed.xml', 'rss'],
+      ['/sitemap.xml', 'urlset'],
+    ] as const) {
+      const source = await page.evaluate(async (url) => (await fetch(url)).text(), `${b.url}${path}`);
+      const parsed = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length };
+      }, source);
+      expect(parsed, path).toEqual({ root, errors: 0 });
+    }
+  });
 });
