@@ -163,6 +163,15 @@ describe('an article page', () => {
     expect(await text(DEMO)).not.toContain('article-updated');
   });
 
+  it('keeps the demo draft, with its deliberate claims, off the site', async () => {
+    const [draft] = await store.ctx.db.select().from(articles).where(eqSlug('regrow-hair-fast-draft'));
+    expect(draft?.status).toBe('draft');
+    expect(draft?.body).toContain('regrow hair');
+    expect(draft?.body).toContain('FDA-approved serum');
+    expect((await store.request('/blog/regrow-hair-fast-draft')).status).toBe(404);
+    expect(await text('/blog')).not.toContain('Regrow Your Hair Fast');
+  });
+
   it('suggests related articles, those sharing categories first, and never itself or a draft', async () => {
     const page = await text('/blog/many-0');
     const related = /<section class="related-articles"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
@@ -208,7 +217,7 @@ describe('an article page', () => {
     expect(faq.mainEntity.map((q: { name: string }) => q.name)).toEqual([
       'Does exosome therapy hurt?',
       'How long should I wait between sessions?',
-      'Is any exosome product FDA-approved?',
+      'Has the FDA approved any exosome product?',
     ]);
     for (const q of faq.mainEntity) {
       expect(q['@type']).toBe('Question');

@@ -28,7 +28,7 @@ The only side effects known so far are **injection-site reactions**:
 - swelling of the treated area.
 
 Keep in mind that this is a new technology. Studies are still under way, and rarer effects may only come to light
-as more people are treated. With no FDA-approved exosome product on the market, caution is the sensible default.
+as more people are treated. With no exosome product approved by the FDA yet, caution is the sensible default.
 
 ## Before and after your appointment
 
@@ -75,9 +75,9 @@ Minoxidil and finasteride | Medicines used against pattern hair loss | Acne wher
 A few notes on the comparison:
 
 - **PRP** uses your own blood (it is *autologous*), so there is no donor and no risk of catching a disease from one.
-- **Laser combs** are often described as "FDA-approved", but that is not the right word for a device. They are
-  **FDA-cleared** through the 510(k) process: the agency found them substantially equivalent to devices already
-  on the market. Approval is the standard for medicines and the highest-risk devices.
+- **Laser combs** are **FDA-cleared** through the 510(k) process: the agency found them substantially equivalent
+  to devices already on the market. Clearance is not approval, which is the standard for medicines and the
+  highest-risk devices.
 - **Minoxidil** is approved for use on the scalp without a prescription. **Finasteride** is approved as a
   prescription tablet for men; the acne and redness above are what people notice with products put on the scalp.
 
@@ -110,7 +110,7 @@ usual reaction and fades on its own.
 
 Leave 3 to 6 months between treatments, so the scalp can recover and you can judge the result.
 
-### Is any exosome product FDA-approved?
+### Has the FDA approved any exosome product?
 
 No. No exosome product has been approved by the FDA so far, which is why the products are sold to licensed
 professionals only.
@@ -141,7 +141,8 @@ export const EXOSOME_ARTICLE: DemoArticle = {
   title: 'Side Effects of Exosome Hair Therapy',
   excerpt:
     'Exosome injections for hair loss usually cause only pain, bruising or swelling where the needle went in, but ' +
-    'no exosome product is FDA-approved yet. What to expect, how to prepare and recover, and how the alternatives compare.',
+    'the FDA has approved no exosome product yet. What to expect, how to prepare and recover, and how the ' +
+    'alternatives compare.',
   body: BODY,
   authorName: 'Maya Ortiz',
   coverImage: {
@@ -153,7 +154,7 @@ export const EXOSOME_ARTICLE: DemoArticle = {
   categories: ['hair-restoration', 'aftercare'],
   seoTitle: 'Exosome Hair Therapy Side Effects, Aftercare and Alternatives',
   seoDescription:
-    'What exosome hair treatment can feel like afterwards, how to prepare and recover, why no exosome product is ' +
-    'FDA-approved, and how PRP, laser combs, minoxidil and PEP Factor compare.',
+    'What exosome hair treatment can feel like afterwards, how to prepare and recover, why the FDA has approved no ' +
+    'exosome product, and how PRP, laser combs, minoxidil and PEP Factor compare.',
   publishedAt: new Date('2025-03-12T15:00:00Z'),
 };
