@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -117,6 +118,15 @@ describeInBrowser('the blog in a real browser', () => {
     await page.waitForURL((u) => u.pathname === ARTICLE);
     expect(await page.locator('.header-account').innerText()).toMatch(/1/);
     expect(problems).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility problem on a category or tag page', async () => {
+    for (const path of ['/blog/category/hair-restoration', '/blog/tag/hair-loss']) {
+      expect((await page.goto(`${b.url}${path}`))?.status(), path).toBe(200);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      expect(serious, path).toEqual([]);
+    }
   });
 
   it("reads the feed and the sitemap with the browser's strict XML parser", async () => {
