@@ -174,7 +174,10 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     return c.body(new Uint8Array(asset.body), 200, { 'Content-Type': asset.type, 'Cache-Control': cacheControl });
   });
   const hidden = [...MODULES.flatMap((module) => module.hiddenFromRobots ?? []), '/api'];
-  const robots = `User-agent: *\n${hidden.map((path) => `Disallow: ${path}\n`).join('')}`;
+  const sitemaps = MODULES.flatMap((module) => module.sitemaps ?? []);
+  const robots =
+    `User-agent: *\n${hidden.map((path) => `Disallow: ${path}\n`).join('')}` +
+    sitemaps.map((path) => `\nSitemap: ${ctx.config.baseUrl}${path}\n`).join('');
   app.get('/robots.txt', (c) => c.text(robots));
 
   for (const module of MODULES) {

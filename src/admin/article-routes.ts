@@ -22,6 +22,7 @@ import { uuidSchema } from '#src/lib/ids.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
 import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
+import { settingsOf } from '#src/store/settings.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { type FormValues, readForm } from '#src/web/forms.ts';
 import { parseQuery } from '#src/web/validation.ts';
@@ -70,7 +71,7 @@ async function editorState(
 ): Promise<EditorPage> {
   const text = textOf(values);
   const [rendered, report] = await Promise.all([
-    renderArticleBody(c.var.ctx.db, text.body),
+    settingsOf(c.var.ctx).then((store) => renderArticleBody(c.var.ctx.db, text.body, { store, isPreview: true })),
     complianceReport(c.var.ctx.db, text, article?.id),
   ]);
   return {

@@ -3,6 +3,7 @@ import { products } from '#src/catalog/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { getStoreSettings } from '#src/store/settings.ts';
 import { type ArticleText, checkCompliance, type Finding, type ProductFacts } from './compliance/check.ts';
+import { findEmbedProblems } from './embed-problems.ts';
 import {
   type Article,
   type ArticleRevision,
@@ -110,15 +111,18 @@ export type ComplianceReport = { findings: ReportedFinding[]; blocking: Reported
 
 /** The compliance check of a text, with what staff acknowledged of this article (if it is saved). */
 export async function complianceReport(db: Db, text: ArticleText, articleId?: string): Promise<ComplianceReport> {
-  const [facts, settings, acks] = await Promise.all([
+  const [facts, settings, acks, embedProblems] = await Promise.all([
     productFactsFor(db, text),
     getStoreSettings(db),
     articleId ? listAcknowledgements(db, articleId) : [],
+    findEmbedProblems(db, text.body),
   ]);
   const byKey = new Map(acks.map((a) => [a.findingKey, a]));
-  const findings = checkCompliance(text, { products: facts, disclaimer: settings.disclaimer }).map((f) => ({
-    ...f,
-    acknowledgement: f.acknowledgeable ? byKey.get(f.id) : undefined,
-  }));
+  const findings = checkCompliance(text, { products: facts, disclaimer: settings.disclaimer, embedProblems }).map(
+    (f) => ({
+      ...f,
+      acknowledgement: f.acknowledgeable ? byKey.get(f.id) : undefined,
+    }),
+  );
   return { findings, blocking: findings.filter((f) => !f.acknowledgement) };
 }

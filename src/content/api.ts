@@ -83,7 +83,8 @@ contentApi.openapi(getArticleRoute, async (c) => {
     throw new AppError('NOT_FOUND', 'No published article has this slug.');
   }
   tagPage(c, ...articleTags(article));
-  const [store, rendered] = await Promise.all([settingsOf(ctx), renderArticleBody(ctx.db, article.body)]);
+  const store = await settingsOf(ctx);
+  const rendered = await renderArticleBody(ctx.db, article.body, { store });
   return c.json(
     {
       ...toSummaryJson(article, ctx.config.baseUrl),

@@ -1,43 +1,66 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { PRODUCT_CARD_COLUMNS, type ProductCardData } from '#src/catalog/card-columns.ts';
-import { products } from '#src/catalog/schema.ts';
+import type { ProductCardData } from '#src/catalog/card-columns.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import type { Db } from '#src/db/client.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
-import { findProductSlugs, parseShortcode } from './shortcodes.ts';
-import { renderCouponCallout, renderNoteCallout } from './views/embeds.ts';
+import { hasStorePage, type StorePageSource, storePageOf } from '#src/web/store-pages.ts';
+import { anchorHeadings, type OutlineHeading } from './article-outline.ts';
+import { type CouponCodeCheck, findEmbedProblems } from './embed-problems.ts';
+import { findEmbeddedProducts } from './embedded-products.ts';
+import { findProductSlugs, readShortcode } from './shortcodes.ts';
+import {
+  renderComparison,
+  renderContactBox,
+  renderCouponCallout,
+  renderEmbedError,
+  renderNoteCallout,
+  renderTimeline,
+} from './views/embeds.ts';
 
 export type RenderedArticle = {
   html: string;
   /** Active products the article embeds, in the order they first appear. */
   products: ProductCardData[];
+  /** The body's h2 and h3 headings, each with the anchor id it carries in `html`. */
+  headings: OutlineHeading[];
 };
 
-/** Active products with the given slugs, in one query, ordered as the slugs are. */
-export async function findEmbeddedProducts(db: Db, slugs: string[]): Promise<ProductCardData[]> {
-  if (slugs.length === 0) return [];
-  const rows = await db
-    .select(PRODUCT_CARD_COLUMNS)
-    .from(products)
-    .where(and(inArray(products.slug, slugs), eq(products.status, 'active')));
-  const bySlug = new Map(rows.map((row) => [row.slug, row]));
-  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
-}
+/** The store details a contact box shows. */
+export type ContactFacts = StorePageSource & { phone: string; email: string };
+
+export type ArticleRenderOptions = {
+  store: ContactFacts;
+  /**
+   * A preview for its author: a broken embed shows as an error box saying what is wrong. A published page leaves
+   * it out instead, so a product withdrawn after publication never breaks the page.
+   */
+  isPreview?: boolean;
+  /** Which coupon codes exist (embed-problems.ts); by default any well-formed code. */
+  isCouponCode?: CouponCodeCheck;
+};
 
 /**
- * An article body as safe HTML with its embeds resolved: product cards (unknown or inactive products render
- * nothing), coupon callouts and note boxes. Everything the author typed is escaped or sanitised.
+ * An article body as safe HTML with its embeds resolved: product cards, coupon callouts, notes, contact boxes,
+ * care timelines and comparisons, with anchor ids on its headings. Everything the author typed is escaped or
+ * sanitised.
  */
-export async function renderArticleBody(db: Db, body: string): Promise<RenderedArticle> {
-  const embedded = await findEmbeddedProducts(db, findProductSlugs(body));
+export async function renderArticleBody(db: Db, body: string, o: ArticleRenderOptions): Promise<RenderedArticle> {
+  const [embedded, problems] = await Promise.all([
+    findEmbeddedProducts(db, findProductSlugs(body)),
+    o.isPreview ? findEmbedProblems(db, body, { isCouponCode: o.isCouponCode }) : [],
+  ]);
+  const problemOf = new Map(problems.map((p) => [p.embed, p.message]));
   const cards = new Map<string, string>();
   for (const product of embedded) {
     cards.set(product.slug, `<div class="article-embed">${await renderProductCard(product)}</div>\n`);
   }
+  const contactPath = hasStorePage(o.store, 'contact') ? storePageOf('contact').path : undefined;
   const html = renderMarkdown(body, {
-    embed(inner) {
-      const shortcode = parseShortcode(inner);
-      if (!shortcode) return undefined;
+    embed(inner, block) {
+      const typed = `[[${inner}]]`;
+      const reading = readShortcode(inner, block);
+      const problem = reading.ok ? problemOf.get(typed) : reading.problem;
+      if (problem || !reading.ok) return o.isPreview ? String(renderEmbedError(typed, problem ?? '')) : '';
+      const shortcode = reading.shortcode;
       switch (shortcode.kind) {
         case 'product':
           return cards.get(shortcode.slug) ?? '';
@@ -45,8 +68,14 @@ export async function renderArticleBody(db: Db, body: string): Promise<RenderedA
           return String(renderCouponCallout(shortcode.code, shortcode.text));
         case 'callout':
           return String(renderNoteCallout(shortcode.text));
+        case 'contact':
+          return String(renderContactBox({ ...o.store, title: shortcode.title, contactPath }));
+        case 'timeline':
+          return String(renderTimeline(shortcode));
+        case 'compare':
+          return String(renderComparison(shortcode));
       }
     },
   });
-  return { html, products: embedded };
+  return { ...anchorHeadings(html), products: embedded };
 }

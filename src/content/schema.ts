@@ -102,5 +102,36 @@ export const articleFindingAcknowledgements = pgTable(
 
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type FindingAcknowledgement = typeof articleFindingAcknowledgements.$inferSelect;
+/**
+ * The blog's sections (a guide to a treatment, aftercare, regulation...): each has a page at
+ * /blog/category/<slug>. Separate from the shop's product categories, which arrange products, not articles.
+ */
+export const articleCategories = pgTable('article_categories', {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  position: integer().notNull().default(0),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which categories an article is filed under; an article may sit in several. */
+export const articleCategoryLinks = pgTable(
+  'article_category_links',
+  {
+    articleId: uuid()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    categoryId: uuid()
+      .notNull()
+      .references(() => articleCategories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.categoryId] }),
+    index('article_category_links_category_idx').on(t.categoryId),
+  ],
+);
+
 export type Article = typeof articles.$inferSelect;
+export type ArticleCategory = typeof articleCategories.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;

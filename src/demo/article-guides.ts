@@ -100,6 +100,7 @@ export const GUIDE_ARTICLES: DemoArticle[] = [
       alt: 'Illustration of a centrifuge tube separated into a golden plasma layer above a red layer, beside a drop of blood',
     },
     tags: ['PRP', 'aftercare', 'hair loss'],
+    categories: ['hair-restoration', 'aftercare'],
     status: 'published',
     seoTitle: 'PRP Hair Treatment Aftercare: What Is Normal and What to Avoid',
     seoDescription:
@@ -119,6 +120,7 @@ export const GUIDE_ARTICLES: DemoArticle[] = [
       alt: 'Illustration of a clipboard with three checklist rows marked approved, cleared and cosmetic',
     },
     tags: ['regulation', 'FDA', 'buying guide'],
+    categories: ['regulation'],
     status: 'published',
     seoTitle: 'FDA-Approved vs FDA-Cleared: What Hair-Loss Product Labels Mean',
     seoDescription:

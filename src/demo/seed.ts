@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { categories, products } from '#src/catalog/schema.ts';
 import type { Config } from '#src/config.ts';
-import { articles } from '#src/content/schema.ts';
+import { articleCategories, articleCategoryLinks, articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { writeShippingSettings } from '#src/shipping/methods.ts';
 import { storeSettings } from '#src/store/schema.ts';
@@ -9,7 +9,7 @@ import { saveTaxRate } from '#src/tax/rates.ts';
 import { notifyInstances } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { insertDemoLots } from './seed-stock.ts';
-import type { DemoCategory } from './types.ts';
+import type { DemoArticle, DemoArticleCategory, DemoCategory } from './types.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -76,6 +76,35 @@ export function demoSeedOptionsFor(config: Pick<Config, 'env' | 'dataDir'>): Dem
   return config.env === 'production' ? {} : { customersDataDir: config.dataDir };
 }
 
+// The blog's categories, then the articles, each filed under its categories. Only articles added now are filed:
+// a store that has refiled or removed them keeps its own choice.
+async function insertDemoArticles(tx: Tx, demo: DemoArticle[], demoCategories: DemoArticleCategory[]) {
+  await tx.insert(articleCategories).values(demoCategories).onConflictDoNothing();
+  const categoryRows = await tx
+    .select({ id: articleCategories.id, slug: articleCategories.slug })
+    .from(articleCategories);
+  const categoryIds = new Map(categoryRows.map((row) => [row.slug, row.id]));
+  const rows = await tx
+    .insert(articles)
+    .values(
+      // Written when they were published: a demo store set up today has not just updated them.
+      demo.map(({ categories: _categories, ...article }) => ({
+        ...article,
+        updatedAt: article.publishedAt ?? new Date(),
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: articles.id, slug: articles.slug });
+  const links = rows.flatMap((row) =>
+    (demo.find((a) => a.slug === row.slug)?.categories ?? []).flatMap((slug) => {
+      const categoryId = categoryIds.get(slug);
+      return categoryId ? [{ articleId: row.id, categoryId }] : [];
+    }),
+  );
+  if (links.length > 0) await tx.insert(articleCategoryLinks).values(links);
+  return rows;
+}
+
 /**
  * Loads the demo store (FACE Med Store): settings, categories, products and articles in one transaction, then
  * the demo customers when asked. Existing rows with the same keys are left untouched, so running it again
@@ -83,8 +112,10 @@ export function demoSeedOptionsFor(config: Pick<Config, 'env' | 'dataDir'>): Dem
  */
 export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Record<string, number>> {
   // The demo texts (a tenth of the code) are loaded only when a store is being set up, not at every start.
-  const [{ DEMO_ARTICLES, DEMO_PRODUCTS }, { DEMO_CATEGORIES, DEMO_SETTINGS, DEMO_SHIPPING, DEMO_TAX_RATES }] =
-    await Promise.all([import('./demo-data.ts'), import('./store-data.ts')]);
+  const [
+    { DEMO_ARTICLES, DEMO_ARTICLE_CATEGORIES, DEMO_PRODUCTS },
+    { DEMO_CATEGORIES, DEMO_SETTINGS, DEMO_SHIPPING, DEMO_TAX_RATES },
+  ] = await Promise.all([import('./demo-data.ts'), import('./store-data.ts')]);
   const catalogue = await db.transaction(async (tx) => {
     const settings = await tx
       .insert(storeSettings)
@@ -110,11 +141,7 @@ export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Re
       .onConflictDoNothing()
       .returning({ id: products.id, slug: products.slug });
     await insertDemoLots(tx, productRows, DEMO_PRODUCTS);
-    const articleRows = await tx
-      .insert(articles)
-      .values(DEMO_ARTICLES)
-      .onConflictDoNothing()
-      .returning({ id: articles.id });
+    const articleRows = await insertDemoArticles(tx, DEMO_ARTICLES, DEMO_ARTICLE_CATEGORIES);
     // A store already running on this database shows the new records at once.
     await notifyInstances(tx, { pages: [EVERYTHING] });
     return {

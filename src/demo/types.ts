@@ -15,7 +15,11 @@ export type DemoLot = { lotNumber: string; quantity: number; expiresInDays: numb
 
 export type DemoCategory = { slug: string; name: string; description: string; parent?: string; position: number };
 
+/** A demo article, filed under blog categories by slug; a draft has no publication date. */
 export type DemoArticle = Omit<NewArticle, 'id' | 'search' | 'createdAt' | 'updatedAt'> & {
   slug: string;
-  publishedAt: Date;
+  publishedAt: Date | null;
+  categories: string[];
 };
+
+export type DemoArticleCategory = { slug: string; name: string; description: string; position: number };

@@ -22,7 +22,7 @@ function inlineText(children: Token[] | null): string {
  */
 export function markdownToPlainText(
   source: string,
-  options: { embed?: (shortcode: string) => string | undefined } = {},
+  options: { embed?: (shortcode: string, body?: string) => string | undefined } = {},
 ) {
   const text = options.embed ? replaceShortcodeLines(source, options.embed) : source;
   const blocks: string[] = [];

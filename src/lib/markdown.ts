@@ -76,12 +76,28 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
-/** A whole-line `[[...]]` shortcode's inner text turned into trusted HTML; undefined leaves the line as text. */
-export type EmbedRenderer = (shortcode: string) => string | undefined;
+/**
+ * A whole-line `[[...]]` shortcode's inner text turned into trusted HTML; undefined leaves the line as text. A
+ * block shortcode (an opening `[[name...]]` line, lines of its own syntax, a closing `[[/name]]` line) also
+ * receives the lines between as `body`.
+ */
+export type EmbedRenderer = (shortcode: string, body?: string) => string | undefined;
+
+/** A shortcode as it stands in a text: its first and last line (0-based; equal for a one-line shortcode). */
+export type ShortcodeAt = { start: number; end: number; inner: string; body?: string };
 
 const SHORTCODE_LINE = /^ {0,3}\[\[([^\n]+?)\]\]\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// The name a block opens with, e.g. `timeline` in `[[timeline:Title]]`; blocks close with `[[/timeline]]`.
+const BLOCK_NAME = /^([a-z][a-z-]*)\s*(?::|$)/i;
 
+function closingLineOf(lines: string[], from: number, name: string): number {
+  for (let j = from; j < lines.length; j++) {
+    const closing = SHORTCODE_LINE.exec(lines[j]!);
+    if (closing && closing[1]!.replace(/\s+/g, '').toLowerCase() === `/${name}`) return j;
+  }
+  return -1;
+}
 // Rendering and sanitising a product description was the largest cost of an uncached product page after its
 // queries. The output depends on the text alone, so keying by the text can never serve a stale description;
 // the oldest entries go first once the bound is reached (texts are at most 50,000 characters, so a few tens
@@ -101,10 +117,10 @@ function renderPlain(source: string): string {
 }
 
 /**
- * The whole-line `[[...]]` shortcodes of a text, outside code fences, as [line index, inner text]: exactly the
- * lines renderMarkdown offers to `embed`.
+ * The whole-line `[[...]]` shortcodes of a text outside code fences, blocks with their body: exactly what
+ * renderMarkdown offers to `embed`.
  */
-function* shortcodeLines(lines: string[]): Generator<[number, string]> {
+function* shortcodeLines(lines: string[]): Generator<ShortcodeAt> {
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -117,7 +133,16 @@ function* shortcodeLines(lines: string[]): Generator<[number, string]> {
     }
     if (fence) continue;
     const shortcode = SHORTCODE_LINE.exec(line);
-    if (shortcode) yield [i, shortcode[1]!.trim()];
+    if (!shortcode) continue;
+    const inner = shortcode[1]!.trim();
+    const name = BLOCK_NAME.exec(inner)?.[1]?.toLowerCase();
+    const end = name ? closingLineOf(lines, i + 1, name) : -1;
+    if (end < 0) {
+      yield { start: i, end: i, inner };
+      continue;
+    }
+    yield { start: i, end, inner, body: lines.slice(i + 1, end).join('\n') };
+    i = end;
   }
 }
 
@@ -127,11 +152,13 @@ const splitLines = (source: string) => source.split(/\r\n?|\n/);
  * The text with every whole-line shortcode outside code fences replaced by what `replace` returns for its inner
  * text; undefined leaves the line as it is.
  */
-export function replaceShortcodeLines(source: string, replace: (shortcode: string) => string | undefined): string {
+export function replaceShortcodeLines(source: string, replace: EmbedRenderer): string {
   const lines = splitLines(source);
-  for (const [i, inner] of shortcodeLines(lines)) {
-    const replacement = replace(inner);
-    if (replacement !== undefined) lines[i] = replacement;
+  for (const at of [...shortcodeLines(lines)]) {
+    const replacement = replace(at.inner, at.body);
+    if (replacement === undefined) continue;
+    lines[at.start] = replacement;
+    for (let j = at.start + 1; j <= at.end; j++) lines[j] = '';
   }
   return lines.join('\n');
 }
@@ -152,7 +179,12 @@ export function renderInlineMarkdown(source: string): string {
 
 /** The inner text of every shortcode renderMarkdown would offer to `embed`, in order. */
 export function findShortcodes(source: string): string[] {
-  return [...shortcodeLines(splitLines(source))].map(([, inner]) => inner);
+  return [...shortcodeLines(splitLines(source))].map((at) => at.inner);
+}
+
+/** Every shortcode renderMarkdown would offer to `embed`, with where it stands, for reports on a draft. */
+export function findShortcodesAt(source: string): ShortcodeAt[] {
+  return [...shortcodeLines(splitLines(source))];
 }
 
 /**
@@ -166,10 +198,11 @@ export function renderMarkdown(source: string, options: { embed?: EmbedRenderer 
   const nonce = randomBytes(8).toString('hex');
   const embeds: string[] = [];
   const lines = splitLines(source);
-  for (const [i, inner] of shortcodeLines(lines)) {
-    const rendered = options.embed(inner);
+  for (const at of [...shortcodeLines(lines)]) {
+    const rendered = options.embed(at.inner, at.body);
     if (rendered === undefined) continue;
-    lines[i] = `\nMDEMBED${nonce}N${embeds.length}\n`;
+    lines[at.start] = `\nMDEMBED${nonce}N${embeds.length}\n`;
+    for (let j = at.start + 1; j <= at.end; j++) lines[j] = '';
     embeds.push(rendered);
   }
   const { md, sanitize } = renderers();

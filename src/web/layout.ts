@@ -36,7 +36,37 @@ export type PageOptions = {
   noindex?: boolean;
   /** Small scripts from /assets that enhance this page; it works without them. */
   scripts?: string[];
+  /** How the page looks when shared (OpenGraph, Twitter cards); a plain website page without it. */
+  share?: ShareFacts;
+  /** A feed of this section, announced to feed readers. */
+  feed?: { path: string; title: string };
 };
+
+/** What a shared link shows beyond title and description. */
+export type ShareFacts = {
+  type: 'website' | 'article';
+  /** Image path or URL; made absolute against the store's address. */
+  image?: { src: string; alt: string };
+  publishedTime?: Date;
+  modifiedTime?: Date;
+  section?: string;
+  tags?: string[];
+};
+
+function renderShareMeta(o: PageOptions) {
+  const share = o.share ?? { type: 'website' };
+  const image = share.image ? { ...share.image, src: new URL(share.image.src, o.baseUrl).toString() } : undefined;
+  return html`<meta property="og:type" content="${share.type}">
+${image ? html`<meta property="og:image" content="${image.src}"><meta property="og:image:alt" content="${image.alt}">` : ''}
+${share.publishedTime ? html`<meta property="article:published_time" content="${share.publishedTime.toISOString()}">` : ''}
+${share.modifiedTime ? html`<meta property="article:modified_time" content="${share.modifiedTime.toISOString()}">` : ''}
+${share.section ? html`<meta property="article:section" content="${share.section}">` : ''}
+${(share.tags ?? []).map((tag) => html`<meta property="article:tag" content="${tag}">`)}
+<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<meta name="twitter:title" content="${o.title}">
+${o.description ? html`<meta name="twitter:description" content="${o.description}">` : ''}
+${image ? html`<meta name="twitter:image" content="${image.src}"><meta name="twitter:image:alt" content="${image.alt}">` : ''}`;
+}
 
 /** Serialises JSON for a <script> block so that no value can close the tag or open a comment. */
 export function jsonForScript(value: unknown): string {
@@ -95,6 +125,8 @@ ${o.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <meta property="og:title" content="${o.title}">
 ${o.description ? html`<meta property="og:description" content="${o.description}">` : ''}
 ${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
+${renderShareMeta(o)}
+${o.feed ? html`<link rel="alternate" type="application/rss+xml" title="${o.feed.title}" href="${o.baseUrl}${o.feed.path}">` : ''}
 <link rel="stylesheet" href="${assetUrl('style.css')}">
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 ${(o.scripts ?? []).map((name) => html`<script src="${assetUrl(name)}" defer></script>`)}

@@ -40,6 +40,8 @@ export type WebModule = {
   sameOriginForms?: string[];
   /** Path prefixes that robots.txt asks search engines to leave alone. */
   hiddenFromRobots?: string[];
+  /** Sitemaps robots.txt points search engines to. */
+  sitemaps?: string[];
 };
 
 /** Whether `path` is `prefix` itself or lies below it. */

@@ -156,7 +156,7 @@ describeInBrowser('search results and an article in a real browser', () => {
     for (const [selector, name] of [
       ['.disclaimer-box', 'article-disclaimer-phone.png'],
       ['.coupon-callout', 'article-coupon-phone.png'],
-      ['.article-body > .callout:last-child', 'article-note-phone.png'],
+      ['.article-body > .callout', 'article-note-phone.png'],
     ] as const) {
       const box = await main.locator(selector).evaluate((el) => {
         const r = el.getBoundingClientRect();

@@ -18,6 +18,18 @@ const EMBEDS: { code: string; what: string }[] = [
   },
   { code: '[[coupon:20OFF|20% off your first order]]', what: 'A coupon callout: the code and a line about it.' },
   { code: '[[callout:Stop NSAIDs 72 hours before.]]', what: 'A highlighted note box.' },
+  {
+    code: '[[contact]] or [[contact:Ask for our stock list]]',
+    what: 'A contact box: the store’s phone as a tap-to-call link, its email and the contact page.',
+  },
+  {
+    code: '[[timeline:Your care plan]] … [[/timeline]]',
+    what: 'A care timeline: between the two lines, phase names (“Before”, “After”) and steps written “- when | what to do”.',
+  },
+  {
+    code: '[[compare:How the alternatives compare]] … [[/compare]]',
+    what: 'A comparison table: a header line “Treatment | How it works | Side effects”, then one line per treatment.',
+  },
 ];
 
 /** The form's values as an article holds them. */

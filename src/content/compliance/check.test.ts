@@ -119,6 +119,10 @@ describe('the DSHEA statement', () => {
     expect(check(`Hair Gummies taste of berries.\n\n*${DSHEA_STATEMENT}*`)).toEqual([]);
     // Anywhere but at the end does not do.
     expect(rules(`${DSHEA_STATEMENT}\n\nHair Gummies taste of berries.`)).toEqual(['dshea-statement']);
+    // The informational disclaimer may close the article after it: it says nothing of the supplement.
+    expect(
+      check(`Hair Gummies taste of berries.\n\n*${DSHEA_STATEMENT}*\n\nThis is general information only.`),
+    ).toEqual([]);
     expect(check('PEP Factor feels light on the scalp.')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findShortcodes } from '#src/lib/markdown.ts';
+import type { EmbedProblem } from '../embed-problems.ts';
 import { parseShortcode } from '../shortcodes.ts';
 import { blocksOf, type TextBlock } from './sentences.ts';
 
@@ -125,7 +126,12 @@ function isDsheaSentence(sentence: string): boolean {
 /** Checks an article's title, excerpt and body; `disclaimer` is the one the store shows on every article. */
 export function checkCompliance(
   article: ArticleText,
-  facts: { products: ProductFacts[]; disclaimer: string },
+  facts: {
+    products: ProductFacts[];
+    disclaimer: string;
+    /** Every broken embed of the body (embed-problems.ts); without it, product embeds are checked from `products`. */
+    embedProblems?: readonly EmbedProblem[];
+  },
 ): Finding[] {
   const bySlug = new Map(facts.products.map((p) => [p.slug, p]));
   const findings = new Map<string, Finding>();
@@ -139,7 +145,10 @@ export function checkCompliance(
     findings.set(id, { id, rule, sentence, message, acknowledgeable: rule !== 'unknown-embed' });
   };
 
-  for (const slug of new Set(embeddedSlugs(article.body))) {
+  for (const problem of facts.embedProblems ?? []) {
+    add('unknown-embed', problem.embed, `Line ${problem.line}: ${problem.message}`);
+  }
+  for (const slug of facts.embedProblems ? [] : new Set(embeddedSlugs(article.body))) {
     if (!bySlug.get(slug)?.isActive) {
       add(
         'unknown-embed',
@@ -217,9 +226,18 @@ function checkDshea(article: ArticleText, blocks: TextBlock[], products: Product
     (p) => embedded.has(p.slug) || blocks.some((b) => b.sentences.some((s) => mentions(s, p))),
   );
   if (present.length === 0) return;
+  // "At the end": after the last word about the supplements, so that it covers every claim made of them. What
+  // follows it may be the informational disclaimer or a closing line that names none of them.
   const textBlocks = blocksOf(article.body).filter((b) => b.sentences.some((s) => s.trim()));
-  const last = normaliseSentence(textBlocks.at(-1)?.sentences.join(' ') ?? '');
-  if (last.includes(normaliseSentence(DSHEA_STATEMENT))) return;
+  const statement = normaliseSentence(DSHEA_STATEMENT);
+  const statementAt = textBlocks.findLastIndex((b) => normaliseSentence(b.sentences.join(' ')).includes(statement));
+  const lastMentionAt = textBlocks.findLastIndex(
+    (b) =>
+      !normaliseSentence(b.sentences.join(' ')).includes(statement) &&
+      (b.nearbySlugs.some((slug) => present.some((p) => p.slug === slug)) ||
+        b.sentences.some((s) => present.some((p) => mentions(s, p)))),
+  );
+  if (statementAt >= 0 && statementAt > lastMentionAt) return;
   const first = present[0]!;
   const sentence =
     blocks.flatMap((b) => b.sentences).find((s) => mentions(s, first)) ??
