@@ -1,6 +1,8 @@
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
 import { inventoryApi } from './inventory-api.ts';
+import { productApi } from './product-api.ts';
+import { imageUploadLimit } from './product-upload.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 
@@ -10,6 +12,7 @@ export const adminModule: WebModule = {
   api: [
     { at: '/api/admin', routes: adminApi },
     { at: '/api/admin/inventory', routes: inventoryApi },
+    { at: '/api/admin/products', routes: productApi },
   ],
   apiTags: [
     {
@@ -22,7 +25,14 @@ export const adminModule: WebModule = {
         'Stock in lots, for staff and integrations with a staff bearer token and the inventory:manage permission: ' +
         'receiving lots, adjusting them, quarantine and release. Every change is kept in the stock ledger.',
     },
+    {
+      name: 'products',
+      description:
+        'The catalogue for staff and integrations with a staff bearer token and the catalog:manage permission: ' +
+        'every product with its medical facts and pictures, publishing, copying, archiving and restoring.',
+    },
   ],
+  uploads: { paths: ['/admin/products/:id/images', '/api/admin/products/:id/images'], limit: imageUploadLimit() },
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },
   hiddenFromRobots: ['/admin'],
 };

@@ -15,6 +15,7 @@ import { customerPages } from './customer-routes.ts';
 import { inventoryPages } from './inventory-routes.ts';
 import { EXPIRY_WARNING_DAYS } from './inventory-validators.ts';
 import { licenceReviewPages } from './licence-routes.ts';
+import { productPages } from './product-routes.ts';
 import { countOutbox, findOutboxMail, listOutbox, searchCustomers } from './queries.ts';
 import { settingsPages } from './settings-routes.ts';
 import { shippingSettingsPages } from './shipping-routes.ts';
@@ -52,6 +53,7 @@ adminPages.route('/settings/shipping', shippingSettingsPages);
 adminPages.route('/settings/tax', taxSettingsPages);
 adminPages.route('/settings', settingsPages);
 adminPages.route('/categories', categoryPages);
+adminPages.route('/products', productPages);
 adminPages.route('/customers', customerPages);
 adminPages.route('/inventory', inventoryPages);
 
