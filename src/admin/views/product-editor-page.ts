@@ -15,7 +15,8 @@ import {
 } from '#src/catalog/schema.ts';
 import { assetUrl } from '#src/web/assets.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { csrfField, errorSummary, textField } from '#src/web/forms.ts';
+import type { FieldErrors } from '#src/lib/errors.ts';
+import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import type { FormState } from './categories-page.ts';
 import { selectField, textareaField } from './product-fields.ts';
 import { STATUS_LABELS } from './product-list-page.ts';
@@ -29,7 +30,7 @@ function productForm(
 ) {
   const s = o.state;
   const f = (field: Omit<Parameters<typeof textField>[0], 'values' | 'errors'>) => textField({ ...field, ...s });
-  return html`<form method="post" action="${o.action}" class="product-form" novalidate>
+  return html`<form method="post" action="${o.action}" class="product-form settings-form" novalidate>
     ${csrfField(c)}
     <fieldset>
       <legend>Name and place</legend>
@@ -78,6 +79,30 @@ export function renderNewProductPage(c: Context<AppEnv>, o: { state: FormState; 
     ${productForm(c, { action: '/admin/products', state: o.state, categories: o.categories, submit: 'Add the product' })}`;
 }
 
+// Each picture has its own small form, so its fields need ids of their own (textField's ids are per page).
+function ownField(o: {
+  id: string;
+  name: string;
+  label: string;
+  values: FormValues;
+  errors?: FieldErrors | undefined;
+  maxlength: number;
+  hint?: string;
+  className?: string;
+}) {
+  const id = `f-${o.id}`;
+  const error = o.errors?.[o.name];
+  const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${o.className ? ` ${o.className}` : ''}${error ? ' has-error' : ''}">
+    <label for="${id}">${o.label}</label>
+    ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+    <input id="${id}" name="${o.name}" type="text" value="${o.values[o.name] ?? ''}" maxlength="${o.maxlength}" required${
+      describedBy ? html` aria-describedby="${describedBy}"` : ''
+    }${error ? html` aria-invalid="true"` : ''}>
+    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
+  </div>`;
+}
+
 function imageItem(c: Context<AppEnv>, p: Product, i: number, state: FormState | undefined) {
   const image = p.images[i]!;
   const id = imageIdOf(image, i);
@@ -88,8 +113,8 @@ function imageItem(c: Context<AppEnv>, p: Product, i: number, state: FormState |
     <form method="post" action="/admin/products/${p.id}/images/${id}" class="image-edit" novalidate>
       ${csrfField(c)}
       ${errors?._ ? html`<p class="field-error">${errors._}</p>` : ''}
-      ${textField({ name: 'alt', label: 'Alt text', values, errors, required: true, maxlength: 300 })}
-      ${textField({ name: 'position', label: 'Position', values, errors, required: true, maxlength: 2 })}
+      ${ownField({ id: `alt-${id}`, name: 'alt', label: 'Alt text', values, errors, maxlength: 300 })}
+      ${ownField({ id: `position-${id}`, name: 'position', label: 'Position', values, errors, maxlength: 2, className: 'position-field' })}
       <button type="submit" class="button-secondary">Save picture</button>
     </form>
     <form method="post" action="/admin/products/${p.id}/images/${id}/delete" class="inline-form">
@@ -124,7 +149,7 @@ function imagesSection(
         <input id="f-image" name="image" type="file" accept="image/jpeg,image/png,image/webp"${up.errors?.image ? html` aria-invalid="true" aria-describedby="f-image-error"` : ''}>
         ${up.errors?.image ? html`<p class="field-error" id="f-image-error">${up.errors.image}</p>` : ''}
       </div>
-      ${textField({ name: 'alt', label: 'Alt text', values: up.values, errors: up.errors, required: true, maxlength: 300, hint: 'What the picture shows, for people who cannot see it: "30 ml amber dropper bottle of PEP Factor".' })}
+      ${ownField({ id: 'upload-alt', name: 'alt', label: 'Alt text', values: up.values, errors: up.errors, maxlength: 300, hint: 'What the picture shows, for people who cannot see it: "30 ml amber dropper bottle of PEP Factor".' })}
       <button type="submit">Upload</button>
     </form>
     <script type="module" src="${assetUrl('product-images.js')}"></script>
