@@ -81,10 +81,14 @@ describeInBrowser('the catalogue editor at phone and desktop widths', () => {
       ])
       .jpeg()
       .toBuffer();
-    await page.getByLabel('Picture', { exact: true }).setInputFiles({ name: 'pep.jpg', mimeType: 'image/jpeg', buffer: bytes });
+    await page
+      .getByLabel('Picture', { exact: true })
+      .setInputFiles({ name: 'pep.jpg', mimeType: 'image/jpeg', buffer: bytes });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText('Describe the picture for people who cannot see it').first().waitFor();
-    await page.getByLabel('Picture', { exact: true }).setInputFiles({ name: 'pep.jpg', mimeType: 'image/jpeg', buffer: bytes });
+    await page
+      .getByLabel('Picture', { exact: true })
+      .setInputFiles({ name: 'pep.jpg', mimeType: 'image/jpeg', buffer: bytes });
     await page.locator('.image-upload').getByLabel('Alt text').fill('Amber dropper bottle of PEP Factor');
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText('Picture added.').waitFor();

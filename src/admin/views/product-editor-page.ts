@@ -13,9 +13,9 @@ import {
   STORAGE_CLASSES,
   WARNING_TOPICS,
 } from '#src/catalog/schema.ts';
+import type { FieldErrors } from '#src/lib/errors.ts';
 import { assetUrl } from '#src/web/assets.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import type { FieldErrors } from '#src/lib/errors.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import type { FormState } from './categories-page.ts';
 import { selectField, textareaField } from './product-fields.ts';
@@ -71,11 +71,25 @@ function productForm(
   </form>`;
 }
 
+// Names every field to correct, each linked to it: the form is long, and on a phone the first error may be far down.
+function productErrorSummary(errors: FieldErrors | undefined) {
+  if (!errors || Object.keys(errors).length === 0) return '';
+  const fields = Object.entries(errors).filter(([field]) => field !== '_');
+  return html`<div class="notice notice-error" role="alert">
+    <p>${errors._ ?? 'Please correct the highlighted fields.'}</p>
+    ${
+      fields.length
+        ? html`<ul>${fields.map(([field, message]) => html`<li><a href="#f-${field}">${message}</a></li>`)}</ul>`
+        : ''
+    }
+  </div>`;
+}
+
 /** The form for a new product. */
 export function renderNewProductPage(c: Context<AppEnv>, o: { state: FormState; categories: Category[] }) {
   return html`<p><a href="/admin/products">\u2190 All products</a></p>
     <h1>Add a product</h1>
-    ${errorSummary(o.state.errors)}
+    ${productErrorSummary(o.state.errors)}
     ${productForm(c, { action: '/admin/products', state: o.state, categories: o.categories, submit: 'Add the product' })}`;
 }
 
@@ -174,7 +188,7 @@ export function renderProductEditorPage(
       <span class="badge badge-status-${p.status}">${STATUS_LABELS[p.status]}</span>
     </div>
     <p>${p.status === 'active' ? html`In the store at <a href="/products/${p.slug}">/products/${p.slug}</a>.` : p.status === 'draft' ? 'A draft: only staff see it.' : 'Archived: hidden from the store.'}</p>
-    ${errorSummary(o.state.errors)}
+    ${productErrorSummary(o.state.errors)}
     ${productForm(c, { action: `/admin/products/${p.id}`, state: o.state, categories: o.categories, submit: 'Save' })}
     ${imagesSection(c, p, o)}
     <section class="product-actions" aria-labelledby="actions-heading">
