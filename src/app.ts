@@ -83,7 +83,7 @@ const DOCUMENT_HEAD = {
   tags: MODULES.flatMap((module) => module.apiTags ?? []),
 };
 
-// An upload path as Hono writes it ('/admin/products/:id/images'), matched against a request's path.
+// An upload path as Hono writes it, with :name for a segment, matched against a request's path.
 function pathPattern(path: string): RegExp {
   const parts = path
     .split('/')

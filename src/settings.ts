@@ -89,7 +89,8 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
-const NAME_WIDTH = 16;
+// The longest name and a space.
+const NAME_WIDTH = Math.max(...Object.keys(SETTINGS).map((name) => name.length)) + 1;
 const LINE_WIDTH = 100;
 
 /** The settings as `--help` prints them: the name and default on one line, the meaning wrapped below. */
