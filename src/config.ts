@@ -101,7 +101,7 @@ export type Config = {
   trustProxy: TrustProxy;
   /** Days a pay-by-phone order waits for payment before the daily job cancels it. */
   orderPayDays: number;
-  /** Unset: uploaded files live in DATA_DIR/files. */
+  /** Unset: uploaded files live in DATA_DIR. */
   s3: S3Config | undefined;
 };
 

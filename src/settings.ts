@@ -69,7 +69,7 @@ export const SETTINGS = {
     shownDefault: 'unset',
     meaning:
       'Bucket of S3-compatible object storage for uploaded files (product images, licence documents); unset keeps ' +
-      'them in DATA_DIR/files. Set it when more than one instance serves the store.',
+      'them in DATA_DIR. Set it when more than one instance serves the store.',
   },
   S3_ENDPOINT: {
     shownDefault: 'unset (AWS)',

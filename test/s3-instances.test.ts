@@ -84,7 +84,7 @@ describe('two instances on one database and one bucket', () => {
     const page = await (await second.app.request('http://store.test/products/shared-bucket-serum')).text();
     expect(page).toContain(fromFirst.src);
     expect(page).toContain(fromSecond.src);
-    expect(existsSync(join(first.config.dataDir, 'files'))).toBe(false);
-    expect(existsSync(join(second.dataDir, 'files'))).toBe(false);
+    expect(existsSync(join(first.config.dataDir, 'images'))).toBe(false);
+    expect(existsSync(join(second.dataDir, 'images'))).toBe(false);
   });
 });

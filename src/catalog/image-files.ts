@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { AppError } from '#src/lib/errors.ts';
 import type { FileStorage } from '#src/storage/storage.ts';
 
@@ -48,6 +47,8 @@ export async function storeProductImage(storage: FileStorage, bytes: Uint8Array)
   if (bytes.length > MAX_IMAGE_BYTES) throw imageError(TOO_LARGE_MESSAGE, 'PAYLOAD_TOO_LARGE');
   const kind = detectImageKind(bytes);
   if (!kind) throw imageError(NOT_AN_IMAGE_MESSAGE);
+  // sharp (libvips) is loaded with the first upload, not at every start of the store.
+  const { default: sharp } = await import('sharp');
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   let width: number;
   let height: number;

@@ -9,7 +9,7 @@ function isMissing(err: unknown): boolean {
   return (err as { code?: string }).code === 'ENOENT';
 }
 
-/** Files under `root` (DATA_DIR/files), readable by this process's user only. */
+/** Files under `root` (DATA_DIR), readable by this process's user only. */
 export function createDiskStorage(root: string): FileStorage {
   const pathOf = (key: string) => join(root, checkKey(key));
   return {

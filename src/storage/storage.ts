@@ -19,9 +19,10 @@ export type FileStorage = {
   delete(key: string): Promise<void>;
 };
 
-// Lowercase path segments of letters, digits, dots, hyphens and underscores, none of them "." or "..": a key can
-// never leave its folder on disk nor surprise a bucket's listing.
-const KEY = /^(?:[a-z0-9_-][a-z0-9._-]*\/)*[a-z0-9_-][a-z0-9._-]*$/;
+// Lowercase path segments of letters, digits, dots, hyphens and underscores, none of them "." or "..", under one
+// of the store's own folders: a key can never leave its folder on disk, reach the database or the session secret
+// beside it in DATA_DIR, nor surprise a bucket's listing.
+const KEY = /^(?:images|licences)\/(?:[a-z0-9_-][a-z0-9._-]*\/)*[a-z0-9_-][a-z0-9._-]*$/;
 
 /** Throws on a key the store would never make, so a bug cannot read or write outside the store's files. */
 export function checkKey(key: string): string {

@@ -17,7 +17,7 @@ export type AppContext = {
   log: Logger;
   cache: CacheBus;
   rateLimiter: RateLimiter;
-  /** Uploaded files: DATA_DIR/files, or the S3 bucket every instance shares. */
+  /** Uploaded files: folders of DATA_DIR, or the S3 bucket every instance shares. */
   storage: FileStorage;
 };
 
