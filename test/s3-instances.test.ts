@@ -7,8 +7,9 @@ import { createApp } from '#src/app.ts';
 import { createAppContext } from '#src/boot.ts';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { loadConfig } from '#src/config.ts';
+import { addDays, todayUtc } from '#src/lib/dates.ts';
 import { createLogger } from '#src/lib/logger.ts';
-import { createTestStaff } from '#src/licences/test-factory.ts';
+import { createTestCustomer, createTestCustomerSession, createTestStaff } from '#src/licences/test-factory.ts';
 import type { AppContext } from '#src/web/context.ts';
 import { startS3Server } from './support/s3-server.ts';
 import { createTestStore, type TestStore } from './support/test-store.ts';
@@ -17,6 +18,7 @@ let s3: Awaited<ReturnType<typeof startS3Server>>;
 let first: TestStore;
 let second: { ctx: AppContext; app: ReturnType<typeof createApp>; dataDir: string };
 let token: string;
+let reviewerSid: string;
 
 beforeAll(async () => {
   s3 = await startS3Server('medstore-shared');
@@ -34,6 +36,7 @@ beforeAll(async () => {
   const ctx = await createAppContext(config, first.database, createLogger('silent'));
   second = { ctx, app: createApp(ctx), dataDir };
   token = (await createTestStaff(first.ctx.db, 'admin')).token;
+  reviewerSid = (await createTestStaff(first.ctx.db, 'staff')).token;
 });
 afterAll(async () => {
   if (second) {
@@ -86,5 +89,39 @@ describe('two instances on one database and one bucket', () => {
     expect(page).toContain(fromSecond.src);
     expect(existsSync(join(first.config.dataDir, 'images'))).toBe(false);
     expect(existsSync(join(second.dataDir, 'images'))).toBe(false);
+  });
+
+  it('keep a licence document in the bucket, served by either instance only through its authorised routes', async () => {
+    const customer = await createTestCustomer(first.ctx.db);
+    const sid = await createTestCustomerSession(first.ctx.db, customer.id);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% licence scan\n%%EOF');
+    const body = new FormData();
+    const fields = {
+      type: 'RN',
+      number: 'RN 551200',
+      issuingState: 'CA',
+      expiresOn: addDays(todayUtc(), 400),
+      holderName: 'Dana Reyes',
+    };
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    body.set('document', new File([pdf], 'licence.pdf'));
+    const res = await first.request('/api/store/account/licences', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${sid}` },
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(existsSync(join(first.config.dataDir, 'licences'))).toBe(false);
+    // The reviewer's page on the other instance reads it from the bucket.
+    const staffView = await second.app.request(`http://store.test/admin/licences/${id}/document`, {
+      headers: { cookie: `staff_sid=${reviewerSid}` },
+    });
+    expect(staffView.status).toBe(200);
+    expect(staffView.headers.get('cache-control')).toBe('private, no-store');
+    expect(new TextDecoder().decode(await staffView.arrayBuffer())).toContain('licence scan');
+    // Nobody else gets it: not a visitor, and there is no public address of the file.
+    expect((await second.app.request(`http://store.test/admin/licences/${id}/document`)).status).toBe(303);
+    expect((await second.app.request(`http://store.test/account/licences/${id}/document`)).status).toBe(303);
   });
 });
