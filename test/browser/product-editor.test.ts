@@ -57,7 +57,12 @@ describeInBrowser('the catalogue editor at phone and desktop widths', () => {
       await page.getByLabel('Status', { exact: true }).selectOption('active');
       await page.getByRole('button', { name: 'Add the product' }).click();
       await page.getByText('The product cannot be published without the facts its kind requires.').waitFor();
-      await page.getByText('A topical product needs at least one active ingredient before it is published.').waitFor();
+      await page
+        .locator('.field-error', {
+          hasText: 'A topical product needs at least one active ingredient before it is published.',
+        })
+        .waitFor();
+      await page.getByRole('link', { name: 'A published product needs a summary: product cards show it.' }).waitFor();
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Peptide Eye Cream');
       expect(await sidewaysOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath(`admin-product-errors-${label}.png`), fullPage: true });
