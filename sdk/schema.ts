@@ -1041,6 +1041,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every product, drafts and archived ones too: searched, filtered, sorted and paged
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product. The same filters as the /admin/products page.
+         */
+        get: operations["listAdminProducts"];
+        put?: never;
+        /**
+         * Add a product
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product. An active product must carry a summary and directions; an oral, topical or injectable one its active ingredients and side effects; only an oral product may be a dietary supplement, and only devices and kits FDA-cleared or De Novo. Otherwise the answer is 422 naming each missing fact in `errors`. A draft may be saved without them.
+         */
+        post: operations["createAdminProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One product, whatever its status
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product.
+         */
+        get: operations["getAdminProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a product
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product. An active product must carry a summary and directions; an oral, topical or injectable one its active ingredients and side effects; only an oral product may be a dietary supplement, and only devices and kits FDA-cleared or De Novo. Otherwise the answer is 422 naming each missing fact in `errors`. A new slug keeps the old address answering 301.
+         */
+        patch: operations["updateAdminProduct"];
+        trace?: never;
+    };
+    "/api/admin/products/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a product as a draft under a free slug and SKU
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product.
+         */
+        post: operations["duplicateAdminProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a product from the store; orders keep referring to it
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product.
+         */
+        post: operations["archiveAdminProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an archived product back: active when it has the facts a published product needs, else a draft
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product.
+         */
+        post: operations["restoreAdminProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a picture of a product
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product. The type is judged from the bytes (JPEG, PNG or WebP), whatever the file is called. The picture is kept and resized into WebP at 320, 640 and 1280 pixels wide (never enlarged), served for a year under addresses that change with the content.
+         */
+        post: operations["addAdminProductImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a picture from a product
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product.
+         */
+        delete: operations["removeAdminProductImage"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a picture's alt text or position
+         * @description Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes the store pages that show the product.
+         */
+        patch: operations["updateAdminProductImage"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1873,6 +2025,102 @@ export interface components {
         FindingAcknowledgement: {
             /** @example Counsel approved this wording on 2026-11-30 */
             reason: string;
+        };
+        AdminProductList: {
+            items: {
+                id: string;
+                slug: string;
+                name: string;
+                sku: string;
+                /** @enum {string} */
+                status: "draft" | "active" | "archived";
+                priceCents: number;
+                currency: string;
+                /** @enum {string} */
+                accessClass: "open" | "professional" | "rx-only";
+                /** @enum {string} */
+                regulatoryStatus: "fda-approved" | "fda-cleared" | "de-novo" | "cosmetic" | "dietary-supplement" | "not-fda-approved";
+                categoryId: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Units that can be sold today. */
+                available: number;
+            }[];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        AdminProduct: {
+            id: string;
+            slug: string;
+            name: string;
+            summary: string;
+            description: string;
+            categoryId: string | null;
+            brand: string;
+            images: components["schemas"]["AdminProductImage"][];
+            sku: string;
+            priceCents: number;
+            compareAtCents: number | null;
+            currency: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "archived";
+            isFeatured: boolean;
+            /** @enum {string} */
+            form: "gummy" | "capsule" | "tablet" | "serum" | "cream" | "solution" | "spray" | "vial" | "kit" | "device" | "other";
+            /** @enum {string} */
+            route: "oral" | "topical" | "injectable" | "device";
+            activeIngredients: {
+                name: string;
+                amount?: string;
+            }[];
+            sideEffects: string[];
+            warnings: {
+                /** @enum {string} */
+                topic: "pregnancy" | "children" | "allergy" | "interactions" | "conditions" | "handling" | "use";
+                text: string;
+            }[];
+            /** @enum {string} */
+            regulatoryStatus: "fda-approved" | "fda-cleared" | "de-novo" | "cosmetic" | "dietary-supplement" | "not-fda-approved";
+            /** @enum {string} */
+            accessClass: "open" | "professional" | "rx-only";
+            /** @enum {string} */
+            storage: "ambient" | "refrigerated";
+            directions: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AdminProductImage: {
+            /**
+             * @description Names the picture in the image operations.
+             * @example 3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6
+             */
+            id: string;
+            /** @example /media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/640.webp */
+            src: string;
+            alt: string;
+            /** @description The WebP widths made from an uploaded picture; empty for one given by address. */
+            srcset: {
+                src: string;
+                width: number;
+            }[];
+        };
+        ProductImageUpload: {
+            /**
+             * Format: binary
+             * @description A JPEG, PNG or WebP picture up to 10 MB.
+             */
+            image: string;
+            /** @description What the picture shows, for people who cannot see it. */
+            alt: string;
+            /** @description 1 puts it first; the end when not given. */
+            position?: string;
+        };
+        ProductImageChange: {
+            alt?: string;
+            position?: number;
         };
     };
     responses: never;
@@ -6239,6 +6487,849 @@ export interface operations {
                 };
             };
             /** @description The reason is missing or too short */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminProducts: {
+        parameters: {
+            query?: {
+                /** @description Part of the name, or the start of the SKU. */
+                q?: string;
+                /** @description A category id; its subcategories are included. */
+                category?: string;
+                status?: "draft" | "active" | "archived";
+                access?: "open" | "professional" | "rx-only";
+                regulatory?: "fda-approved" | "fda-cleared" | "de-novo" | "cosmetic" | "dietary-supplement" | "not-fda-approved";
+                /** @description In stock (more than 5 units), low (1-5), or out. */
+                stock?: "in-stock" | "low-stock" | "out-of-stock";
+                sort?: "name" | "name-desc" | "sku" | "price-asc" | "price-desc" | "newest" | "updated";
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProductList"];
+                };
+            };
+            /** @description An invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "slug": "pep-factor-serum-15ml",
+                 *       "name": "PEP Factor Serum, 15 ml",
+                 *       "sku": "PEP-FACTOR-15",
+                 *       "summary": "Topical serum with basic fibroblast growth factor and copper peptide, for use with microneedling.",
+                 *       "priceCents": 6900,
+                 *       "form": "serum",
+                 *       "route": "topical",
+                 *       "regulatoryStatus": "cosmetic",
+                 *       "activeIngredients": [
+                 *         {
+                 *           "name": "Basic fibroblast growth factor (bFGF)"
+                 *         },
+                 *         {
+                 *           "name": "Copper tripeptide-1"
+                 *         }
+                 *       ],
+                 *       "sideEffects": [
+                 *         "Mild redness"
+                 *       ],
+                 *       "directions": "Apply two drops to clean skin after microneedling. Keep at room temperature, away from light.",
+                 *       "status": "active"
+                 *     }
+                 */
+                "application/json": {
+                    slug: string;
+                    name: string;
+                    /** @default  */
+                    summary?: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    categoryId?: string | null;
+                    /** @default  */
+                    brand?: string;
+                    /** @default [] */
+                    images?: {
+                        src: string;
+                        alt: string;
+                    }[];
+                    sku: string;
+                    priceCents: number;
+                    /** @default null */
+                    compareAtCents?: number | null;
+                    /** @default USD */
+                    currency?: string;
+                    /**
+                     * @default draft
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active" | "archived";
+                    /** @default false */
+                    isFeatured?: boolean;
+                    /** @enum {string} */
+                    form: "gummy" | "capsule" | "tablet" | "serum" | "cream" | "solution" | "spray" | "vial" | "kit" | "device" | "other";
+                    /** @enum {string} */
+                    route: "oral" | "topical" | "injectable" | "device";
+                    /** @default [] */
+                    activeIngredients?: {
+                        name: string;
+                        amount?: string;
+                    }[];
+                    /** @default [] */
+                    sideEffects?: string[];
+                    /** @default [] */
+                    warnings?: {
+                        /** @enum {string} */
+                        topic: "pregnancy" | "children" | "allergy" | "interactions" | "conditions" | "handling" | "use";
+                        text: string;
+                    }[];
+                    /** @enum {string} */
+                    regulatoryStatus: "fda-approved" | "fda-cleared" | "de-novo" | "cosmetic" | "dietary-supplement" | "not-fda-approved";
+                    /**
+                     * @default open
+                     * @enum {string}
+                     */
+                    accessClass?: "open" | "professional" | "rx-only";
+                    /**
+                     * @default ambient
+                     * @enum {string}
+                     */
+                    storage?: "ambient" | "refrigerated";
+                    /** @default  */
+                    directions?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The product added */
+            201: {
+                headers: {
+                    /** @description The address of the product */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another product uses this slug or SKU */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Facts a published product needs are missing, or the category does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "PEP Factor Serum, 15 ml (new label)",
+                 *       "priceCents": 7200
+                 *     }
+                 */
+                "application/json": {
+                    slug?: string;
+                    name?: string;
+                    summary?: string;
+                    description?: string;
+                    /** Format: uuid */
+                    categoryId?: string | null;
+                    brand?: string;
+                    images?: {
+                        src: string;
+                        alt: string;
+                    }[];
+                    sku?: string;
+                    priceCents?: number;
+                    compareAtCents?: number | null;
+                    currency?: string;
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    isFeatured?: boolean;
+                    /** @enum {string} */
+                    form?: "gummy" | "capsule" | "tablet" | "serum" | "cream" | "solution" | "spray" | "vial" | "kit" | "device" | "other";
+                    /** @enum {string} */
+                    route?: "oral" | "topical" | "injectable" | "device";
+                    activeIngredients?: {
+                        name: string;
+                        amount?: string;
+                    }[];
+                    sideEffects?: string[];
+                    warnings?: {
+                        /** @enum {string} */
+                        topic: "pregnancy" | "children" | "allergy" | "interactions" | "conditions" | "handling" | "use";
+                        text: string;
+                    }[];
+                    /** @enum {string} */
+                    regulatoryStatus?: "fda-approved" | "fda-cleared" | "de-novo" | "cosmetic" | "dietary-supplement" | "not-fda-approved";
+                    /** @enum {string} */
+                    accessClass?: "open" | "professional" | "rx-only";
+                    /** @enum {string} */
+                    storage?: "ambient" | "refrigerated";
+                    directions?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The product as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description Invalid body, or a field not accepted here */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another product uses this slug or SKU */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change would publish a product without the facts it needs */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    duplicateAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The copy */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The product is not archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addAdminProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "image": "(a JPEG, PNG or WebP file)",
+                 *       "alt": "15 ml amber dropper bottle of PEP Factor serum"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["ProductImageUpload"];
+            };
+        };
+        responses: {
+            /** @description The product with its new picture */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description The body is not the multipart form data its Content-Type claims */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The picture is on the product already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The picture is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP picture, no alt text, or the product has 12 pictures already */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAdminProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product or picture */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAdminProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "alt": "Serum bottle, front",
+                 *       "position": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProductImageChange"];
+            };
+        };
+        responses: {
+            /** @description The product with its pictures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            /** @description Invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "catalog:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product or picture */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Empty alt text */
             422: {
                 headers: {
                     [name: string]: unknown;

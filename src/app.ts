@@ -83,6 +83,14 @@ const DOCUMENT_HEAD = {
   tags: MODULES.flatMap((module) => module.apiTags ?? []),
 };
 
+// An upload path as Hono writes it, with :name for a segment, matched against a request's path.
+function pathPattern(path: string): RegExp {
+  const parts = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${parts.join('/')}$`);
+}
+
 /** Builds the whole web application around one AppContext; no sockets, so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -126,11 +134,10 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     await next();
   });
   // Bodies are size-checked before the CSRF check reads them: uploads up to their own limit, the rest small.
-  const uploadPaths: string[] = [];
-  for (const { uploads } of MODULES) {
-    if (!uploads) continue;
-    for (const path of uploads.paths) app.use(path, uploads.limit);
-    uploadPaths.push(...uploads.paths);
+  const uploadPaths: RegExp[] = [];
+  for (const upload of MODULES.flatMap((m) => m.uploads ?? [])) {
+    for (const path of upload.paths) app.use(path, upload.limit);
+    uploadPaths.push(...upload.paths.map(pathPattern));
   }
   const smallBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -144,7 +151,9 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   // GET and HEAD carry no body; checking one anyway builds the full Request object and cost a third of the
   // throughput of cached pages (bench/).
   const hasNoBody = (method: string) => method === 'GET' || method === 'HEAD';
-  app.use((c, next) => (hasNoBody(c.req.method) || uploadPaths.includes(c.req.path) ? next() : smallBody(c, next)));
+  app.use((c, next) =>
+    hasNoBody(c.req.method) || uploadPaths.some((p) => p.test(c.req.path)) ? next() : smallBody(c, next),
+  );
   app.use(csrfProtection({ sameOriginForms: MODULES.flatMap((module) => module.sameOriginForms ?? []) }));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

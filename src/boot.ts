@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
 import { createRateLimiter } from '#src/security/rate-limit.ts';
+import { createFileStorage } from '#src/storage/create-storage.ts';
 import { createCacheBus } from '#src/web/cache-bus.ts';
 import type { AppContext } from '#src/web/context.ts';
 
@@ -15,5 +16,6 @@ export async function createAppContext(config: Config, database: Database, log: 
     log,
     cache,
     rateLimiter: await createRateLimiter(database.db, config.redisUrl, log),
+    storage: createFileStorage(config),
   };
 }

@@ -32,6 +32,15 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
   ORDER_PAY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: lowercase letters, digits, dots and hyphens')
+    .optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
 } satisfies Record<SettingName, z.ZodType>);
 
 /**
@@ -92,6 +101,17 @@ export type Config = {
   trustProxy: TrustProxy;
   /** Days a pay-by-phone order waits for payment before the daily job cancels it. */
   orderPayDays: number;
+  /** Unset: uploaded files live in DATA_DIR. */
+  s3: S3Config | undefined;
+};
+
+/** Where uploaded files go when they are kept in S3-compatible object storage. */
+export type S3Config = {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -107,6 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither');
+  }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when NODE_ENV=production');
   }
@@ -124,6 +147,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY ?? { hops: 0 },
     orderPayDays: e.ORDER_PAY_DAYS,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          credentials:
+            e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+              : undefined,
+          // Self-hosted services rarely have a wildcard DNS name per bucket.
+          forcePathStyle:
+            e.S3_FORCE_PATH_STYLE === undefined
+              ? e.S3_ENDPOINT !== undefined
+              : ['true', '1'].includes(e.S3_FORCE_PATH_STYLE),
+        }
+      : undefined,
   };
 }
 

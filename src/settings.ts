@@ -65,11 +65,32 @@ export const SETTINGS = {
       'Days an order paid by phone or bank transfer waits for its payment; after that a daily job cancels it and ' +
       'puts its stock back.',
   },
+  S3_BUCKET: {
+    shownDefault: 'unset',
+    meaning:
+      'Bucket of S3-compatible object storage for uploaded files (product images, licence documents); unset keeps ' +
+      'them in DATA_DIR. Set it when more than one instance serves the store.',
+  },
+  S3_ENDPOINT: {
+    shownDefault: 'unset (AWS)',
+    meaning: 'http(s):// address of an S3-compatible service (MinIO, R2, Ceph); unset uses AWS S3 itself.',
+  },
+  S3_REGION: { shownDefault: 'us-east-1', meaning: 'Region of the bucket.' },
+  S3_ACCESS_KEY_ID: {
+    shownDefault: 'unset',
+    meaning: "Access key of the bucket; unset uses the AWS SDK's own credential chain (environment, instance role).",
+  },
+  S3_SECRET_ACCESS_KEY: { shownDefault: 'unset', meaning: 'Secret of S3_ACCESS_KEY_ID; required with it.' },
+  S3_FORCE_PATH_STYLE: {
+    shownDefault: 'true when S3_ENDPOINT is set',
+    meaning: 'Address the bucket as ENDPOINT/BUCKET rather than BUCKET.ENDPOINT, as most self-hosted services need.',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
 
-const NAME_WIDTH = 16;
+// The longest name and a space.
+const NAME_WIDTH = Math.max(...Object.keys(SETTINGS).map((name) => name.length)) + 1;
 const LINE_WIDTH = 100;
 
 /** The settings as `--help` prints them: the name and default on one line, the meaning wrapped below. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['lib'],
-  ['db'],
+  ['db', 'storage'],
   ['jobs'],
   ['security'],
   ['web'],

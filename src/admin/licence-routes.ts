@@ -62,9 +62,7 @@ licenceReviewPages.get('/:id', async (c) => {
 licenceReviewPages.get('/:id/document', async (c) => {
   await requireStaff(c, 'licences:review');
   const licence = await licenceOf(c);
-  const bytes = licence.documentFile
-    ? await readLicenceDocument(c.var.ctx.config.dataDir, licence.documentFile)
-    : undefined;
+  const bytes = licence.documentFile ? await readLicenceDocument(c.var.ctx.storage, licence.documentFile) : undefined;
   if (!bytes || !licence.documentType)
     throw new AppError('NOT_FOUND', 'The document of this licence is no longer stored.');
   const disposition = c.req.query('download') ? 'attachment' : 'inline';

@@ -3,6 +3,8 @@ import { adminApi } from './api.ts';
 import { articleApi } from './article-api.ts';
 import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
 import { inventoryApi } from './inventory-api.ts';
+import { productApi } from './product-api.ts';
+import { imageUploadLimit } from './product-upload.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 
@@ -13,6 +15,7 @@ export const adminModule: WebModule = {
     { at: '/api/admin', routes: adminApi },
     { at: '/api/admin/inventory', routes: inventoryApi },
     { at: '/api/admin/articles', routes: articleApi },
+    { at: '/api/admin/products', routes: productApi },
   ],
   apiTags: [
     {
@@ -31,8 +34,17 @@ export const adminModule: WebModule = {
         'Articles of the blog, for staff and integrations with a staff bearer token and the content:manage permission: ' +
         'writing, scheduling and publishing them, and the compliance findings that block publishing until fixed or acknowledged.',
     },
+    {
+      name: 'products',
+      description:
+        'The catalogue for staff and integrations with a staff bearer token and the catalog:manage permission: ' +
+        'every product with its medical facts and pictures, publishing, copying, archiving and restoring.',
+    },
+  ],
+  uploads: [
+    { paths: ['/admin/products/:id/images', '/api/admin/products/:id/images'], limit: imageUploadLimit() },
+    { paths: [IMPORT_PATH], limit: importUploadLimit() },
   ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },
-  uploads: { paths: [IMPORT_PATH], limit: importUploadLimit() },
   hiddenFromRobots: ['/admin'],
 };

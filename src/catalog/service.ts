@@ -46,7 +46,7 @@ export function translateUniqueViolation(err: unknown, what: string): never {
   });
 }
 
-async function checkCategoryExists(tx: Tx, id: string | null | undefined): Promise<void> {
+export async function checkCategoryExists(tx: Tx, id: string | null | undefined): Promise<void> {
   if (!id) return;
   const [row] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
   if (!row)

@@ -6,13 +6,14 @@ import { deleteLicenceDocuments, detectDocumentKind, storeLicenceDocument } from
 import { licences } from '#src/licences/schema.ts';
 import { LICENCE_TYPE_LABELS } from '#src/licences/validators.ts';
 import { hashPassword } from '#src/security/passwords.ts';
+import type { FileStorage } from '#src/storage/storage.ts';
 import type { DemoCustomer } from './customers-data.ts';
 import { drawSpecimenLicence } from './licence-document.ts';
 
 type Prepared = { customer: DemoCustomer; passwordHash: string; document?: { name: string; size: number } };
 
 // Hashing and writing files are slow work, done before the transaction that records them.
-async function prepare(customer: DemoCustomer, dataDir: string, today: string): Promise<Prepared> {
+async function prepare(customer: DemoCustomer, storage: FileStorage, today: string): Promise<Prepared> {
   const passwordHash = await hashPassword(customer.password);
   if (!customer.licence) return { customer, passwordHash };
   const l = customer.licence;
@@ -23,16 +24,19 @@ async function prepare(customer: DemoCustomer, dataDir: string, today: string): 
     holderName: l.holderName,
     expiresOn: addDays(today, l.validForDays),
   });
-  const name = await storeLicenceDocument(dataDir, bytes, detectDocumentKind(bytes)!);
+  const name = await storeLicenceDocument(storage, bytes, detectDocumentKind(bytes)!);
   return { customer, passwordHash, document: { name, size: bytes.length } };
 }
 
 /**
- * Creates the demo store's customers with their address and licence (its document stored under `dataDir`),
+ * Creates the demo store's customers with their address and licence (its document in `storage`),
  * confirmed and ready to sign in. A customer whose email already has an account is left alone, so running it
  * again changes nothing. Returns how many customers and licences were added.
  */
-export async function seedDemoCustomers(db: Db, dataDir: string): Promise<{ customers: number; licences: number }> {
+export async function seedDemoCustomers(
+  db: Db,
+  storage: FileStorage,
+): Promise<{ customers: number; licences: number }> {
   const { DEMO_CUSTOMERS } = await import('./customers-data.ts');
   const taken = await db
     .select({ email: customers.email })
@@ -46,7 +50,7 @@ export async function seedDemoCustomers(db: Db, dataDir: string): Promise<{ cust
   const missing = DEMO_CUSTOMERS.filter((c) => !taken.some((row) => row.email === c.email));
   if (missing.length === 0) return { customers: 0, licences: 0 };
   const today = todayUtc();
-  const prepared = await Promise.all(missing.map((customer) => prepare(customer, dataDir, today)));
+  const prepared = await Promise.all(missing.map((customer) => prepare(customer, storage, today)));
   const written = prepared.flatMap((p) => (p.document ? [p.document.name] : []));
   const unused: string[] = [];
   try {
@@ -106,6 +110,6 @@ export async function seedDemoCustomers(db: Db, dataDir: string): Promise<{ cust
     unused.push(...written);
     throw err;
   } finally {
-    await deleteLicenceDocuments(dataDir, unused);
+    await deleteLicenceDocuments(storage, unused);
   }
 }

@@ -4,6 +4,8 @@ import type { Config } from '#src/config.ts';
 import { articleCategories, articleCategoryLinks, articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
 import { writeShippingSettings } from '#src/shipping/methods.ts';
+import { createFileStorage } from '#src/storage/create-storage.ts';
+import type { FileStorage } from '#src/storage/storage.ts';
 import { storeSettings } from '#src/store/schema.ts';
 import { saveTaxRate } from '#src/tax/rates.ts';
 import { notifyInstances } from '#src/web/cache-bus.ts';
@@ -64,16 +66,20 @@ async function insertCategories(tx: Tx, list: DemoCategory[]): Promise<{ ids: Ma
 }
 
 export type DemoSeedOptions = {
-  /** Also create the demo customers, storing their licence documents under this DATA_DIR. */
-  customersDataDir?: string | undefined;
+  /** Also create the demo customers, storing their licence documents here. */
+  customersStorage?: FileStorage | undefined;
 };
 
 /**
  * The demo customers' passwords are in the README, so anyone could sign in as them, one of them a verified
  * physician: a production store gets the demo catalogue and articles without them.
  */
-export function demoSeedOptionsFor(config: Pick<Config, 'env' | 'dataDir'>): DemoSeedOptions {
-  return config.env === 'production' ? {} : { customersDataDir: config.dataDir };
+export function demoSeedOptionsFor(
+  config: Pick<Config, 'env' | 'dataDir'> & Partial<Pick<Config, 's3'>>,
+): DemoSeedOptions {
+  return config.env === 'production'
+    ? {}
+    : { customersStorage: createFileStorage({ dataDir: config.dataDir, s3: config.s3 }) };
 }
 
 // The blog's categories, then the articles, each filed under its categories. Only articles added now are filed:
@@ -151,7 +157,7 @@ export async function seedDemoStore(db: Db, o: DemoSeedOptions = {}): Promise<Re
       articles: articleRows.length,
     };
   });
-  if (!o.customersDataDir) return { ...catalogue, customers: 0, licences: 0 };
+  if (!o.customersStorage) return { ...catalogue, customers: 0, licences: 0 };
   const { seedDemoCustomers } = await import('./seed-customers.ts');
-  return { ...catalogue, ...(await seedDemoCustomers(db, o.customersDataDir)) };
+  return { ...catalogue, ...(await seedDemoCustomers(db, o.customersStorage)) };
 }

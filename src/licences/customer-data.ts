@@ -28,6 +28,6 @@ export const licenceCustomerData: CustomerDataPart = {
   async erase(tx, customerId, ctx) {
     const documents = await anonymiseLicencesOf(tx, customerId);
     // Files go only after the rows stopped referring to them.
-    return () => deleteLicenceDocuments(ctx.config.dataDir, documents);
+    return () => deleteLicenceDocuments(ctx.storage, documents);
   },
 };

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { FileStorage } from '#src/storage/storage.ts';
 import type { Licence } from './schema.ts';
 import { LICENCE_TYPE_LABELS } from './validators.ts';
 
@@ -24,33 +23,33 @@ export function detectDocumentKind(bytes: Uint8Array): DocumentKind | undefined 
   return SIGNATURES.find(({ magic }) => magic.every((byte, i) => bytes[i] === byte))?.kind;
 }
 
-function folderOf(dataDir: string): string {
-  return join(dataDir, 'licences');
+// Under licences/ of the store's file storage: DATA_DIR/licences on disk (readable by this process's user only),
+// or the private bucket. The store serves a document only through the routes that check who asks.
+function keyOf(name: string): string {
+  return `licences/${name}`;
 }
 
-/** Writes a document under DATA_DIR/licences with a random name, readable by this process's user only. */
-export async function storeLicenceDocument(dataDir: string, bytes: Uint8Array, kind: DocumentKind): Promise<string> {
-  const folder = folderOf(dataDir);
-  await mkdir(folder, { recursive: true, mode: 0o700 });
+/** Stores a document under a random name and returns the name. */
+export async function storeLicenceDocument(
+  storage: FileStorage,
+  bytes: Uint8Array,
+  kind: DocumentKind,
+): Promise<string> {
   const name = `${randomBytes(16).toString('hex')}.${kind.ext}`;
-  await writeFile(join(folder, name), bytes, { mode: 0o600, flag: 'wx' });
+  await storage.put(keyOf(name), bytes, kind.type);
   return name;
 }
 
 /** The stored document's bytes, or undefined when the name is not one of ours or the file is gone. */
-export async function readLicenceDocument(dataDir: string, name: string): Promise<Buffer | undefined> {
+export async function readLicenceDocument(storage: FileStorage, name: string): Promise<Uint8Array | undefined> {
   if (!STORED_NAME.test(name)) return undefined;
-  try {
-    return await readFile(join(folderOf(dataDir), name));
-  } catch {
-    return undefined;
-  }
+  return (await storage.get(keyOf(name)))?.bytes;
 }
 
 /** Removes stored documents; call it after the transaction that stopped referring to them has committed. */
-export async function deleteLicenceDocuments(dataDir: string, names: readonly string[]): Promise<void> {
+export async function deleteLicenceDocuments(storage: FileStorage, names: readonly string[]): Promise<void> {
   for (const name of names) {
-    if (STORED_NAME.test(name)) await rm(join(folderOf(dataDir), name), { force: true });
+    if (STORED_NAME.test(name)) await storage.delete(keyOf(name));
   }
 }
 

@@ -15,6 +15,6 @@ export const licencesModule: WebModule = {
         "A customer's professional licences, submitted for review, and whether they may order a restricted product.",
     },
   ],
-  uploads: { paths: ['/account/licences', '/api/store/account/licences'], limit: licenceUploadLimit() },
+  uploads: [{ paths: ['/account/licences', '/api/store/account/licences'], limit: licenceUploadLimit() }],
   personalParts: { 'purchase-access': purchaseAccessPart },
 };

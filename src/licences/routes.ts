@@ -31,9 +31,7 @@ licencePages.get('/', async (c) => {
 licencePages.get('/:id/document', async (c) => {
   const customer = await requireCustomer(c);
   const licence = await findLicenceOf(c.var.ctx.db, customer.id, c.req.param('id'));
-  const bytes = licence?.documentFile
-    ? await readLicenceDocument(c.var.ctx.config.dataDir, licence.documentFile)
-    : undefined;
+  const bytes = licence?.documentFile ? await readLicenceDocument(c.var.ctx.storage, licence.documentFile) : undefined;
   if (!licence || !bytes) throw new AppError('NOT_FOUND', 'You have no licence document at this address.');
   return c.body(new Uint8Array(bytes), 200, documentHeaders(licence, 'attachment'));
 });

@@ -58,7 +58,7 @@ async function refuseTooManyPending(db: Db, customerId: string): Promise<void> {
  * if the row cannot be saved, so a failure leaves nothing behind.
  */
 export async function submitLicence(
-  ctx: Pick<AppContext, 'db' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'storage'>,
   o: { customerId: string; fields: LicenceFields; document: Uint8Array | undefined },
 ): Promise<Licence> {
   const problem = describeBadDocument(o.document);
@@ -70,7 +70,7 @@ export async function submitLicence(
   }
   // An early answer that spares writing the file in the usual case; the check that holds is the one below.
   await refuseTooManyPending(ctx.db, o.customerId);
-  const fileName = await storeLicenceDocument(ctx.config.dataDir, o.document, kind);
+  const fileName = await storeLicenceDocument(ctx.storage, o.document, kind);
   try {
     return await ctx.db.transaction(async (tx) => {
       // Locking the customer's row makes uploads of one customer take turns: each counts the pending licences
@@ -104,7 +104,7 @@ export async function submitLicence(
       return row!;
     });
   } catch (err) {
-    await deleteLicenceDocuments(ctx.config.dataDir, [fileName]);
+    await deleteLicenceDocuments(ctx.storage, [fileName]);
     throw err;
   }
 }
@@ -113,7 +113,7 @@ export async function submitLicence(
  * For account deletion, inside the caller's transaction: the holder's name and document go, while type, number,
  * state, status and dates stay as the compliance record. A licence still waiting for review is withdrawn, so it
  * leaves the staff queue: with its document gone and nobody to tell, there is nothing left to review. Returns
- * the stored file names, which the caller removes with `deleteLicenceDocuments(config.dataDir, names)` once the
+ * the stored file names, which the caller removes with `deleteLicenceDocuments(storage, names)` once the
  * transaction has committed.
  */
 export async function anonymiseLicencesOf(tx: Db, customerId: string): Promise<string[]> {

@@ -10,6 +10,7 @@ export const AUDIT_ENTITY_TYPES = [
   'staff',
   'settings',
   'category',
+  'product',
   'customer',
   'lot',
   'stock-rules',

@@ -13,7 +13,7 @@ export const PERMISSIONS = [
   'audit:read',
   // The store's settings: name, contact, currency, bank details, return window, home page hero and store pages.
   'settings:edit',
-  // The category tree: adding, renaming, moving, ordering and deleting categories.
+  // The catalogue: products (their facts, pictures, publishing and archiving) and the category tree.
   'catalog:manage',
   // Stock: receiving lots, adjusting and quarantining them, and each product's stock rules; these staff also
   // receive the low-stock mail.

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
 import type { RateLimiter } from '#src/security/rate-limit.ts';
+import type { FileStorage } from '#src/storage/storage.ts';
 import type { CacheBus } from './cache-bus.ts';
 
 /**
@@ -16,6 +17,8 @@ export type AppContext = {
   log: Logger;
   cache: CacheBus;
   rateLimiter: RateLimiter;
+  /** Uploaded files: folders of DATA_DIR, or the S3 bucket every instance shares. */
+  storage: FileStorage;
 };
 
 export type AppEnv = {

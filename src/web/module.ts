@@ -22,8 +22,8 @@ export type WebModule = {
    * also matches '/blog'); the cache handles a request once however many patterns match it.
    */
   cachedPaths?: string[];
-  /** Paths that take uploads larger than the 1 MB any other body may have, and the limit that guards them instead. */
-  uploads?: { paths: string[]; limit: MiddlewareHandler<AppEnv> };
+  /** Paths that take uploads larger than the 1 MB any other body may have, each with the limit that guards them. */
+  uploads?: { paths: string[]; limit: MiddlewareHandler<AppEnv> }[];
   /** The personal parts its pages show (personal-parts.ts), by name. */
   personalParts?: Record<string, PersonalPart>;
   /** Its own error page for the pages under a prefix, instead of the shop's (the admin area keeps its shell). */

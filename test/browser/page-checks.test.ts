@@ -73,7 +73,7 @@ describeInBrowser('every page at a phone width and a desktop width', () => {
 
   beforeAll(async () => {
     b = await openBrowserStore();
-    await seedDemoCustomers(b.store.ctx.db, b.store.config.dataDir);
+    await seedDemoCustomers(b.store.ctx.db, b.store.ctx.storage);
     visitor = await b.context.newPage();
     visitor.setDefaultTimeout(BROWSER_TIMEOUT_MS);
 

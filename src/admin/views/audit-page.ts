@@ -15,6 +15,8 @@ function recordLink(e: AuditEntry) {
     return html`<a href="/admin/licences/${e.entityId}">licence ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'staff') return html`<a href="/admin/staff">staff ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'settings') return html`<a href="/admin/settings">store texts</a>`;
+  if (e.entityType === 'product')
+    return html`<a href="/admin/products/${e.entityId}">product ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'lot')
     return html`<a href="/admin/inventory/lots/${e.entityId}">lot ${e.entityId.slice(0, 8)}</a>`;
   if (e.entityType === 'stock-rules') return html`<a href="/admin/inventory/${e.entityId}">stock rules</a>`;
@@ -41,6 +43,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   staff: 'Staff',
   settings: 'Store settings',
   category: 'Categories',
+  product: 'Products',
   customer: 'Customers',
   lot: 'Stock lots',
   'stock-rules': 'Stock rules',

@@ -5,6 +5,7 @@ import { keepUnitsTogether } from '#src/lib/typography.ts';
 import type { ProductCardData } from '../card-columns.ts';
 import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 import { renderAddToCart } from './add-to-cart.ts';
+import { renderProductImage } from './product-image.ts';
 
 /**
  * A product tile for lists, the home page, search results and articles. The whole tile opens the product: its
@@ -17,7 +18,16 @@ export function renderProductCard(p: ProductCardData, options: { headingLevel?: 
   const heading =
     options.headingLevel === 2 ? html`<h2 class="card-title">${link}</h2>` : html`<h3 class="card-title">${link}</h3>`;
   return html`<article class="product-card">
-    ${image ? html`<img src="${image.src}" alt="${image.alt}" width="320" height="240" loading="lazy">` : ''}
+    ${
+      image
+        ? renderProductImage(image, {
+            sizes: '(min-width: 64em) 20vw, (min-width: 40em) 33vw, 50vw',
+            width: 320,
+            height: 240,
+            isLazy: true,
+          })
+        : ''
+    }
     <div class="card-body">
       ${heading}
       <p class="card-summary">${keepUnitsTogether(p.summary)}</p>

@@ -16,6 +16,7 @@ export type AdminSection =
   | 'customers'
   | 'outbox'
   | 'settings'
+  | 'products'
   | 'categories'
   | 'inventory'
   | 'articles'
@@ -29,6 +30,7 @@ const LINKS: { id: AdminSection; href: string; label: string; permission?: Permi
   { id: 'licences', href: '/admin/licences', label: 'Licences', permission: 'licences:review' },
   { id: 'customers', href: '/admin/customers', label: 'Customers', permission: 'customers:read' },
   { id: 'outbox', href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
+  { id: 'products', href: '/admin/products', label: 'Products', permission: 'catalog:manage' },
   { id: 'categories', href: '/admin/categories', label: 'Categories', permission: 'catalog:manage' },
   { id: 'inventory', href: '/admin/inventory', label: 'Inventory', permission: 'inventory:manage' },
   { id: 'articles', href: '/admin/articles', label: 'Articles', permission: 'content:manage' },
