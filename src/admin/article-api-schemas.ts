@@ -29,6 +29,10 @@ const FIELDS = {
   body: z.string().openapi({ description: 'Markdown, with embeds such as `[[product:slug]]` on lines of their own.' }),
   authorName: z.string(),
   tags: z.array(z.string()),
+  categories: z.array(z.string()).openapi({
+    description: 'Addresses (slugs) of the blog categories the article is filed under, as /blog/category/{slug}.',
+    example: ['hair-restoration'],
+  }),
   status: z.enum(ARTICLE_STATUSES).openapi({
     description: 'Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.',
   }),
@@ -76,6 +80,7 @@ export const ArticleCreateSchema = z
     body: FIELDS.body.optional(),
     authorName: FIELDS.authorName.optional(),
     tags: FIELDS.tags.optional(),
+    categories: FIELDS.categories.optional(),
     status: FIELDS.status.optional(),
     publishAt: FIELDS.publishAt.optional(),
     seoTitle: FIELDS.seoTitle.optional(),
@@ -133,7 +138,7 @@ export function toFindingJson(f: ReportedFinding) {
   };
 }
 
-export function toArticleJson(a: Article, findings: ReportedFinding[], baseUrl: string) {
+export function toArticleJson(a: Article, findings: ReportedFinding[], o: { baseUrl: string; categories: string[] }) {
   return {
     id: a.id,
     title: a.title,
@@ -142,12 +147,13 @@ export function toArticleJson(a: Article, findings: ReportedFinding[], baseUrl: 
     body: a.body,
     authorName: a.authorName,
     tags: a.tags,
+    categories: o.categories,
     status: a.status,
     publishAt: a.publishedAt?.toISOString() ?? null,
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     canonicalUrl: a.canonicalUrl,
-    url: `${baseUrl}/blog/${a.slug}`,
+    url: `${o.baseUrl}/blog/${a.slug}`,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     findings: findings.map(toFindingJson),

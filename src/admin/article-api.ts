@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { complianceReport, findArticleById, listArticlesForAdmin } from '#src/content/admin-queries.ts';
 import { PublishingBlocked } from '#src/content/admin-service.ts';
 import { acknowledgeSchema } from '#src/content/admin-validators.ts';
+import { listCategoriesOfArticle } from '#src/content/queries.ts';
 import type { Article } from '#src/content/schema.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
@@ -55,8 +56,12 @@ async function articleOf(c: Context<AppEnv>, id: string): Promise<Article> {
 }
 
 async function articleJson(c: Context<AppEnv>, article: Article) {
-  const report = await complianceReport(c.var.ctx.db, article, article.id);
-  return toArticleJson(article, report.findings, c.var.ctx.config.baseUrl);
+  const [report, categories] = await Promise.all([
+    complianceReport(c.var.ctx.db, article, article.id),
+    listCategoriesOfArticle(c.var.ctx.db, article.id),
+  ]);
+  const slugs = categories.map((category) => category.slug);
+  return toArticleJson(article, report.findings, { baseUrl: c.var.ctx.config.baseUrl, categories: slugs });
 }
 
 // The 422 of a blocked publication names every open finding, so a client can show or acknowledge them.

@@ -13,8 +13,10 @@ import {
   acknowledgeSchema,
   articleFormSchema,
   articleListQuery,
+  CATEGORY_BOX,
   revisionsQuery,
 } from '#src/content/admin-validators.ts';
+import { listArticleCategories, listCategoriesOfArticle } from '#src/content/queries.ts';
 import { renderArticleBody } from '#src/content/render-article.ts';
 import type { Article } from '#src/content/schema.ts';
 import { AppError, type FieldErrors, notFound } from '#src/lib/errors.ts';
@@ -70,9 +72,10 @@ async function editorState(
   o: { errors?: FieldErrors | undefined; isUnsaved: boolean; ackForm?: AckFormState },
 ): Promise<EditorPage> {
   const text = textOf(values);
-  const [rendered, report] = await Promise.all([
+  const [rendered, report, categories] = await Promise.all([
     settingsOf(c.var.ctx).then((store) => renderArticleBody(c.var.ctx.db, text.body, { store, isPreview: true })),
     complianceReport(c.var.ctx.db, text, article?.id),
+    listArticleCategories(c.var.ctx.db),
   ]);
   return {
     article,
@@ -82,7 +85,14 @@ async function editorState(
     report,
     isUnsaved: o.isUnsaved,
     ackForm: o.ackForm,
+    categories,
   };
+}
+
+// The form's values of a saved article: its fields, and a ticked box for each category it is filed under.
+async function savedValuesOf(c: Context<AppEnv>, article: Article): Promise<FormValues> {
+  const filed = await listCategoriesOfArticle(c.var.ctx.db, article.id);
+  return { ...valuesOf(article), ...Object.fromEntries(filed.map((cat) => [`${CATEGORY_BOX}${cat.slug}`, 'on'])) };
 }
 
 async function showEditor(
@@ -91,7 +101,7 @@ async function showEditor(
   article: Article | undefined,
   o: { values?: FormValues; errors?: FieldErrors; status?: 200 | 400 | 409 | 422; ackForm?: AckFormState } = {},
 ) {
-  const values = o.values ?? (article ? valuesOf(article) : { status: 'draft' });
+  const values = o.values ?? (article ? await savedValuesOf(c, article) : { status: 'draft' });
   const page = await editorState(c, article, values, {
     errors: o.errors,
     isUnsaved: o.values !== undefined,

@@ -50,10 +50,14 @@ export const catalogPanel = defineDashboardPanel({
       <table class="data-table chart-figures">
         <thead><tr><th scope="col">Status</th><th scope="col" class="num">Products</th></tr></thead>
         <tbody>
-          ${statuses.map((s) => html`<tr><th scope="row">${s.label}</th><td class="num">${s.products}</td></tr>`)}
+          ${statuses.map(
+            (s) =>
+              html`<tr><th scope="row"><a href="/admin/products?status=${s.status}">${s.label}</a></th><td class="num">${s.products}</td></tr>`,
+          )}
         </tbody>
       </table>
-      <p class="panel-more"><a href="/admin/import">Import products from a CSV file</a> ·
+      <p class="panel-more"><a href="/admin/products">All products</a> ·
+        <a href="/admin/import">Import products from a CSV file</a> ·
         <a href="/admin/exports/products.csv" download>Download the products file</a></p>`;
   },
 });

@@ -1,4 +1,4 @@
-import { and, eq, max, ne } from 'drizzle-orm';
+import { and, eq, inArray, max, ne } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { isUniqueViolation } from '#src/db/errors.ts';
 import { enqueueJob } from '#src/jobs/queue.ts';
@@ -8,9 +8,12 @@ import { type ComplianceReport, complianceReport, findArticleById, findRevision 
 import { type ArticleFields, articleChangesSchema, articleFieldsSchema } from './admin-validators.ts';
 import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { publishScheduled } from './publish-job-kind.ts';
+import { listCategoriesOfArticle } from './queries.ts';
 import {
   type Article,
   type ArticleSnapshot,
+  articleCategories,
+  articleCategoryLinks,
   articleFindingAcknowledgements,
   articleRevisions,
   articleSlugRedirects,
@@ -80,15 +83,34 @@ async function checkSlugFree(tx: Db, slug: string, selfId: string | undefined): 
     throw new AppError('CONFLICT', 'Another article already uses this slug.', { fields: { slug: 'is already taken' } });
 }
 
+/** Files the article under exactly these blog categories, by slug; an unknown one is refused. */
+async function fileUnderCategories(tx: Db, articleId: string, slugs: readonly string[]): Promise<void> {
+  const found = slugs.length
+    ? await tx
+        .select({ id: articleCategories.id, slug: articleCategories.slug })
+        .from(articleCategories)
+        .where(inArray(articleCategories.slug, [...slugs]))
+    : [];
+  const unknown = slugs.filter((slug) => !found.some((c) => c.slug === slug));
+  if (unknown.length) {
+    throw invalid({ categories: `There is no blog category "${unknown.join('", "')}".` });
+  }
+  await tx.delete(articleCategoryLinks).where(eq(articleCategoryLinks.articleId, articleId));
+  if (found.length) {
+    await tx.insert(articleCategoryLinks).values(found.map((c) => ({ articleId, categoryId: c.id })));
+  }
+}
+
 async function addRevision(tx: Db, article: Article, actorEmail: string, note = ''): Promise<number> {
   const [last] = await tx
     .select({ n: max(articleRevisions.number) })
     .from(articleRevisions)
     .where(eq(articleRevisions.articleId, article.id));
   const number = (last?.n ?? 0) + 1;
+  const categories = (await listCategoriesOfArticle(tx, article.id)).map((c) => c.slug);
   await tx
     .insert(articleRevisions)
-    .values({ articleId: article.id, number, snapshot: snapshotOf(article), actorEmail, note });
+    .values({ articleId: article.id, number, snapshot: { ...snapshotOf(article), categories }, actorEmail, note });
   return number;
 }
 
@@ -130,7 +152,7 @@ export async function saveArticle(
     if (report.blocking.length) throw new PublishingBlocked(report);
   }
   await checkSlugFree(tx, fields.slug, current?.id);
-  const { publishAt: _ignored, ...columns } = fields;
+  const { publishAt: _ignored, categories, ...columns } = fields;
   const values = { ...columns, publishedAt, updatedAt: now };
   let after: Article;
   try {
@@ -158,6 +180,7 @@ export async function saveArticle(
   if (current && !(await hasRevisions(tx, current.id))) {
     await addRevision(tx, current, o.actorEmail, 'As it was before the first edit');
   }
+  if (categories !== undefined) await fileUnderCategories(tx, after.id, categories);
   const revision = await addRevision(tx, after, o.actorEmail, o.note);
   if (after.status === 'scheduled' && after.publishedAt) {
     await enqueueJob(

@@ -19,6 +19,12 @@ const tagList = z
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags.`)
   .transform((tags) => [...new Set(tags)]);
 
+// Blog categories by their addresses (article_categories.slug); the service refuses one that does not exist.
+const categoryList = z
+  .array(z.string().trim().toLowerCase().min(1, 'A category cannot be empty.').max(80))
+  .max(10, 'At most 10 categories.')
+  .transform((slugs) => [...new Set(slugs)]);
+
 const FIELDS = {
   title: trimmed(200, 'The title').min(1, 'Enter a title.'),
   slug: articleSlugSchema,
@@ -26,6 +32,7 @@ const FIELDS = {
   body: z.string().max(MAX_BODY, `The body is at most ${MAX_BODY} characters.`),
   authorName: trimmed(120, 'The author'),
   tags: tagList,
+  categories: categoryList,
   status: z.enum(ARTICLE_STATUSES),
   publishAt: z.coerce.date({ error: 'Enter a date and time.' }).nullable(),
   seoTitle: trimmed(120, 'The SEO title'),
@@ -40,6 +47,8 @@ export const articleFieldsSchema = z.object({
   body: FIELDS.body.default(''),
   authorName: FIELDS.authorName.default(''),
   tags: FIELDS.tags.default([]),
+  // Left out, an article keeps the categories it is filed under (none, for a new one).
+  categories: FIELDS.categories.optional(),
   status: FIELDS.status.default('draft'),
   publishAt: FIELDS.publishAt.default(null),
   seoTitle: FIELDS.seoTitle.default(''),
@@ -52,6 +61,9 @@ export type ArticleFields = z.output<typeof articleFieldsSchema>;
 export const articleChangesSchema = z.object(FIELDS).partial();
 export type ArticleChanges = z.output<typeof articleChangesSchema>;
 
+/** The name of a category's box on the editor's form: this prefix and the category's slug. */
+export const CATEGORY_BOX = 'category-';
+
 const emptyAsNull = (v: unknown) => (v === '' ? null : v);
 
 /**
@@ -59,7 +71,7 @@ const emptyAsNull = (v: unknown) => (v === '' ? null : v);
  * value read as UTC (the form says so). The service validates the result as it validates the API's.
  */
 export const articleFormSchema = z
-  .object({
+  .looseObject({
     title: z.string(),
     slug: z.string().trim().toLowerCase(),
     excerpt: z.string().optional(),
@@ -71,15 +83,29 @@ export const articleFormSchema = z
     seoTitle: z.string().optional(),
     seoDescription: z.string().optional(),
     canonicalUrl: z.string().optional(),
+    // Present when the form showed the category boxes: then no box ticked means no category.
+    categoriesShown: z.string().optional(),
   })
   .transform((form) => ({
-    ...form,
+    title: form.title,
+    slug: form.slug,
+    excerpt: form.excerpt,
+    authorName: form.authorName,
+    status: form.status,
+    seoTitle: form.seoTitle,
+    seoDescription: form.seoDescription,
+    canonicalUrl: form.canonicalUrl,
     body: (form.body ?? '').replace(/\r\n?/g, '\n'),
     tags: (form.tags ?? '')
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean),
     publishAt: form.publishAt ? `${form.publishAt.length === 16 ? `${form.publishAt}:00` : form.publishAt}Z` : null,
+    categories: form.categoriesShown
+      ? Object.entries(form)
+          .filter(([key, value]) => key.startsWith(CATEGORY_BOX) && value)
+          .map(([key]) => key.slice(CATEGORY_BOX.length))
+      : undefined,
   }));
 
 export const acknowledgeSchema = z.object({

@@ -60,6 +60,8 @@ export type ArticleSnapshot = {
   seoTitle: string;
   seoDescription: string;
   canonicalUrl: string;
+  /** Slugs of the blog categories it was filed under (revisions saved before categories existed have none). */
+  categories?: string[];
 };
 
 /** Every save of an article, numbered from 1; restoring one saves it again as the newest. */

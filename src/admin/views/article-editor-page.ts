@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { ComplianceReport } from '#src/content/admin-queries.ts';
-import { MAX_BODY } from '#src/content/admin-validators.ts';
+import { CATEGORY_BOX, MAX_BODY } from '#src/content/admin-validators.ts';
 import { ARTICLE_STATUSES, type Article } from '#src/content/schema.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
 import { assetUrl } from '#src/web/assets.ts';
@@ -69,6 +69,20 @@ function textArea(o: {
   </div>`;
 }
 
+function categoryFields(o: EditorPage) {
+  if (o.categories.length === 0) return '';
+  const error = o.errors?.categories;
+  return html`<fieldset class="field category-fields${error ? ' has-error' : ''}"${error ? raw(' aria-describedby="f-categories-error"') : ''}>
+    <legend>Blog categories</legend>
+    <input type="hidden" name="categoriesShown" value="1">
+    ${o.categories.map(
+      (c) =>
+        html`<label><input type="checkbox" name="${CATEGORY_BOX}${c.slug}" value="on"${o.values[`${CATEGORY_BOX}${c.slug}`] ? raw(' checked') : ''}> ${c.name}</label>`,
+    )}
+    ${error ? html`<p class="field-error" id="f-categories-error">${error}</p>` : ''}
+  </fieldset>`;
+}
+
 function statusField(values: FormValues, errors: FieldErrors | undefined) {
   const error = errors?.status;
   return html`<div class="field${error ? ' has-error' : ''}">
@@ -100,6 +114,8 @@ export type EditorPage = {
   /** The preview and report show text not saved yet. */
   isUnsaved: boolean;
   ackForm?: AckFormState | undefined;
+  /** The blog's categories, for the boxes an author ticks. */
+  categories: { slug: string; name: string }[];
 };
 
 /** The preview and the compliance report, which the editor's script swaps in as the author types. */
@@ -144,6 +160,7 @@ export function renderArticleEditor(c: Context<AppEnv>, o: EditorPage) {
           ${textField({ name: 'authorName', label: 'Author', values: o.values, errors: o.errors, maxlength: 120 })}
           ${textField({ name: 'tags', label: 'Tags', values: o.values, errors: o.errors, maxlength: 900, hint: 'Separated by commas.' })}
         </div>
+        ${categoryFields(o)}
         <div class="field-row">
           ${statusField(o.values, o.errors)}
           ${textField({ name: 'publishAt', label: 'Publication time (UTC)', type: 'datetime-local', values: o.values, errors: o.errors, hint: 'Needed to schedule; empty publishes at once.' })}
