@@ -1926,6 +1926,13 @@ export interface components {
             authorName: string;
             tags: string[];
             /**
+             * @description Addresses (slugs) of the blog categories the article is filed under, as /blog/category/{slug}.
+             * @example [
+             *       "hair-restoration"
+             *     ]
+             */
+            categories: string[];
+            /**
              * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
              * @enum {string}
              */
@@ -1983,6 +1990,13 @@ export interface components {
             authorName?: string;
             tags?: string[];
             /**
+             * @description Addresses (slugs) of the blog categories the article is filed under, as /blog/category/{slug}.
+             * @example [
+             *       "hair-restoration"
+             *     ]
+             */
+            categories?: string[];
+            /**
              * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
              * @enum {string}
              */
@@ -2007,6 +2021,13 @@ export interface components {
             body?: string;
             authorName?: string;
             tags?: string[];
+            /**
+             * @description Addresses (slugs) of the blog categories the article is filed under, as /blog/category/{slug}.
+             * @example [
+             *       "hair-restoration"
+             *     ]
+             */
+            categories?: string[];
             /**
              * @description Published and scheduled articles must pass the compliance check; scheduled needs a future publishAt.
              * @enum {string}
