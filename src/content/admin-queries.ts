@@ -111,12 +111,11 @@ export type ComplianceReport = { findings: ReportedFinding[]; blocking: Reported
 
 /** The compliance check of a text, with what staff acknowledged of this article (if it is saved). */
 export async function complianceReport(db: Db, text: ArticleText, articleId?: string): Promise<ComplianceReport> {
-  const [facts, settings, acks, embedProblems] = await Promise.all([
-    productFactsFor(db, text),
-    getStoreSettings(db),
-    articleId ? listAcknowledgements(db, articleId) : [],
-    findEmbedProblems(db, text.body),
-  ]);
+  // One after the other: `db` is often a transaction, whose one connection takes a statement at a time.
+  const facts = await productFactsFor(db, text);
+  const settings = await getStoreSettings(db);
+  const acks = articleId ? await listAcknowledgements(db, articleId) : [];
+  const embedProblems = await findEmbedProblems(db, text.body);
   const byKey = new Map(acks.map((a) => [a.findingKey, a]));
   const findings = checkCompliance(text, { products: facts, disclaimer: settings.disclaimer, embedProblems }).map(
     (f) => ({
