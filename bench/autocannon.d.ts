@@ -19,6 +19,8 @@ declare module 'autocannon' {
     maxOverallRequests?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Requests sent in turn on each connection; `setupRequest` may change each one before it goes. */
+    requests?: { method?: string; path?: string; setupRequest?: (request: { path: string }) => { path: string } }[];
   };
   export type Instance = PromiseLike<Result> & { stop(): void };
   export default function autocannon(options: Options): Instance;

@@ -8,6 +8,7 @@ import { BENCH_CONNECTIONS, type Measurement, measure } from './measure.ts';
 import { cpuMsOf } from './process-cpu.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 import { CHECKOUT_ORDERS_PER_SECOND, type DatabaseKind, formatTable, judge, type Row } from './report.ts';
+import { isScaleRun, readScaleOptions } from './scale-options.ts';
 import { runStartupBench } from './startup.ts';
 import { adminQuery, npmStartArgs, SERVER_URL, startStoreProcess } from './store-process.ts';
 import { startWriter } from './writes.ts';
@@ -35,12 +36,6 @@ const PAGES = [
 // read: narrow invalidation keeps the first cached, while the list must be rendered again after each write.
 const WRITTEN_PRODUCT = 'hair-supplement-gummies';
 const WRITES_PER_SECOND = 50;
-
-// However it goes, the run ends: a hung server or database must not keep a terminal or CI job waiting.
-setTimeout(() => {
-  process.stderr.write(`bench: stopped after ${DEADLINE_MS / 1000} s without finishing\n`);
-  process.exit(2);
-}, DEADLINE_MS).unref();
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -252,6 +247,11 @@ function writeResults(rows: Row[], startedAt: Date): string {
 }
 
 async function main(): Promise<void> {
+  // However it goes, the run ends: a hung server or database must not keep a terminal or CI job waiting.
+  setTimeout(() => {
+    process.stderr.write(`bench: stopped after ${DEADLINE_MS / 1000} s without finishing\n`);
+    process.exit(2);
+  }, DEADLINE_MS).unref();
   const startedAt = new Date();
   console.log(`medstore bench: ${BENCH_CONNECTIONS} connections, ${SECONDS} s per run, baseline before each page`);
   const baseline = await startServerProcess({
@@ -276,4 +276,10 @@ async function main(): Promise<void> {
   if (runs('startup') && !(await runStartupBench())) process.exitCode = 1;
 }
 
-await main();
+// `npm run bench --scale` (or `npm run bench -- --scale`) measures the catalogue at 100,000 products instead.
+if (isScaleRun(process.argv.slice(2), process.env)) {
+  const { runScaleBench } = await import('./scale.ts');
+  process.exitCode = (await runScaleBench(readScaleOptions(process.argv.slice(2), process.env))) ? 0 : 1;
+} else {
+  await main();
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { availableSql } from '#src/inventory/availability.ts';
 import { toTsQuery } from '#src/lib/tsquery.ts';
@@ -98,13 +98,20 @@ export async function listActiveProducts(db: Db, o: ProductListOptions): Promise
   const where = and(...filters);
   const pageWhere = o.after ? and(where, afterCursor(o.after)) : where;
   const offset = !o.after && o.page ? (o.page - 1) * o.limit : 0;
-  const rows = await db
-    .select(listColumns)
+  // The page's ids first, then their rows: the rows skipped over to reach a page far down the list are then read
+  // from the sort's index alone (it holds the status and the category), not fetched whole and thrown away.
+  const pageIds = db
+    .select({ id: products.id })
     .from(products)
     .where(pageWhere)
     .orderBy(...ORDERS[o.sort])
     .limit(o.limit + 1)
     .offset(offset);
+  const rows = await db
+    .select(listColumns)
+    .from(products)
+    .where(inArray(products.id, pageIds))
+    .orderBy(...ORDERS[o.sort]);
   const items = rows.slice(0, o.limit);
   const last = items.at(-1);
   const hasMore = rows.length > o.limit;
@@ -146,13 +153,24 @@ export async function listRelatedProducts(
   const sharesTerms = sql`coalesce(${products.search} @@ ${terms}, false)`;
   const score = sql`(case when ${isSameCategory} then 4 else 0 end) + (case when ${isSameBranch} then 2 else 0 end)
     + coalesce(ts_rank(${products.search}, ${terms}), 0)`;
+  // Scored are a few hundred candidates, not every product of the branch or every one sharing a word: in a large
+  // catalogue those are tens of thousands, each ranked for a page that shows four. The candidates that share
+  // words and sit in the branch come first, as they score highest; a small catalogue keeps every candidate.
+  const others = and(eq(products.status, 'active'), ne(products.id, o.product.id));
+  const candidates = (condition: SQL | undefined) =>
+    db.select({ id: products.id }).from(products).where(and(others, condition)).limit(RELATED_CANDIDATES);
+  const candidateIds = sql`(${candidates(and(isSameBranch, sharesTerms))} union ${candidates(sharesTerms)}
+    union ${candidates(isSameBranch)})`;
   return db
     .select(listColumns)
     .from(products)
-    .where(and(eq(products.status, 'active'), ne(products.id, o.product.id), or(isSameBranch, sharesTerms)))
+    .where(sql`${products.id} in ${candidateIds}`)
     .orderBy(desc(score), asc(products.name), asc(products.id))
     .limit(o.limit);
 }
+
+// How many products of each kind (in the branch and sharing words, sharing words, in the branch) are scored.
+const RELATED_CANDIDATES = 200;
 
 export type ProductLookup =
   | { kind: 'found'; product: ProductWithStock; category: Category | null }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -122,6 +123,13 @@ export const products = pgTable(
     index('products_status_name_idx').on(t.status, t.name, t.id),
     index('products_status_price_idx').on(t.status, t.priceCents, t.id),
     index('products_status_created_idx').on(t.status, t.createdAt, t.id),
+    // Counts of the shop's lists (all active products, or those of some categories) read this small index alone,
+    // not the wide rows; so does the category filter.
+    index('products_active_category_idx').on(t.categoryId).where(sql`${t.status} = 'active'`),
+    // Staff's list, every status, in name order: a common word in the search box fills a page from the start.
+    index('products_name_idx').on(t.name, t.id),
+    // Staff's search by the start of a SKU, case-insensitive (ILIKE 'scl-001%'), which a b-tree cannot answer.
+    index('products_sku_trgm_idx').using('gin', t.sku.op('gin_trgm_ops')),
   ],
 );
 

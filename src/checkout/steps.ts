@@ -134,7 +134,7 @@ export async function checkSteps(db: Db, shopper: Shopper, v: FormValues, upTo: 
 
   const options = await shippingOptionsOf(db, shopper.cart);
   const chosen = options.find((o) => o.method.code === v.shippingMethod);
-  if (!chosen || !chosen.quote.allowed) {
+  if (!chosen?.quote.allowed) {
     const reason = chosen && !chosen.quote.allowed ? chosen.quote.reason : 'Choose a shipping method.';
     return { ok: false, step: 'shipping', errors: { shippingMethod: reason } };
   }

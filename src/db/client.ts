@@ -37,7 +37,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       import('pg'),
       import('drizzle-orm/node-postgres'),
     ]);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // JIT compiling is for long reports: on the store's short queries it cost more than it saved, 100 ms and more
+    // on a list whose estimate crossed jit_above_cost at 100,000 products (docs/decisions/0017-catalogue-at-scale.md).
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
     pool.on('connect', nameStatementsOf);
     // Without a listener, a connection the server closes while idle would crash the process.
     pool.on('error', options.onConnectionError ?? (() => {}));

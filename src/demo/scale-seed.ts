@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { categories, products } from '#src/catalog/schema.ts';
 import { articles } from '#src/content/schema.ts';
 import type { Db } from '#src/db/client.ts';
@@ -174,6 +174,9 @@ export async function seedAtScale(
     done += batch.length;
     o.onProgress?.({ done, total });
   }
+  // Fresh statistics and visibility maps: without them the planner guesses a few hundred rows and reads the whole
+  // table, and counts cannot come from the indexes alone. PGlite never vacuums by itself; PostgreSQL would only later.
+  await db.execute(sql`vacuum analyze products, stock_lots, stock_ledger, articles`);
   // A store already running on this database shows the new records at once.
   await db.transaction((tx) => notifyInstances(tx, { pages: [EVERYTHING] }));
   return { products: addedProducts, articles: addedArticles };

@@ -37,20 +37,43 @@ async function snippetsOf(db: Db, query: SQL, texts: string[], maxLength: number
  * search migration that uses the trigram index) rank below every one of them: their rank is pg_trgm's word
  * similarity minus 1, between -0.55 and 0.
  */
-function matching(q: string, query: SQL, columns: { id: AnyColumn; search: AnyColumn; name: AnyColumn }, nearIds: SQL) {
+function matching(
+  q: string,
+  query: SQL,
+  columns: { id: AnyColumn; search: AnyColumn; name: AnyColumn },
+  nearIds: SQL | undefined,
+) {
   const { id, search, name } = columns;
   const fullText = sql`(${search} @@ ${query})`;
-  const nameMatch = sql`(to_tsvector('english', ${name}) @@ ${query})`;
+  // The name's own words are the document's weight A: filtered from the stored document instead of parsing the
+  // name again for each of the thousands of rows a common word matches in a large catalogue.
+  const nameMatch = sql`(ts_filter(${search}, '{a}') @@ ${query})`;
   const exactName = sql`(lower(${name}) = ${q.trim().toLowerCase()})`;
   const textRank = sql`(ts_rank_cd(${search}, ${query}) + case when ${nameMatch} then 1 else 0 end + case when ${exactName} then 2 else 0 end)`;
   const near = nearSpellingText(q);
-  if (!near) return { where: fullText, rank: sql<number>`${textRank}` };
+  if (!near || !nearIds) return { where: fullText, rank: sql<number>`${textRank}` };
   return {
     // "= any(array(...))" rather than "in (select ...)": PostgreSQL can then OR the full-text index with the
     // primary key (a BitmapOr) instead of testing every active row.
     where: sql`(${fullText} or ${id} = any(array(select ${nearIds}(${near}::text))))`,
     rank: sql<number>`(case when ${fullText} then ${textRank} else word_similarity(${near}::text, ${name}) - 1 end)`,
   };
+}
+
+/**
+ * Rows found by the words as typed, and only when they do not fill the page, by near spellings as well: those rank
+ * below every match of the words, so they could not be shown, and looking for them costs most for a common word
+ * (thousands of names are spelled close to "biotin" in a large catalogue). `total` then counts the words' matches.
+ */
+async function withNearSpellings<Row>(
+  q: string,
+  limit: number,
+  find: (nearIds: SQL | undefined) => PromiseLike<Row[]>,
+  nearIds: SQL,
+): Promise<Row[]> {
+  const rows = await find(undefined);
+  if (rows.length >= limit || !nearSpellingText(q)) return rows;
+  return find(nearIds);
 }
 
 export type ProductHit = Awaited<ReturnType<typeof searchProducts>>['items'][number];
@@ -64,18 +87,21 @@ export type ArticleHit = Awaited<ReturnType<typeof searchArticles>>['items'][num
 export async function searchProducts(db: Db, q: string, limit: number) {
   const query = toTsQuery(q);
   const columns = { id: products.id, search: products.search, name: products.name };
-  const { where, rank } = matching(q, query, columns, sql.raw('products_named_near'));
-  const rows = await db
-    .select({
-      ...PRODUCT_CARD_COLUMNS,
-      rank,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-      description: products.description,
-    })
-    .from(products)
-    .where(and(eq(products.status, 'active'), where))
-    .orderBy(desc(rank), products.name, products.id)
-    .limit(limit);
+  const find = (nearIds: SQL | undefined) => {
+    const { where, rank } = matching(q, query, columns, nearIds);
+    return db
+      .select({
+        ...PRODUCT_CARD_COLUMNS,
+        rank,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+        description: products.description,
+      })
+      .from(products)
+      .where(and(eq(products.status, 'active'), where))
+      .orderBy(desc(rank), products.name, products.id)
+      .limit(limit);
+  };
+  const rows = await withNearSpellings(q, limit, find, sql.raw('products_named_near'));
   const texts = rows.map((row) => markdownToPlainText(`${row.summary}\n\n${row.description}`));
   const snippets = await snippetsOf(db, query, texts, PRODUCT_SNIPPET_LENGTH);
   const items = rows.map(({ description: _, ...row }, i) => ({ ...row, snippet: snippets[i]! }));
@@ -86,23 +112,26 @@ export async function searchProducts(db: Db, q: string, limit: number) {
 export async function searchArticles(db: Db, q: string, limit: number) {
   const query = toTsQuery(q);
   const columns = { id: articles.id, search: articles.search, name: articles.title };
-  const { where, rank } = matching(q, query, columns, sql.raw('articles_titled_near'));
-  const rows = await db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      excerpt: articles.excerpt,
-      coverImage: articles.coverImage,
-      publishedAt: articles.publishedAt,
-      rank,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-      body: articles.body,
-    })
-    .from(articles)
-    .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), where))
-    .orderBy(desc(rank), desc(articles.publishedAt), articles.id)
-    .limit(limit);
+  const find = (nearIds: SQL | undefined) => {
+    const { where, rank } = matching(q, query, columns, nearIds);
+    return db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        excerpt: articles.excerpt,
+        coverImage: articles.coverImage,
+        publishedAt: articles.publishedAt,
+        rank,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+        body: articles.body,
+      })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), where))
+      .orderBy(desc(rank), desc(articles.publishedAt), articles.id)
+      .limit(limit);
+  };
+  const rows = await withNearSpellings(q, limit, find, sql.raw('articles_titled_near'));
   const texts = rows.map((row) => `${markdownToPlainText(row.excerpt)}\n${articleBodyToPlainText(row.body)}`);
   const snippets = await snippetsOf(db, query, texts, ARTICLE_SNIPPET_LENGTH);
   const items = rows.map(({ body: _, ...row }, i) => ({ ...row, snippet: snippets[i]! }));
