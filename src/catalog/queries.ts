@@ -150,17 +150,17 @@ export async function listRelatedProducts(
     where source.id = ${o.product.id})`;
   const isSameCategory = o.product.categoryId ? eq(products.categoryId, o.product.categoryId) : sql`false`;
   const isSameBranch = o.branchIds.length ? inArray(products.categoryId, o.branchIds) : sql`false`;
-  const sharesTerms = sql`coalesce(${products.search} @@ ${terms}, false)`;
+  // Without coalesce, so that the full-text index finds them.
+  const sharesTerms = sql`${products.search} @@ ${terms}`;
   const score = sql`(case when ${isSameCategory} then 4 else 0 end) + (case when ${isSameBranch} then 2 else 0 end)
     + coalesce(ts_rank(${products.search}, ${terms}), 0)`;
   // Scored are a few hundred candidates, not every product of the branch or every one sharing a word: in a large
-  // catalogue those are tens of thousands, each ranked for a page that shows four. The candidates that share
-  // words and sit in the branch come first, as they score highest; a small catalogue keeps every candidate.
+  // catalogue those are tens of thousands, each ranked for a page that shows four. A small catalogue keeps every
+  // candidate, so its related products are the ones every qualifying product would give.
   const others = and(eq(products.status, 'active'), ne(products.id, o.product.id));
-  const candidates = (condition: SQL | undefined) =>
+  const candidates = (condition: SQL) =>
     db.select({ id: products.id }).from(products).where(and(others, condition)).limit(RELATED_CANDIDATES);
-  const candidateIds = sql`(${candidates(and(isSameBranch, sharesTerms))} union ${candidates(sharesTerms)}
-    union ${candidates(isSameBranch)})`;
+  const candidateIds = sql`(${candidates(isSameBranch)} union ${candidates(sharesTerms)})`;
   return db
     .select(listColumns)
     .from(products)
@@ -169,7 +169,7 @@ export async function listRelatedProducts(
     .limit(o.limit);
 }
 
-// How many products of each kind (in the branch and sharing words, sharing words, in the branch) are scored.
+// How many products of each kind (in the branch; sharing words) are scored.
 const RELATED_CANDIDATES = 200;
 
 export type ProductLookup =
