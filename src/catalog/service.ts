@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
+import { excluded } from '#src/db/bulk-sql.ts';
 import type { Db } from '#src/db/client.ts';
-import { excluded } from '#src/db/excluded.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
