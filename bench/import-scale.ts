@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -26,6 +26,11 @@ const ROWS = Number(process.argv[2] ?? 100_000);
 const isPglite = process.env.BENCH_IMPORT_DB === 'pglite';
 const DATABASE_NAME = `medstore_import_${process.pid}`;
 
+// The text up to the last whole word within `length` characters.
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : text.slice(0, text.lastIndexOf(' ', length)).replace(/[,;:]$/, '');
+}
+
 async function productsFile(version: 'first' | 'changed'): Promise<string> {
   const { DEMO_PRODUCTS } = await import('#src/demo/demo-data.ts');
   const records: string[][] = [];
@@ -38,6 +43,14 @@ async function productsFile(version: 'first' | 'changed'): Promise<string> {
     } = scaleProduct(DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!, i);
     // The defaults a product gets for what its demo data leaves out, as the database fills them in.
     const row = productInputSchema.parse({ ...product, categoryId: null }) as Product;
+    // A products file may be at most 50 MB: a hundred thousand rows average 500 bytes at most, so the demo's
+    // long texts are cut short and its lists to their first items.
+    row.summary = clip(row.summary, 80);
+    row.description = clip(row.description, 40);
+    row.directions = clip(row.directions, 40);
+    row.activeIngredients = row.activeIngredients.slice(0, 2);
+    row.sideEffects = row.sideEffects.slice(0, 2);
+    row.warnings = row.warnings.slice(0, 1).map((w) => ({ ...w, text: clip(w.text, 50) }));
     if (version === 'changed') {
       row.priceCents += 100;
       if (i % 10 === 0) row.slug = `${row.slug}-renamed`;
@@ -84,6 +97,7 @@ async function main(): Promise<void> {
     const files = { first: join(folder, 'first.csv'), changed: join(folder, 'changed.csv') };
     writeFileSync(files.first, await productsFile('first'));
     writeFileSync(files.changed, await productsFile('changed'));
+    process.stdout.write(`file of ${(statSync(files.first).size / 1024 / 1024).toFixed(1)} MB\n`);
     const ctx = { db: database.db, cache: { announce: async () => {} } };
     process.stdout.write(`${ROWS} rows on ${isPglite ? 'PGlite' : 'PostgreSQL'}; load average ${load()}\n`);
     for (const [label, path] of [
@@ -112,7 +126,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await database.close();
-    rmSync(folder, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
     if (!isPglite) await adminQuery(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
   }
 }
