@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '#src/db/client.ts';
+import { migrateDatabase } from '#src/db/migrate.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { CsvRowsError, importProductsCsv } from './csv-import.ts';
 import { UPSERT_BATCH } from './product-upsert.ts';
@@ -103,4 +105,24 @@ describe('a products import of several batches', () => {
     expect(redirects.map((r) => r.fromSlug)).toEqual(['multi-held']);
     expect(await importProductsCsv(store.ctx, passing)).toMatchObject({ updated: 0, unchanged: FIRST + 502 });
   }, 120_000);
+
+  it("writes on an embedded database migrated after it was opened, as on a store's first start", async () => {
+    const database = await openDatabase({});
+    try {
+      await migrateDatabase(database);
+      const ctx = { db: database.db, cache: { announce: async () => {} } };
+      const path = csvFile('fresh.csv', [
+        row(1, '3.00'),
+        `${sku(2)},fresh-two,"Fresh ""2"", {x}",4,serum,topical,cosmetic`,
+      ]);
+      expect(await importProductsCsv(ctx, path)).toMatchObject({ created: 2 });
+      const rows = await database.db.select().from(products).orderBy(products.sku);
+      expect(rows.map((p) => [p.name, p.form, p.status])).toEqual([
+        ['Multi 1', 'cream', 'draft'],
+        ['Fresh "2", {x}', 'serum', 'draft'],
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
 });

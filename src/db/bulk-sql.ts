@@ -36,7 +36,9 @@ export function unnestRows(
       const value = row[key];
       return value === null || value === undefined ? null : column.mapToDriverValue(value);
     });
-    return sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`;
+    // Sent as text[] and cast on the server: PGlite encodes an array parameter only for the array types it knew
+    // when it opened, which leaves out the enums of a database migrated since.
+    return sql`${sql.param(values)}::text[]::${sql.raw(column.getSQLType())}[]`;
   });
   const names = Object.values(columns).map(bareColumn);
   return sql`unnest(${sql.join(arrays, sql`, `)}) as ${sql.identifier(alias)}(${sql.join(names, sql`, `)})`;
