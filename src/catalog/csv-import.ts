@@ -65,11 +65,10 @@ function decodeCsv(name: string, bytes: Uint8Array): string {
 }
 
 function parseRecords(text: string): { header: string[]; rows: { line: number; cells: string[] }[] } {
-  let records: { info: { lines: number }; raw: string; record: string[] }[];
+  let records: { info: { lines: number }; record: string[] }[];
   try {
     records = parse(text, {
       info: true,
-      raw: true,
       skip_empty_lines: true,
       relax_column_count: true,
     }) as unknown as typeof records;
@@ -78,13 +77,12 @@ function parseRecords(text: string): { header: string[]; rows: { line: number; c
   }
   const [first, ...rest] = records;
   if (!first) throw new CsvFileError('The file is empty; its first line must name the columns.');
-  // csv-parse counts the line a record ends on; a quoted cell may span several lines.
-  const startLine = (r: { info: { lines: number }; raw: string }) =>
-    r.info.lines -
-    (r.raw
-      .replace(/^[\r\n]+/, '')
-      .replace(/\r?\n$/, '')
-      .match(/\n/g)?.length ?? 0);
+  // csv-parse counts the line a record ends on; a quoted cell may span several lines, and the cell keeps them.
+  const startLine = (r: { info: { lines: number }; record: string[] }) => {
+    let breaks = 0;
+    for (const cell of r.record) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) breaks++;
+    return r.info.lines - breaks;
+  };
   return {
     header: first.record.map((h) => h.trim()),
     rows: rest.map((r) => ({ line: startLine(r), cells: r.record })),
