@@ -20,6 +20,7 @@ import { announceStockChangesWith } from '#src/inventory/announce.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
+import { mediaModule } from '#src/media/module.ts';
 import { orderCustomerData } from '#src/orders/customer-data.ts';
 import { ordersModule } from '#src/orders/module.ts';
 import { searchModule } from '#src/search/module.ts';
@@ -54,6 +55,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const MODULES: readonly WebModule[] = [
   homeModule,
   storeModule,
+  mediaModule,
   catalogModule,
   contentModule,
   searchModule,

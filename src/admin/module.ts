@@ -4,7 +4,7 @@ import { articleApi } from './article-api.ts';
 import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
 import { inventoryApi } from './inventory-api.ts';
 import { productApi } from './product-api.ts';
-import { imageUploadLimit } from './product-upload.ts';
+import { imageUploadLimit } from '#src/media/upload.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EDITOR_SORTS, STOCK_STATES } from '#src/catalog/editor-queries.ts';
-import { variantPath } from '#src/catalog/image-files.ts';
+import { variantPath } from '#src/media/image-files.ts';
 import { imageIdOf } from '#src/catalog/image-service.ts';
 import {
   ACCESS_CLASSES,

@@ -25,7 +25,7 @@ import {
   toAdminProductJson,
 } from './product-api-schemas.ts';
 import { productAuditFor } from './product-routes.ts';
-import { readImageUpload } from './product-upload.ts';
+import { readImageUpload } from '#src/media/upload.ts';
 
 /** The catalogue for staff and integrations under /api/admin/products: every product, its facts and pictures. */
 export const productApi = createApiRouter();

@@ -27,7 +27,7 @@ import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { type FormValues, readForm } from '#src/web/forms.ts';
 import { parseQuery } from '#src/web/validation.ts';
-import { readImageUpload } from './product-upload.ts';
+import { readImageUpload } from '#src/media/upload.ts';
 import {
   formFieldOf,
   imageOrderFormSchema,

@@ -19,8 +19,14 @@ export function detectImageKind(b: Uint8Array): ImageKind | undefined {
   return undefined;
 }
 
-/** What an uploaded product image became: its content hash names every file made from it. */
-export type ProcessedImage = { hash: string; width: number; height: number; widths: number[] };
+/** What an uploaded picture became: its content hash names every file made from it. */
+export type UploadedImage = { hash: string; width: number; height: number; widths: number[] };
+
+/**
+ * A picture as pages show it: `src` for clients that read only that, the alt text, and for an upload the WebP
+ * widths made from it, which pages offer in `srcset`. Products and articles keep their pictures in this shape.
+ */
+export type Picture = { src: string; alt: string; upload?: UploadedImage };
 
 export const IMAGE_HASH = /^[0-9a-f]{32}$/;
 
@@ -42,7 +48,7 @@ export const NOT_AN_IMAGE_MESSAGE =
  * Checks an upload by its bytes, resizes it into WebP at the store's widths and stores those and the original.
  * Runs before any transaction: resizing takes a while and must not hold the database.
  */
-export async function storeProductImage(storage: FileStorage, bytes: Uint8Array): Promise<ProcessedImage> {
+export async function storeImage(storage: FileStorage, bytes: Uint8Array): Promise<UploadedImage> {
   if (bytes.length === 0) throw imageError('Choose a picture to upload.');
   if (bytes.length > MAX_IMAGE_BYTES) throw imageError(TOO_LARGE_MESSAGE, 'PAYLOAD_TOO_LARGE');
   const kind = detectImageKind(bytes);
@@ -81,6 +87,12 @@ export async function storeProductImage(storage: FileStorage, bytes: Uint8Array)
 
 function imageError(message: string, code: 'VALIDATION' | 'PAYLOAD_TOO_LARGE' = 'VALIDATION', cause?: unknown) {
   return new AppError(code, message, { fields: { image: message }, cause });
+}
+
+/** The picture an upload became, shown at its middle width to clients that read only `src`. */
+export function pictureOf(upload: UploadedImage, alt: string): Picture {
+  const middle = upload.widths.find((w) => w >= 640) ?? upload.widths.at(-1)!;
+  return { src: variantPath(upload.hash, middle), alt, upload };
 }
 
 /** Removes every file made from an image. */
