@@ -1,10 +1,10 @@
+import { imageUploadLimit } from '#src/media/upload.ts';
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
 import { articleApi } from './article-api.ts';
 import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
 import { inventoryApi } from './inventory-api.ts';
 import { productApi } from './product-api.ts';
-import { imageUploadLimit } from '#src/media/upload.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 

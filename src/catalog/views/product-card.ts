@@ -2,10 +2,10 @@ import { html } from 'hono/html';
 import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import type { ProductCardData } from '../card-columns.ts';
 import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 import { renderAddToCart } from './add-to-cart.ts';
-import { renderPicture } from '#src/media/views/picture.ts';
 
 /**
  * A product tile for lists, the home page, search results and articles. The whole tile opens the product: its

@@ -3,6 +3,7 @@ import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import { personalPart } from '#src/web/personal-parts.ts';
@@ -13,7 +14,6 @@ import { renderAddToCart } from './add-to-cart.ts';
 import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderProductCard } from './product-card.ts';
 import { renderProductFacts, renderSafety } from './product-facts.ts';
-import { renderPicture } from '#src/media/views/picture.ts';
 
 function renderGallery(p: Product) {
   const [main, ...rest] = p.images;
