@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { articleRevisions, articles } from '#src/content/schema.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
 import { auditLog } from '#src/staff/schema.ts';
@@ -313,6 +314,29 @@ describe('article pictures', () => {
     expect(deleted.status).toBe(200);
     expect(((await deleted.json()) as { coverImage: unknown }).coverImage).toBeNull();
     expect(await reader.page(`/blog/${f.slug}`)).not.toContain('og:image');
+  });
+
+  it('keeps the files of a photo that is both a product picture and an article cover when the product drops it', async () => {
+    const { id, fields: f } = await create();
+    const bytes = await picture('jpeg', { width: 900, height: 600, colour: '#445566' });
+    const product = await createTestProduct(store.ctx);
+    const added = await store.request(`/api/admin/products/${product.id}/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: uploadForm(file(bytes, 'p.jpg'), 'Shared photo'),
+    });
+    expect(added.status).toBe(201);
+    const imageId = ((await added.json()) as { images: { id: string }[] }).images[0]!.id;
+    await call(`/${id}/cover`, { method: 'PUT', body: uploadForm(file(bytes, 'a.jpg'), 'Shared photo') });
+    const hash = (await articleRow(id)).coverImage!.upload!.hash;
+    expect(hash).toBe(imageId);
+    const removed = await store.request(`/api/admin/products/${product.id}/images/${imageId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(removed.status).toBe(204);
+    expect((await reader.request(`/media/images/${hash}/640.webp`)).status).toBe(200);
+    expect(await reader.page(`/blog/${f.slug}`)).toContain(`/media/images/${hash}/900.webp 900w`);
   });
 
   it('is for staff with content:manage only', async () => {

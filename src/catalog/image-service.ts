@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
 import { checkAltText } from '#src/media/alt-text.ts';
 import { deleteImageFiles, pictureOf, storeImage } from '#src/media/image-files.ts';
+import { isImageUsedElsewhere } from '#src/media/image-users.ts';
 import type { FileStorage } from '#src/storage/storage.ts';
 import { categoryProductsTag, PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import type { RecordProductChange } from './editor-service.ts';
@@ -137,7 +138,7 @@ export async function reorderProductImages(
   });
 }
 
-/** Removes a picture; its files go too unless another product (a duplicate) still shows them. */
+/** Removes a picture; its files go too unless another product (a duplicate) or another domain still shows them. */
 export async function removeProductImage(
   ctx: ImageWriteContext,
   o: { productId: string; imageId: string },
@@ -159,5 +160,6 @@ export async function removeProductImage(
       and(ne(products.id, o.productId), sql`${products.images} @> ${JSON.stringify([{ upload: { hash } }])}::jsonb`),
     )
     .limit(1);
-  if (!shared) await deleteImageFiles(ctx.storage, removed.upload);
+  // The same photo may also be an article's picture: its files are one set, named by their content.
+  if (!shared && !(await isImageUsedElsewhere(ctx.db, hash))) await deleteImageFiles(ctx.storage, removed.upload);
 }
