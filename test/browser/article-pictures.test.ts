@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -161,6 +162,20 @@ describeInBrowser('article pictures at phone and desktop widths', () => {
     await plain.screenshot({ path: screenshotPath('admin-article-pictures-no-script-1280.png'), fullPage: true });
     await context.close();
   });
+
+  it('has no serious accessibility problems on the editor with its pictures and on the article', async () => {
+    for (const url of [editorUrl, `${b.url}/blog/${SLUG}`]) {
+      for (const [, size] of SIZES) {
+        await page.setViewportSize(size);
+        await page.goto(url);
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${url}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+        expect(serious).toEqual([]);
+      }
+    }
+  }, 120_000);
 
   it('loaded every stylesheet, image and script without an error', () => {
     expect(problems).toEqual([]);
