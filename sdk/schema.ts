@@ -1051,7 +1051,7 @@ export interface paths {
         get?: never;
         /**
          * Upload the cover picture of an article, or replace it
-         * @description Needs a staff role with the `content:manage` permission (owner, admin). The type is judged from the bytes (JPEG, PNG or WebP), whatever the file is called; the picture is kept and resized into WebP at 320, 640 and 1280 pixels wide (never enlarged), served for a year under addresses that change with the content. The blog shows it on the article and its cards, and share cards and search engines use it. Kept as a revision.
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). The type is judged from the bytes (JPEG, PNG or WebP), whatever the file is called; the picture is kept and resized into WebP at 320, 640 and 1280 pixels wide (never enlarged), served for a year under addresses that change with the content. The blog shows it on the article and its cards, and share cards and search engines use it. Without `image`, changes the alt text of the cover the article has. Kept as a revision.
          */
         put: operations["setArticleCover"];
         post?: never;
@@ -1360,6 +1360,11 @@ export interface components {
             /** @example http://localhost:3000/assets/demo/article-exosome-cover.svg */
             src: string;
             alt: string;
+            /** @description The WebP widths of an uploaded cover, for an <img srcset>; empty for one given by address. */
+            srcset: {
+                src: string;
+                width: number;
+            }[];
         } | null;
         ArticleDetail: components["schemas"]["ArticleSummary"] & {
             /** Format: date-time */
@@ -2102,6 +2107,13 @@ export interface components {
         FindingAcknowledgement: {
             /** @example Counsel approved this wording on 2026-11-30 */
             reason: string;
+        };
+        ArticleCoverUpload: components["schemas"]["ArticlePictureUpload"] & {
+            /**
+             * Format: binary
+             * @description A JPEG, PNG or WebP picture up to 10 MB; left out, the cover keeps its picture and changes its alt text.
+             */
+            image?: string;
         };
         ArticlePictureUpload: {
             /**
@@ -6615,7 +6627,7 @@ export interface operations {
                  *       "alt": "Scalp two weeks after an exosome session"
                  *     }
                  */
-                "multipart/form-data": components["schemas"]["ArticlePictureUpload"];
+                "multipart/form-data": components["schemas"]["ArticleCoverUpload"];
             };
         };
         responses: {

@@ -161,6 +161,13 @@ export const PictureUploadSchema = z
   })
   .openapi('ArticlePictureUpload');
 
+export const CoverUploadSchema = PictureUploadSchema.extend({
+  image: PictureUploadSchema.shape.image.optional().openapi({
+    description:
+      'A JPEG, PNG or WebP picture up to 10 MB; left out, the cover keeps its picture and changes its alt text.',
+  }),
+}).openapi('ArticleCoverUpload');
+
 export const BodyPictureSchema = z
   .object({
     markdown: z.string().openapi({

@@ -9,6 +9,7 @@ import {
   AdminArticleSchema,
   ArticleIdParamsSchema,
   BodyPictureSchema,
+  CoverUploadSchema,
   PictureUploadSchema,
   widthsJson,
 } from './article-api-schemas.ts';
@@ -27,15 +28,15 @@ const NOTE =
 const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
 const forbidden = problemResponse('The staff member\'s role lacks the permission "content:manage"');
 const notFound = problemResponse('No such article');
-const upload = {
+const uploadOf = (schema: typeof PictureUploadSchema | typeof CoverUploadSchema) => ({
   required: true,
   content: {
     'multipart/form-data': {
-      schema: PictureUploadSchema,
+      schema,
       example: { image: '(a JPEG, PNG or WebP file)', alt: 'Scalp two weeks after an exosome session' },
     },
   },
-};
+});
 const refused = {
   400: problemResponse('The body is not the multipart form data its Content-Type claims'),
   401: unauthorized,
@@ -56,9 +57,11 @@ articlePictureApi.openAPIRegistry.registerPath({
   operationId: 'setArticleCover',
   tags,
   summary: 'Upload the cover picture of an article, or replace it',
-  description: `${NOTE} The blog shows it on the article and its cards, and share cards and search engines use it. Kept as a revision.`,
+  description:
+    `${NOTE} The blog shows it on the article and its cards, and share cards and search engines use it. ` +
+    'Without `image`, changes the alt text of the cover the article has. Kept as a revision.',
   security,
-  request: { params: ArticleIdParamsSchema, body: upload },
+  request: { params: ArticleIdParamsSchema, body: uploadOf(CoverUploadSchema) },
   responses: { 200: json(AdminArticleSchema, 'The article with its new cover'), ...refused },
 });
 
@@ -107,7 +110,7 @@ articlePictureApi.openAPIRegistry.registerPath({
     `${NOTE} The answer's \`markdown\` line shows the picture where it is placed in the body (PATCH the body ` +
     'to place it); the blog offers its widths in srcset.',
   security,
-  request: { params: ArticleIdParamsSchema, body: upload },
+  request: { params: ArticleIdParamsSchema, body: uploadOf(PictureUploadSchema) },
   responses: {
     201: json(BodyPictureSchema, 'The stored picture and the Markdown that places it'),
     ...refused,

@@ -113,7 +113,7 @@ describe('article pictures', () => {
     const editor = await res.text();
     expect(editor).toContain('Cover picture saved.');
     expect(editor).toContain('Words typed but not saved yet.</textarea>');
-    expect(editor).toContain('Replace cover');
+    expect(editor).toContain('Save cover');
 
     const row = await articleRow(id);
     expect(row.body).toBe('Rest for a day.\n\nDrink water.');
@@ -163,6 +163,15 @@ describe('article pictures', () => {
       `/admin/articles/${id}/cover`,
     );
     expect((await articleRow(id)).coverImage).toMatchObject({ alt: 'Green swatch', upload: { widths: [320, 500] } });
+    // No file chosen: the cover keeps its picture and takes the new alt text.
+    const green = (await articleRow(id)).coverImage!;
+    const altOnly = await admin.submit(
+      `/admin/articles/${id}`,
+      { ...f, coverFile: new File([], ''), coverAlt: 'Green swatch, square' },
+      `/admin/articles/${id}/cover`,
+    );
+    expect(altOnly.status).toBe(200);
+    expect((await articleRow(id)).coverImage).toEqual({ ...green, alt: 'Green swatch, square' });
     const removed = await admin.submit(
       `/admin/articles/${id}`,
       { ...f, body: 'Still typing.' },
@@ -173,7 +182,12 @@ describe('article pictures', () => {
     expect((await articleRow(id)).coverImage).toBeNull();
     expect(await reader.page(`/blog/${f.slug}`)).not.toContain('article-cover');
     expect(await auditActions(id)).toEqual(
-      expect.arrayContaining(['article.cover-add', 'article.cover-replace', 'article.cover-remove']),
+      expect.arrayContaining([
+        'article.cover-add',
+        'article.cover-replace',
+        'article.cover-update',
+        'article.cover-remove',
+      ]),
     );
 
     const revisions = await store.ctx.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id));
@@ -300,6 +314,19 @@ describe('article pictures', () => {
     expect(article.coverImage.alt).toBe('Cover');
     expect(article.coverImage.srcset.map((s) => s.width)).toEqual([320, 640, 1280]);
     expect(await reader.page(`/blog/${f.slug}`)).toContain(article.coverImage.src);
+    const stored = (await (await reader.api(`/api/store/articles/${f.slug}`)).json()) as {
+      coverImage: { src: string; srcset: { src: string; width: number }[] };
+    };
+    expect(stored.coverImage.src).toBe(`${store.config.baseUrl}${article.coverImage.src}`);
+    expect(stored.coverImage.srcset.map((s) => s.width)).toEqual([320, 640, 1280]);
+    expect(stored.coverImage.srcset[0]!.src).toMatch(/^http.*\/320\.webp$/);
+    const altForm = new FormData();
+    altForm.set('alt', 'Cover, seen from above');
+    const altOnly = await call(`/${id}/cover`, { method: 'PUT', body: altForm });
+    expect(altOnly.status).toBe(200);
+    expect(((await altOnly.json()) as { coverImage: { src: string; alt: string } }).coverImage).toEqual(
+      expect.objectContaining({ src: article.coverImage.src, alt: 'Cover, seen from above' }),
+    );
 
     const body = await call(`/${id}/images`, {
       method: 'POST',

@@ -1,7 +1,8 @@
 import { findArticleById } from '#src/content/admin-queries.ts';
 import { setArticleCover } from '#src/content/cover-service.ts';
-import type { Article } from '#src/content/schema.ts';
+import type { Article, ArticleImage } from '#src/content/schema.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { checkAltText } from '#src/media/alt-text.ts';
 import { checkPictureUpload } from '#src/media/check-upload.ts';
 import { pictureOf, storeImage, type UploadedImage } from '#src/media/image-files.ts';
 import { markdownOfUpload } from '#src/media/markdown-images.ts';
@@ -23,17 +24,22 @@ async function storeArticlePicture(ctx: Ctx, o: { id: string; bytes: Uint8Array;
   return { alt, upload: await storeImage(ctx.storage, o.bytes) };
 }
 
-/** Gives an article an uploaded cover picture, or replaces its cover; kept as a revision and audited. */
+/**
+ * Gives an article an uploaded cover picture, or replaces its cover; without a file, changes the alt text of the
+ * cover it has. Kept as a revision and audited.
+ */
 export async function setCoverAs(ctx: Ctx, staff: StaffUser, o: { id: string; bytes: Uint8Array; alt: string }) {
-  const { alt, upload } = await storeArticlePicture(ctx, o);
+  const cover = await coverChangeOf(ctx, o);
   return ctx.db.transaction(async (tx) => {
-    const saved = await setArticleCover(
-      { tx, cache: ctx.cache },
-      { id: o.id, cover: pictureOf(upload, alt), actorEmail: staff.email },
-    );
+    const saved = await setArticleCover({ tx, cache: ctx.cache }, { id: o.id, cover, actorEmail: staff.email });
+    const isSamePicture = saved.before.coverImage?.src === saved.after.coverImage?.src;
     await recordAudit(tx, {
       staff: actorOf(staff),
-      action: saved.before.coverImage ? 'article.cover-replace' : 'article.cover-add',
+      action: !saved.before.coverImage
+        ? 'article.cover-add'
+        : isSamePicture
+          ? 'article.cover-update'
+          : 'article.cover-replace',
       entityType: 'article',
       entityId: o.id,
       before: coverView(saved.before),
@@ -41,6 +47,23 @@ export async function setCoverAs(ctx: Ctx, staff: StaffUser, o: { id: string; by
     });
     return saved;
   });
+}
+
+// A new picture, stored before the transaction; or, with no file and a cover in place, the new alt text for it.
+async function coverChangeOf(ctx: Ctx, o: { id: string; bytes: Uint8Array; alt: string }) {
+  if (o.bytes.length === 0) {
+    const article = await findArticleById(ctx.db, o.id);
+    if (!article) throw new AppError('NOT_FOUND', 'There is no article with this id.');
+    if (article.coverImage) {
+      const alt = checkAltText(o.alt);
+      return (current: ArticleImage | null) => {
+        if (!current) throw new AppError('CONFLICT', 'The cover was removed meanwhile: choose a picture to upload.');
+        return { ...current, alt };
+      };
+    }
+  }
+  const { alt, upload } = await storeArticlePicture(ctx, o);
+  return pictureOf(upload, alt);
 }
 
 /** Takes an article's cover away; its files stay, as earlier revisions name them. */

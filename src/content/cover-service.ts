@@ -9,12 +9,18 @@ import { type Article, type ArticleImage, articles } from './schema.ts';
  */
 export async function setArticleCover(
   w: ContentWrite,
-  o: { id: string; cover: ArticleImage | null; actorEmail: string },
+  o: {
+    id: string;
+    /** The new cover, or how the current one changes (read under the article's lock). */
+    cover: ArticleImage | null | ((current: ArticleImage | null) => ArticleImage);
+    actorEmail: string;
+  },
 ): Promise<{ before: Article; after: Article; revision: number }> {
   const before = await lockArticle(w.tx, o.id);
+  const cover = typeof o.cover === 'function' ? o.cover(before.coverImage) : o.cover;
   const [after] = (await w.tx
     .update(articles)
-    .set({ coverImage: o.cover, updatedAt: new Date() })
+    .set({ coverImage: cover, updatedAt: new Date() })
     .where(eq(articles.id, o.id))
     .returning()) as [Article];
   if (!(await hasRevisions(w.tx, before.id))) {

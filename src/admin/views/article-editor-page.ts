@@ -4,6 +4,7 @@ import type { ComplianceReport } from '#src/content/admin-queries.ts';
 import { CATEGORY_BOX, MAX_BODY } from '#src/content/admin-validators.ts';
 import { ARTICLE_STATUSES, type Article } from '#src/content/schema.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import { assetUrl } from '#src/web/assets.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
@@ -129,6 +130,11 @@ export function renderPreviewPane(
   return html`<div id="article-preview-pane">
     <section class="article-preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
+      ${
+        o.article?.coverImage
+          ? html`<figure class="article-cover">${renderPicture(o.article.coverImage, { sizes: '(min-width: 60rem) 30vw, 100vw', width: 640, height: 480 })}</figure>`
+          : ''
+      }
       <div class="article-body" id="article-preview">${raw(o.previewHtml)}</div>
     </section>
     ${renderComplianceReport(c, o.report, { ...(o.article ? { articleId: o.article.id } : {}), ...(o.ackForm ? { failed: o.ackForm } : {}), isUnsaved: o.isUnsaved })}

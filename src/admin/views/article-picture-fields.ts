@@ -11,12 +11,12 @@ const TYPES_HINT = 'JPEG, PNG or WebP, up to 10 MB; it is resized for phones and
 /** A picture just uploaded for the text, with the Markdown that places it. */
 export type UploadedPicture = { markdown: string; alt: string; upload: UploadedImage };
 
-function fileField(o: { name: string; label: string; errors: FieldErrors | undefined }) {
+function fileField(o: { name: string; label: string; errors: FieldErrors | undefined; hint?: string }) {
   const id = `f-${o.name}`;
   const error = o.errors?.[o.name];
   return html`<div class="field${error ? ' has-error' : ''}">
     <label for="${id}">${o.label}</label>
-    <p class="hint" id="${id}-hint">${TYPES_HINT}</p>
+    <p class="hint" id="${id}-hint">${TYPES_HINT}${o.hint ? ` ${o.hint}` : ''}</p>
     <input id="${id}" name="${o.name}" type="file" accept="${ACCEPT}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? raw(' aria-invalid="true"') : ''}>
     ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}
   </div>`;
@@ -57,10 +57,15 @@ export function renderCoverFields(o: { article: Article | undefined; values: For
         </figure>`
         : html`<p class="hint">No cover yet: the blog shows the article without a picture.</p>`
     }
-    ${fileField({ name: 'coverFile', label: cover ? 'Replace with' : 'Picture', errors: o.errors })}
+    ${fileField({
+      name: 'coverFile',
+      label: cover ? 'Replace with' : 'Picture',
+      errors: o.errors,
+      ...(cover ? { hint: 'Leave it empty to keep this picture and change only its alt text.' } : {}),
+    })}
     ${altField({ name: 'coverAlt', values, errors: o.errors, hint: 'What the picture shows, for people who cannot see it.' })}
     <div class="form-actions">
-      <button type="submit" class="button-secondary" formaction="/admin/articles/${a.id}/cover" formenctype="multipart/form-data" formnovalidate>${cover ? 'Replace cover' : 'Upload cover'}</button>
+      <button type="submit" class="button-secondary" formaction="/admin/articles/${a.id}/cover" formenctype="multipart/form-data" formnovalidate>${cover ? 'Save cover' : 'Upload cover'}</button>
       ${
         cover
           ? html`<button type="submit" class="button-secondary" formaction="/admin/articles/${a.id}/cover/remove" formnovalidate>Remove cover</button>`
