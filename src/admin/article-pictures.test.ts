@@ -113,7 +113,7 @@ describe('article pictures', () => {
     const editor = await res.text();
     expect(editor).toContain('Cover picture saved.');
     expect(editor).toContain('Words typed but not saved yet.</textarea>');
-    expect(editor).toContain('Save cover');
+    expect(editor).toContain('Change cover');
 
     const row = await articleRow(id);
     expect(row.body).toBe('Rest for a day.\n\nDrink water.');

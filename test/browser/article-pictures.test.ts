@@ -102,7 +102,7 @@ describeInBrowser('article pictures at phone and desktop widths', () => {
       expect(await sidewaysOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath(`admin-article-pictures-${label}.png`), fullPage: true });
     }
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Article saved.').waitFor();
   });
 
@@ -156,7 +156,7 @@ describeInBrowser('article pictures at phone and desktop widths', () => {
       mimeType: 'image/jpeg',
       buffer: Buffer.from('not a picture at all'),
     });
-    await plain.getByRole('button', { name: 'Save cover' }).click();
+    await plain.getByRole('button', { name: 'Change cover' }).click();
     await plain.locator('#f-coverFile-error').getByText('This file is not a JPEG, PNG or WebP picture.').waitFor();
     expect(await plain.getByLabel('Body (Markdown)').inputValue()).toBe('A sentence typed but not saved.');
     await plain.screenshot({ path: screenshotPath('admin-article-pictures-no-script-1280.png'), fullPage: true });

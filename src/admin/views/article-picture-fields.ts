@@ -65,7 +65,7 @@ export function renderCoverFields(o: { article: Article | undefined; values: For
     })}
     ${altField({ name: 'coverAlt', values, errors: o.errors, hint: 'What the picture shows, for people who cannot see it.' })}
     <div class="form-actions">
-      <button type="submit" class="button-secondary" formaction="/admin/articles/${a.id}/cover" formenctype="multipart/form-data" formnovalidate>${cover ? 'Save cover' : 'Upload cover'}</button>
+      <button type="submit" class="button-secondary" formaction="/admin/articles/${a.id}/cover" formenctype="multipart/form-data" formnovalidate>${cover ? 'Change cover' : 'Upload cover'}</button>
       ${
         cover
           ? html`<button type="submit" class="button-secondary" formaction="/admin/articles/${a.id}/cover/remove" formnovalidate>Remove cover</button>`
