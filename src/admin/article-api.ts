@@ -10,7 +10,7 @@ import { uuidSchema } from '#src/lib/ids.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { acknowledgeFindingAs, publishArticleAs, saveArticleAs } from './article-actions.ts';
 import {
@@ -33,8 +33,7 @@ export const articleApi = createApiRouter();
 const PERMISSION = 'content:manage';
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['articles'];
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse('The staff member\'s role lacks the permission "content:manage"');
+const { unauthorized, forbidden } = staffProblems('content:manage');
 const notFound = problemResponse('No such article');
 const PERMISSION_NOTE =
   'Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited.';
