@@ -3,7 +3,7 @@ import { pictureOf } from '#src/media/image-files.ts';
 import { readImageUpload } from '#src/media/upload.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
-import { json, problemResponse } from '#src/web/openapi.ts';
+import { json, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import { articleJson, articleOf } from './article-api.ts';
 import {
   AdminArticleSchema,
@@ -25,8 +25,7 @@ const NOTE =
   'Needs a staff role with the `content:manage` permission (owner, admin). The type is judged from the bytes ' +
   '(JPEG, PNG or WebP), whatever the file is called; the picture is kept and resized into WebP at 320, 640 and ' +
   '1280 pixels wide (never enlarged), served for a year under addresses that change with the content.';
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse('The staff member\'s role lacks the permission "content:manage"');
+const { unauthorized, forbidden } = staffProblems(PERMISSION);
 const notFound = problemResponse('No such article');
 const uploadOf = (schema: typeof PictureUploadSchema | typeof CoverUploadSchema) => ({
   required: true,
