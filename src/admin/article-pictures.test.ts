@@ -190,6 +190,8 @@ describe('article pictures', () => {
       ]),
     );
 
+    const history = await admin.page(`/admin/articles/${id}/revisions`);
+    expect(history).toContain('Cover: Green swatch, square (/media/images/');
     const revisions = await store.ctx.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id));
     const withRed = revisions.find((r) => r.note === 'Cover picture added')!;
     const restored = await admin.submit(
