@@ -269,7 +269,7 @@ describe('article pictures', () => {
     const editor = await res.text();
     const hash = /\/media\/images\/([0-9a-f]{32})\/1000\.webp/.exec(editor)![1]!;
     const markdown = `![Scalp \\[close-up\\]](/media/images/${hash}/1000.webp)`;
-    expect(editor).toContain(`value="${markdown}"`);
+    expect(editor).toContain(`readonly>${markdown}</textarea>`);
     expect(editor).toContain('Unsaved first paragraph.</textarea>');
     expect(await auditActions(id)).toContain('article.image-upload');
 

@@ -8,6 +8,7 @@ import {
   describeInBrowser,
   openBrowserStore,
   openWatchedPage,
+  PHONE,
   SIZES,
   screenshotPath,
   sidewaysOverflow,
@@ -150,6 +151,11 @@ describeInBrowser('article pictures at phone and desktop widths', () => {
     expect(await plain.getByLabel('Copy this line into the text where the picture goes').inputValue()).toMatch(
       /^!\[A vial on a green background\]\(\/media\/images\/[0-9a-f]{32}\/640\.webp\)$/,
     );
+    await plain.setViewportSize(PHONE);
+    await plain.locator('#body-picture-fields').scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(plain)).toBe(0);
+    await plain.screenshot({ path: screenshotPath('admin-article-pictures-no-script-390.png'), fullPage: true });
+    await plain.setViewportSize(DESKTOP);
     // A wrong file: the field says why, and the text is still there.
     await plain.locator('#f-coverFile').setInputFiles({
       name: 'notes.jpg',

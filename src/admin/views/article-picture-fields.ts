@@ -96,7 +96,7 @@ export function renderBodyPictureFields(o: {
           ${renderPicture(pictureOf(up.upload, up.alt), { sizes: '10rem', width: 160, height: 120 })}
           <div class="field">
             <label for="f-uploaded-markdown">Copy this line into the text where the picture goes</label>
-            <input id="f-uploaded-markdown" type="text" readonly value="${up.markdown}">
+            <textarea id="f-uploaded-markdown" rows="3" readonly>${up.markdown}</textarea>
           </div>
         </div>`
         : ''
