@@ -47,14 +47,16 @@ function noStore(c: { header(name: string, value: string): void }) {
   c.header('Cache-Control', 'no-store');
 }
 
-async function articleOf(c: Context<AppEnv>, id: string): Promise<Article> {
+/** The article of an API path, or a 404 problem. */
+export async function articleOf(c: Context<AppEnv>, id: string): Promise<Article> {
   const parsed = uuidSchema.safeParse(id);
   const article = parsed.success ? await findArticleById(c.var.ctx.db, parsed.data) : undefined;
   if (!article) throw new AppError('NOT_FOUND', 'There is no article with this id.');
   return article;
 }
 
-async function articleJson(c: Context<AppEnv>, article: Article) {
+/** An article as the admin API answers it, with the findings of its saved text. */
+export async function articleJson(c: Context<AppEnv>, article: Article) {
   const [report, categories] = await Promise.all([
     complianceReport(c.var.ctx.db, article, article.id),
     listCategoriesOfArticle(c.var.ctx.db, article.id),

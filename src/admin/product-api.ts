@@ -13,6 +13,7 @@ import { getProductById } from '#src/catalog/queries.ts';
 import { productChangesSchema, productInputSchema } from '#src/catalog/validators.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
+import { readImageUpload } from '#src/media/upload.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
@@ -25,7 +26,6 @@ import {
   toAdminProductJson,
 } from './product-api-schemas.ts';
 import { productAuditFor } from './product-routes.ts';
-import { readImageUpload } from './product-upload.ts';
 
 /** The catalogue for staff and integrations under /api/admin/products: every product, its facts and pictures. */
 export const productApi = createApiRouter();
