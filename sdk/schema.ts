@@ -1041,6 +1041,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/articles/{id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the cover picture of an article, or replace it
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). The type is judged from the bytes (JPEG, PNG or WebP), whatever the file is called; the picture is kept and resized into WebP at 320, 640 and 1280 pixels wide (never enlarged), served for a year under addresses that change with the content. The blog shows it on the article and its cards, and share cards and search engines use it. Without `image`, changes the alt text of the cover the article has. Kept as a revision.
+         */
+        put: operations["setArticleCover"];
+        post?: never;
+        /**
+         * Take the cover picture away from an article
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). Kept as a revision.
+         */
+        delete: operations["removeArticleCover"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/articles/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a picture for the body of an article
+         * @description Needs a staff role with the `content:manage` permission (owner, admin). The type is judged from the bytes (JPEG, PNG or WebP), whatever the file is called; the picture is kept and resized into WebP at 320, 640 and 1280 pixels wide (never enlarged), served for a year under addresses that change with the content. The answer's `markdown` line shows the picture where it is placed in the body (PATCH the body to place it); the blog offers its widths in srcset.
+         */
+        post: operations["uploadArticleImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/products": {
         parameters: {
             query?: never;
@@ -1316,6 +1360,11 @@ export interface components {
             /** @example http://localhost:3000/assets/demo/article-exosome-cover.svg */
             src: string;
             alt: string;
+            /** @description The WebP widths of an uploaded cover, for an <img srcset>; empty for one given by address. */
+            srcset: {
+                src: string;
+                width: number;
+            }[];
         } | null;
         ArticleDetail: components["schemas"]["ArticleSummary"] & {
             /** Format: date-time */
@@ -1946,6 +1995,7 @@ export interface components {
             seoDescription: string;
             /** @description A full https address, or empty for the article’s own. */
             canonicalUrl: string;
+            coverImage: components["schemas"]["AdminArticleCover"];
             /** @description The article’s address on the blog (answers once it is published). */
             url: string;
             /** Format: date-time */
@@ -1955,6 +2005,17 @@ export interface components {
             /** @description The compliance check of the saved text. */
             findings: components["schemas"]["ComplianceFinding"][];
         };
+        /** @description Set with PUT /api/admin/articles/{id}/cover, taken away with DELETE. */
+        AdminArticleCover: {
+            /** @example /media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/640.webp */
+            src: string;
+            alt: string;
+            /** @description The WebP widths made from an uploaded picture; empty for one given by address. */
+            srcset: {
+                src: string;
+                width: number;
+            }[];
+        } | null;
         ComplianceFinding: {
             /**
              * @description Stable while the same sentence breaks the same rule; acknowledge the finding by this id.
@@ -2046,6 +2107,37 @@ export interface components {
         FindingAcknowledgement: {
             /** @example Counsel approved this wording on 2026-11-30 */
             reason: string;
+        };
+        ArticleCoverUpload: components["schemas"]["ArticlePictureUpload"] & {
+            /**
+             * Format: binary
+             * @description A JPEG, PNG or WebP picture up to 10 MB; left out, the cover keeps its picture and changes its alt text.
+             */
+            image?: string;
+        };
+        ArticlePictureUpload: {
+            /**
+             * Format: binary
+             * @description A JPEG, PNG or WebP picture up to 10 MB.
+             */
+            image: string;
+            /** @description What the picture shows, for people who cannot see it. */
+            alt: string;
+        };
+        ArticleBodyPicture: {
+            /**
+             * @description The line that shows the picture in the body; pages offer its other widths in srcset.
+             * @example ![Scalp two weeks after a session](/media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/1280.webp)
+             */
+            markdown: string;
+            /** @example /media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/640.webp */
+            src: string;
+            alt: string;
+            /** @description The WebP widths made from an uploaded picture; empty for one given by address. */
+            srcset: {
+                src: string;
+                width: number;
+            }[];
         };
         AdminProductList: {
             items: {
@@ -6508,6 +6600,236 @@ export interface operations {
                 };
             };
             /** @description The reason is missing or too short */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setArticleCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "image": "(a JPEG, PNG or WebP file)",
+                 *       "alt": "Scalp two weeks after an exosome session"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["ArticleCoverUpload"];
+            };
+        };
+        responses: {
+            /** @description The article with its new cover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description The body is not the multipart form data its Content-Type claims */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The picture is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP picture, or no alt text (`errors` names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeArticleCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article without a cover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminArticle"];
+                };
+            };
+            /** @description The address or a parameter is malformed, e.g. too long or with a null character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadArticleImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "image": "(a JPEG, PNG or WebP file)",
+                 *       "alt": "Scalp two weeks after an exosome session"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["ArticlePictureUpload"];
+            };
+        };
+        responses: {
+            /** @description The stored picture and the Markdown that places it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleBodyPicture"];
+                };
+            };
+            /** @description The body is not the multipart form data its Content-Type claims */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No staff session: sign in with POST /api/admin/session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member's role lacks the permission "content:manage" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The picture is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP picture, or no alt text (`errors` names the field) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -14,12 +14,15 @@ import { catalogModule } from '#src/catalog/module.ts';
 import { announceCatalogStockChange } from '#src/catalog/stock-announcer.ts';
 import { checkoutModule } from '#src/checkout/module.ts';
 import { contentModule } from '#src/content/module.ts';
+import { articlePictureUse } from '#src/content/picture-use.ts';
 import { inputErrorOf, loggableError } from '#src/db/errors.ts';
 import { homeModule } from '#src/home/module.ts';
 import { announceStockChangesWith } from '#src/inventory/announce.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { licenceCustomerData } from '#src/licences/customer-data.ts';
 import { licencesModule } from '#src/licences/module.ts';
+import { defineImageUser } from '#src/media/image-users.ts';
+import { mediaModule } from '#src/media/module.ts';
 import { orderCustomerData } from '#src/orders/customer-data.ts';
 import { ordersModule } from '#src/orders/module.ts';
 import { searchModule } from '#src/search/module.ts';
@@ -54,6 +57,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const MODULES: readonly WebModule[] = [
   homeModule,
   storeModule,
+  mediaModule,
   catalogModule,
   contentModule,
   searchModule,
@@ -102,6 +106,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   defineCustomerDataPart(licenceCustomerData);
   defineCustomerDataPart(orderCustomerData);
   defineCustomerDataPart(cartCustomerData);
+  defineImageUser(articlePictureUse);
   onCustomerSignIn('cart', mergeCartAtSignIn);
   announceStockChangesWith(announceCatalogStockChange);
   const errorPages = MODULES.flatMap((module) => (module.errorPage ? [module.errorPage] : []));

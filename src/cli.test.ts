@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slowTestMs } from '#test/support/timeouts.ts';
 import { SETTINGS } from './settings.ts';
 
 const execFileAsync = promisify(execFile);
@@ -148,82 +149,99 @@ describe('the medstore command', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
-  it('says on start, while no staff account exists, how to create the owner and where the admin console is', async () => {
-    const env = { DATA_DIR: join(dataDir, 'first-start'), HOST: '127.0.0.1', PORT: '0', BASE_URL: 'http://shop.test' };
-    const first = await startAndStop(env);
-    expect(first).toContain('No staff account exists yet');
-    expect(first).toContain('stop the store (Ctrl+C)');
-    expect(first).toContain("npx medstore admin create --email you@example.com --password '<10 or more characters>'");
-    expect(first).toContain('sign in at http://shop.test/admin');
+  it(
+    'says on start, while no staff account exists, how to create the owner and where the admin console is',
+    async () => {
+      const env = {
+        DATA_DIR: join(dataDir, 'first-start'),
+        HOST: '127.0.0.1',
+        PORT: '0',
+        BASE_URL: 'http://shop.test',
+      };
+      const first = await startAndStop(env);
+      expect(first).toContain('No staff account exists yet');
+      expect(first).toContain('stop the store (Ctrl+C)');
+      expect(first).toContain("npx medstore admin create --email you@example.com --password '<10 or more characters>'");
+      expect(first).toContain('sign in at http://shop.test/admin');
 
-    // The command exactly as printed, with the placeholders filled in.
-    const created = await medstore(
-      ['admin', 'create', '--email', 'owner@example.com', '--password', 'willow canyon lantern 7'],
-      { DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent' },
-    );
-    expect(created.code).toBe(0);
-    const second = await startAndStop(env);
-    expect(second).toContain('medstore is serving');
-    expect(second).not.toContain('No staff account');
-    expect(second).not.toContain('admin create');
-  }, 60_000);
+      // The command exactly as printed, with the placeholders filled in.
+      const created = await medstore(
+        ['admin', 'create', '--email', 'owner@example.com', '--password', 'willow canyon lantern 7'],
+        { DATA_DIR: env.DATA_DIR, LOG_LEVEL: 'silent' },
+      );
+      expect(created.code).toBe(0);
+      const second = await startAndStop(env);
+      expect(second).toContain('medstore is serving');
+      expect(second).not.toContain('No staff account');
+      expect(second).not.toContain('admin create');
+    },
+    slowTestMs(60_000),
+  );
 
-  it('loads the demo store once: a second seed changes nothing', async () => {
-    const first = await medstore(['seed'], { LOG_LEVEL: 'silent' });
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/"products":(1[2-9]|[2-9]\d)/);
-    expect(first.stdout).toContain('"customers":3,"licences":2');
-    const second = await medstore(['seed'], { LOG_LEVEL: 'silent' });
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain(
-      '{"settings":0,"categories":0,"products":0,"articles":0,"customers":0,"licences":0}',
-    );
-  }, 60_000);
+  it(
+    'loads the demo store once: a second seed changes nothing',
+    async () => {
+      const first = await medstore(['seed'], { LOG_LEVEL: 'silent' });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/"products":(1[2-9]|[2-9]\d)/);
+      expect(first.stdout).toContain('"customers":3,"licences":2');
+      const second = await medstore(['seed'], { LOG_LEVEL: 'silent' });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain(
+        '{"settings":0,"categories":0,"products":0,"articles":0,"customers":0,"licences":0}',
+      );
+    },
+    slowTestMs(60_000),
+  );
 
-  it('exports the products as CSV and imports them back, checking a file with --dry-run first', async () => {
-    const env = { LOG_LEVEL: 'silent' };
-    expect((await medstore(['seed'], env)).code).toBe(0);
-    const file = join(dataDir, 'exports', 'products.csv');
-    const exported = await medstore(['export', 'products', '--output', file], env);
-    expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/^\d+ products exported to .*products\.csv\.\n$/);
-    const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^sku,slug,name,/);
-    expect((await medstore(['export', 'products'], env)).stdout).toBe(text);
+  it(
+    'exports the products as CSV and imports them back, checking a file with --dry-run first',
+    async () => {
+      const env = { LOG_LEVEL: 'silent' };
+      expect((await medstore(['seed'], env)).code).toBe(0);
+      const file = join(dataDir, 'exports', 'products.csv');
+      const exported = await medstore(['export', 'products', '--output', file], env);
+      expect(exported.code).toBe(0);
+      expect(exported.stdout).toMatch(/^\d+ products exported to .*products\.csv\.\n$/);
+      const text = readFileSync(file, 'utf8');
+      expect(text.split('\n')[0]).toMatch(/^sku,slug,name,/);
+      expect((await medstore(['export', 'products'], env)).stdout).toBe(text);
 
-    // Not a terminal: no progress line, only the summary.
-    const imported = await medstore(['import', 'products', file], env);
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/rows imported in [\d.]+ s: 0 created, 0 updated, \d+ unchanged\.\n$/);
-    expect(imported.stderr).toBe('');
+      // Not a terminal: no progress line, only the summary.
+      const imported = await medstore(['import', 'products', file], env);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toMatch(/rows imported in [\d.]+ s: 0 created, 0 updated, \d+ unchanged\.\n$/);
+      expect(imported.stderr).toBe('');
 
-    const bad = join(dataDir, 'bad-products.csv');
-    writeFileSync(
-      bad,
-      'sku,slug,name,price,form,route,regulatory_status\nB-1,b-one,B,ten,cream,topical,cosmetic\nB-2,b-two,B,5,jar,topical,cosmetic\n',
-    );
-    const checked = await medstore(['import', 'products', bad, '--dry-run'], env);
-    expect(checked.code).toBe(1);
-    expect(checked.stderr).toContain('2 problems found; nothing was changed.');
-    expect(checked.stderr).toContain('line 2, column price: must be an amount in dollars');
-    expect(checked.stderr).toContain('line 3, column form:');
-    expect(checked.stderr).not.toContain('    at ');
+      const bad = join(dataDir, 'bad-products.csv');
+      writeFileSync(
+        bad,
+        'sku,slug,name,price,form,route,regulatory_status\nB-1,b-one,B,ten,cream,topical,cosmetic\nB-2,b-two,B,5,jar,topical,cosmetic\n',
+      );
+      const checked = await medstore(['import', 'products', bad, '--dry-run'], env);
+      expect(checked.code).toBe(1);
+      expect(checked.stderr).toContain('2 problems found; nothing was changed.');
+      expect(checked.stderr).toContain('line 2, column price: must be an amount in dollars');
+      expect(checked.stderr).toContain('line 3, column form:');
+      expect(checked.stderr).not.toContain('    at ');
 
-    const noCommand = await medstore(['import', 'orders', bad], env);
-    expect(noCommand.code).toBe(2);
-    expect(noCommand.stderr).toContain('"medstore import products"');
+      const noCommand = await medstore(['import', 'orders', bad], env);
+      expect(noCommand.code).toBe(2);
+      expect(noCommand.stderr).toContain('"medstore import products"');
 
-    // The stock and the orders, in their documented columns.
-    const stock = await medstore(['export', 'stock'], env);
-    expect(stock.code).toBe(0);
-    expect(stock.stdout.split('\n')[0]).toBe(
-      'sku,name,product_status,lot_number,expires_on,received_on,quantity_received,quantity_on_hand,lot_state',
-    );
-    expect(stock.stdout.split('\n').length).toBeGreaterThan(2);
-    const ordersFile = join(dataDir, 'exports', 'orders.csv');
-    const orders = await medstore(['export', 'orders', '--output', ordersFile], env);
-    expect(orders.stdout).toMatch(/^\d+ orders exported to .*orders\.csv\.\n$/);
-    expect(readFileSync(ordersFile, 'utf8')).toMatch(/^number,placed_at,status,payment_method,email,/);
-    expect((await medstore(['export', 'customers'], env)).code).toBe(2);
-  }, 90_000);
+      // The stock and the orders, in their documented columns.
+      const stock = await medstore(['export', 'stock'], env);
+      expect(stock.code).toBe(0);
+      expect(stock.stdout.split('\n')[0]).toBe(
+        'sku,name,product_status,lot_number,expires_on,received_on,quantity_received,quantity_on_hand,lot_state',
+      );
+      expect(stock.stdout.split('\n').length).toBeGreaterThan(2);
+      const ordersFile = join(dataDir, 'exports', 'orders.csv');
+      const orders = await medstore(['export', 'orders', '--output', ordersFile], env);
+      expect(orders.stdout).toMatch(/^\d+ orders exported to .*orders\.csv\.\n$/);
+      expect(readFileSync(ordersFile, 'utf8')).toMatch(/^number,placed_at,status,payment_method,email,/);
+      expect((await medstore(['export', 'customers'], env)).code).toBe(2);
+    },
+    slowTestMs(90_000),
+  );
 });

@@ -9,6 +9,7 @@ import { openDatabase } from '#src/db/client.ts';
 import { stockLedger, stockLots } from '#src/inventory/schema.ts';
 import { startServer } from '#src/server.ts';
 import { adminQuery, uniqueName, withDatabaseName } from '#test/support/templates.ts';
+import { slowTestMs } from '#test/support/timeouts.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -38,30 +39,34 @@ async function newStoreConfig(): Promise<Config> {
 }
 
 describe('starting the store', () => {
-  it('loads the demo store on the first start only, so a later start keeps what the owner changed', async () => {
-    const config = await newStoreConfig();
-    const first = await startServer(config, { demo: true });
-    try {
-      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
-      expect((await fetch(`${first.url}/products/pep-factor`)).status).toBe(200);
-    } finally {
-      await first.stop();
-    }
+  it(
+    'loads the demo store on the first start only, so a later start keeps what the owner changed',
+    async () => {
+      const config = await newStoreConfig();
+      const first = await startServer(config, { demo: true });
+      try {
+        expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+        expect((await fetch(`${first.url}/products/pep-factor`)).status).toBe(200);
+      } finally {
+        await first.stop();
+      }
 
-    const database = await openDatabase(config);
-    // Removed for good, with its stock records, which would otherwise keep it.
-    const [pep] = await database.db.select().from(products).where(eq(products.slug, 'pep-factor'));
-    await database.db.delete(stockLedger).where(eq(stockLedger.productId, pep!.id));
-    await database.db.delete(stockLots).where(eq(stockLots.productId, pep!.id));
-    await database.db.delete(products).where(eq(products.slug, 'pep-factor'));
-    await database.close();
+      const database = await openDatabase(config);
+      // Removed for good, with its stock records, which would otherwise keep it.
+      const [pep] = await database.db.select().from(products).where(eq(products.slug, 'pep-factor'));
+      await database.db.delete(stockLedger).where(eq(stockLedger.productId, pep!.id));
+      await database.db.delete(stockLots).where(eq(stockLots.productId, pep!.id));
+      await database.db.delete(products).where(eq(products.slug, 'pep-factor'));
+      await database.close();
 
-    const second = await startServer(config, { demo: true });
-    try {
-      expect((await fetch(`${second.url}/products/pep-factor`)).status).toBe(404);
-      expect((await fetch(`${second.url}/products`)).status).toBe(200);
-    } finally {
-      await second.stop();
-    }
-  }, 60_000);
+      const second = await startServer(config, { demo: true });
+      try {
+        expect((await fetch(`${second.url}/products/pep-factor`)).status).toBe(404);
+        expect((await fetch(`${second.url}/products`)).status).toBe(200);
+      } finally {
+        await second.stop();
+      }
+    },
+    slowTestMs(60_000),
+  );
 });

@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['jobs'],
   ['security'],
   ['web'],
-  ['store'],
+  ['store', 'media'],
   ['mail'],
   ['inventory', 'shipping', 'tax'],
   ['catalog'],

@@ -6,7 +6,7 @@ import { actorOf, requireStaff } from '#src/staff/current.ts';
 import { createStaffSession, endStaffSession } from '#src/staff/sessions.ts';
 import { checkStaffSignIn } from '#src/staff/sign-in.ts';
 import { createApiRouter } from '#src/web/api.ts';
-import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import {
   AdminLicenceListSchema,
   AdminLicenceSchema,
@@ -31,8 +31,7 @@ adminApi.openAPIRegistry.registerComponent('securitySchemes', 'staffBearer', {
 });
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['admin'];
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse("The staff member's role lacks the permission");
+const { unauthorized, forbidden } = staffProblems();
 const idParams = z.object({
   id: z
     .string()

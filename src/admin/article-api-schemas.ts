@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { ReportedFinding } from '#src/content/admin-queries.ts';
 import { COMPLIANCE_RULES } from '#src/content/compliance/check.ts';
 import { ARTICLE_STATUSES, type Article } from '#src/content/schema.ts';
+import { type Picture, variantPath } from '#src/media/image-files.ts';
 import { ProblemSchema } from '#src/web/openapi.ts';
 
 const RULES = Object.keys(COMPLIANCE_RULES) as [keyof typeof COMPLIANCE_RULES, ...(keyof typeof COMPLIANCE_RULES)[]];
@@ -42,10 +43,25 @@ const FIELDS = {
   canonicalUrl: z.string().openapi({ description: 'A full https address, or empty for the article’s own.' }),
 };
 
+const WidthsSchema = z
+  .array(z.object({ src: z.string(), width: z.number().int() }))
+  .openapi({ description: 'The WebP widths made from an uploaded picture; empty for one given by address.' });
+
+export const ArticleCoverSchema = z
+  .object({
+    src: z.string().openapi({ example: '/media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/640.webp' }),
+    alt: z.string(),
+    srcset: WidthsSchema,
+  })
+  .openapi('AdminArticleCover');
+
 export const AdminArticleSchema = z
   .object({
     id: z.string().openapi({ example: '2d7e4a8c-1f6b-4e2a-9c3d-5b8f0a1e7c42' }),
     ...FIELDS,
+    coverImage: ArticleCoverSchema.nullable().openapi({
+      description: 'Set with PUT /api/admin/articles/{id}/cover, taken away with DELETE.',
+    }),
     url: z.string().openapi({ description: 'The article’s address on the blog (answers once it is published).' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),
@@ -138,6 +154,38 @@ export function toFindingJson(f: ReportedFinding) {
   };
 }
 
+export const PictureUploadSchema = z
+  .object({
+    image: z.string().openapi({ format: 'binary', description: 'A JPEG, PNG or WebP picture up to 10 MB.' }),
+    alt: z.string().openapi({ description: 'What the picture shows, for people who cannot see it.' }),
+  })
+  .openapi('ArticlePictureUpload');
+
+export const CoverUploadSchema = PictureUploadSchema.extend({
+  image: PictureUploadSchema.shape.image.optional().openapi({
+    description:
+      'A JPEG, PNG or WebP picture up to 10 MB; left out, the cover keeps its picture and changes its alt text.',
+  }),
+}).openapi('ArticleCoverUpload');
+
+export const BodyPictureSchema = z
+  .object({
+    markdown: z.string().openapi({
+      description: 'The line that shows the picture in the body; pages offer its other widths in srcset.',
+      example: '![Scalp two weeks after a session](/media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/1280.webp)',
+    }),
+    src: z.string().openapi({ example: '/media/images/3f2a9c0d1e8b7a6f5c4d3b2a1908f7e6/640.webp' }),
+    alt: z.string(),
+    srcset: WidthsSchema,
+  })
+  .openapi('ArticleBodyPicture');
+
+/** The WebP widths of an uploaded picture as the API lists them. */
+export function widthsJson(picture: Picture) {
+  const upload = picture.upload;
+  return upload ? upload.widths.map((w) => ({ src: variantPath(upload.hash, w), width: w })) : [];
+}
+
 export function toArticleJson(a: Article, findings: ReportedFinding[], o: { baseUrl: string; categories: string[] }) {
   return {
     id: a.id,
@@ -153,6 +201,9 @@ export function toArticleJson(a: Article, findings: ReportedFinding[], o: { base
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     canonicalUrl: a.canonicalUrl,
+    coverImage: a.coverImage
+      ? { src: a.coverImage.src, alt: a.coverImage.alt, srcset: widthsJson(a.coverImage) }
+      : null,
     url: `${o.baseUrl}/blog/${a.slug}`,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

@@ -4,6 +4,7 @@ import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { articles } from '#src/content/schema.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
 import { auditLog } from '#src/staff/schema.ts';
+import { staffApiCaller } from '#test/support/staff-api.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 
 let store: TestStore;
@@ -14,15 +15,11 @@ type Finding = { id: string; rule: string; sentence: string; message: string; ac
 type ArticleJson = { id: string; slug: string; status: string; body: string; excerpt: string; findings: Finding[] };
 type Problem = { code?: string; errors?: { field: string; message: string }[]; findings?: Finding[] };
 
-const call = (path: string, o: { method?: string; body?: unknown; as?: string | null } = {}) =>
-  store.request(`/api/admin/articles${path}`, {
-    method: o.method ?? (o.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(o.as === null ? {} : { authorization: `Bearer ${o.as ?? token}` }),
-      ...(o.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
-  });
+const call = staffApiCaller(
+  () => store,
+  '/api/admin/articles',
+  () => token,
+);
 
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });

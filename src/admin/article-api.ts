@@ -10,7 +10,7 @@ import { uuidSchema } from '#src/lib/ids.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
-import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { acknowledgeFindingAs, publishArticleAs, saveArticleAs } from './article-actions.ts';
 import {
@@ -33,8 +33,7 @@ export const articleApi = createApiRouter();
 const PERMISSION = 'content:manage';
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['articles'];
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse('The staff member\'s role lacks the permission "content:manage"');
+const { unauthorized, forbidden } = staffProblems('content:manage');
 const notFound = problemResponse('No such article');
 const PERMISSION_NOTE =
   'Needs a staff role with the `content:manage` permission (owner, admin). Every change keeps a revision and is audited.';
@@ -48,14 +47,16 @@ function noStore(c: { header(name: string, value: string): void }) {
   c.header('Cache-Control', 'no-store');
 }
 
-async function articleOf(c: Context<AppEnv>, id: string): Promise<Article> {
+/** The article of an API path, or a 404 problem. */
+export async function articleOf(c: Context<AppEnv>, id: string): Promise<Article> {
   const parsed = uuidSchema.safeParse(id);
   const article = parsed.success ? await findArticleById(c.var.ctx.db, parsed.data) : undefined;
   if (!article) throw new AppError('NOT_FOUND', 'There is no article with this id.');
   return article;
 }
 
-async function articleJson(c: Context<AppEnv>, article: Article) {
+/** An article as the admin API answers it, with the findings of its saved text. */
+export async function articleJson(c: Context<AppEnv>, article: Article) {
   const [report, categories] = await Promise.all([
     complianceReport(c.var.ctx.db, article, article.id),
     listCategoriesOfArticle(c.var.ctx.db, article.id),

@@ -46,9 +46,12 @@ const NOTICES: Record<string, string> = {
   published: 'Article published.',
   acknowledged: 'Finding acknowledged; the audit log keeps the reason.',
   restored: 'Revision restored as the newest revision.',
+  'cover-saved': 'Cover picture saved.',
+  'cover-removed': 'Cover picture removed.',
 };
 
-async function articleOf(c: Context<AppEnv>): Promise<Article> {
+/** The article the address names; 404 for any other id. */
+export async function articleOf(c: Context<AppEnv>): Promise<Article> {
   const id = uuidSchema.safeParse(c.req.param('id'));
   const article = id.success ? await findArticleById(c.var.ctx.db, id.data) : undefined;
   if (!article) throw notFound('Article');
@@ -69,7 +72,12 @@ async function editorState(
   c: Context<AppEnv>,
   article: Article | undefined,
   values: FormValues,
-  o: { errors?: FieldErrors | undefined; isUnsaved: boolean; ackForm?: AckFormState },
+  o: {
+    errors?: FieldErrors | undefined;
+    isUnsaved: boolean;
+    ackForm?: AckFormState;
+    uploaded?: EditorPage['uploaded'];
+  },
 ): Promise<EditorPage> {
   const text = textOf(values);
   const [rendered, report, categories] = await Promise.all([
@@ -86,26 +94,39 @@ async function editorState(
     isUnsaved: o.isUnsaved,
     ackForm: o.ackForm,
     categories,
+    uploaded: o.uploaded,
   };
 }
 
 // The form's values of a saved article: its fields, and a ticked box for each category it is filed under.
-async function savedValuesOf(c: Context<AppEnv>, article: Article): Promise<FormValues> {
+export async function savedValuesOf(c: Context<AppEnv>, article: Article): Promise<FormValues> {
   const filed = await listCategoriesOfArticle(c.var.ctx.db, article.id);
   return { ...valuesOf(article), ...Object.fromEntries(filed.map((cat) => [`${CATEGORY_BOX}${cat.slug}`, 'on'])) };
 }
 
-async function showEditor(
+/**
+ * The editor, with the saved article or with what the author typed (`values`): a failed save, a preview, or a
+ * picture uploaded from the form, which keeps the text typed around it.
+ */
+export async function showEditor(
   c: Context<AppEnv>,
   staff: StaffUser,
   article: Article | undefined,
-  o: { values?: FormValues; errors?: FieldErrors; status?: 200 | 400 | 409 | 422; ackForm?: AckFormState } = {},
+  o: {
+    values?: FormValues;
+    errors?: FieldErrors;
+    status?: 200 | 400 | 409 | 413 | 422;
+    ackForm?: AckFormState;
+    notice?: string;
+    uploaded?: EditorPage['uploaded'];
+  } = {},
 ) {
   const values = o.values ?? (article ? await savedValuesOf(c, article) : { status: 'draft' });
   const page = await editorState(c, article, values, {
     errors: o.errors,
     isUnsaved: o.values !== undefined,
     ...(o.ackForm ? { ackForm: o.ackForm } : {}),
+    uploaded: o.uploaded,
   });
   const status = o.status ?? 200;
   return renderAdminPage(c, {
@@ -113,7 +134,7 @@ async function showEditor(
     title: article ? `Edit: ${article.title}` : 'Write an article',
     section: 'articles',
     status,
-    notice: status === 200 && !o.values ? NOTICES[c.req.query('done') ?? ''] : undefined,
+    notice: o.notice ?? (status === 200 && !o.values ? NOTICES[c.req.query('done') ?? ''] : undefined),
     body: renderArticleEditor(c, page),
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestProduct } from '#src/catalog/test-factory.ts';
 import { storeToday } from '#src/inventory/queries.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
+import { staffApiCaller } from '#test/support/staff-api.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import {
   allocateTestStock,
@@ -30,15 +31,11 @@ type Lot = {
 type Item = { sku: string; available: number; onHand: number; lots: Omit<Lot, 'sku'>[] };
 type Problem = { code: string; errors?: { field: string; message: string }[] };
 
-const call = (path: string, o: { method?: string; body?: unknown; as?: string | null } = {}) =>
-  store.request(`/api/admin/inventory${path}`, {
-    method: o.method ?? (o.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(o.as === null ? {} : { authorization: `Bearer ${o.as ?? token}` }),
-      ...(o.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
-  });
+const call = staffApiCaller(
+  () => store,
+  '/api/admin/inventory',
+  () => token,
+);
 
 beforeAll(async () => {
   store = await createTestStore({ template: 'empty' });

@@ -8,7 +8,7 @@ import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { IdempotencyKeyHeaders, withIdempotency } from '#src/web/idempotency.ts';
-import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import { adjustLotAs, receiveLotAs, setLotStateAs } from './inventory-actions.ts';
 import {
   AdjustLotSchema,
@@ -31,8 +31,7 @@ export const inventoryApi = createApiRouter();
 const PERMISSION = 'inventory:manage';
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['inventory'];
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse('The staff member\'s role lacks the permission "inventory:manage"');
+const { unauthorized, forbidden } = staffProblems('inventory:manage');
 const LOT_ID = '5b0f7f0e-6a39-4a5e-9d7c-2f1f0c3d9a11';
 const PERMISSION_NOTE =
   'Needs a staff role with the `inventory:manage` permission (owner, admin). Every change is audited.';

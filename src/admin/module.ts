@@ -1,10 +1,11 @@
+import { imageUploadLimit } from '#src/media/upload.ts';
 import type { WebModule } from '#src/web/module.ts';
 import { adminApi } from './api.ts';
 import { articleApi } from './article-api.ts';
+import { articlePictureApi } from './article-picture-api.ts';
 import { IMPORT_PATH, importUploadLimit } from './import-routes.ts';
 import { inventoryApi } from './inventory-api.ts';
 import { productApi } from './product-api.ts';
-import { imageUploadLimit } from './product-upload.ts';
 import { adminPages } from './routes.ts';
 import { renderAdminErrorPage } from './views/error-page.ts';
 
@@ -15,6 +16,7 @@ export const adminModule: WebModule = {
     { at: '/api/admin', routes: adminApi },
     { at: '/api/admin/inventory', routes: inventoryApi },
     { at: '/api/admin/articles', routes: articleApi },
+    { at: '/api/admin/articles', routes: articlePictureApi },
     { at: '/api/admin/products', routes: productApi },
   ],
   apiTags: [
@@ -43,6 +45,15 @@ export const adminModule: WebModule = {
   ],
   uploads: [
     { paths: ['/admin/products/:id/images', '/api/admin/products/:id/images'], limit: imageUploadLimit() },
+    {
+      paths: [
+        '/admin/articles/:id/cover',
+        '/admin/articles/:id/images',
+        '/api/admin/articles/:id/cover',
+        '/api/admin/articles/:id/images',
+      ],
+      limit: imageUploadLimit(),
+    },
     { paths: [IMPORT_PATH], limit: importUploadLimit() },
   ],
   errorPage: { at: '/admin', notFoundMessage: 'The admin area has no such page.', render: renderAdminErrorPage },

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { EDITOR_SORTS, STOCK_STATES } from '#src/catalog/editor-queries.ts';
-import { variantPath } from '#src/catalog/image-files.ts';
 import { imageIdOf } from '#src/catalog/image-service.ts';
 import {
   ACCESS_CLASSES,
@@ -13,6 +12,7 @@ import {
   WARNING_TOPICS,
 } from '#src/catalog/schema.ts';
 import { limitSchema, pageSchema } from '#src/catalog/validators.ts';
+import { variantPath } from '#src/media/image-files.ts';
 
 const ImageSchema = z
   .object({

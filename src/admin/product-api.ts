@@ -13,9 +13,10 @@ import { getProductById } from '#src/catalog/queries.ts';
 import { productChangesSchema, productInputSchema } from '#src/catalog/validators.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
+import { readImageUpload } from '#src/media/upload.ts';
 import { requireStaff } from '#src/staff/current.ts';
 import { createApiRouter } from '#src/web/api.ts';
-import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import {
   AdminProductListSchema,
   AdminProductQuerySchema,
@@ -25,7 +26,6 @@ import {
   toAdminProductJson,
 } from './product-api-schemas.ts';
 import { productAuditFor } from './product-routes.ts';
-import { readImageUpload } from './product-upload.ts';
 
 /** The catalogue for staff and integrations under /api/admin/products: every product, its facts and pictures. */
 export const productApi = createApiRouter();
@@ -33,8 +33,7 @@ export const productApi = createApiRouter();
 const PERMISSION = 'catalog:manage';
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['products'];
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse('The staff member\'s role lacks the permission "catalog:manage"');
+const { unauthorized, forbidden } = staffProblems('catalog:manage');
 const notFound = problemResponse('No product has this id');
 const NOTE =
   'Needs a staff role with the `catalog:manage` permission (owner, admin). Every change is audited and refreshes ' +

@@ -4,6 +4,7 @@ import { catalogSlugRedirects, products } from '#src/catalog/schema.ts';
 import { createTestCategory, createTestProduct } from '#src/catalog/test-factory.ts';
 import { createTestStaff } from '#src/licences/test-factory.ts';
 import { auditLog } from '#src/staff/schema.ts';
+import { staffApiCaller } from '#test/support/staff-api.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
 
@@ -58,17 +59,11 @@ function serumForm(o: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-function api(path: string, o: { method?: string; body?: unknown; as?: string } = {}) {
-  return store.request(path, {
-    method: o.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${o.as ?? token}`,
-      accept: 'application/json',
-      ...(o.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: o.body === undefined ? undefined : JSON.stringify(o.body),
-  });
-}
+const api = staffApiCaller(
+  () => store,
+  '',
+  () => token,
+);
 
 async function auditOf(productId: string) {
   return store.ctx.db

@@ -20,6 +20,7 @@ import { getProductById } from '#src/catalog/queries.ts';
 import type { Product } from '#src/catalog/schema.ts';
 import { AppError, type FieldErrors, notFound } from '#src/lib/errors.ts';
 import { uuidSchema } from '#src/lib/ids.ts';
+import { readImageUpload } from '#src/media/upload.ts';
 import { recordAudit } from '#src/staff/audit.ts';
 import { actorOf, requireStaff } from '#src/staff/current.ts';
 import type { StaffUser } from '#src/staff/schema.ts';
@@ -27,7 +28,6 @@ import { renderAdminPage } from '#src/staff/views/admin-layout.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { type FormValues, readForm } from '#src/web/forms.ts';
 import { parseQuery } from '#src/web/validation.ts';
-import { readImageUpload } from './product-upload.ts';
 import {
   formFieldOf,
   imageOrderFormSchema,

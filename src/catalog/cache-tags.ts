@@ -13,3 +13,16 @@ export const PRODUCT_LISTS = 'product-lists';
 export function categoryProductsTag(categoryId: string): string {
   return `category-products:${categoryId}`;
 }
+
+/**
+ * The pages a product write changes: its own under every slug it had and has, every list (which may show it or
+ * no longer show it), and the related products of the categories it left or joined.
+ */
+export function productWriteTags(...rows: { slug: string; categoryId: string | null }[]): string[] {
+  const tags = new Set<string>([PRODUCT_LISTS]);
+  for (const row of rows) {
+    tags.add(productTag(row.slug));
+    if (row.categoryId) tags.add(categoryProductsTag(row.categoryId));
+  }
+  return [...tags];
+}

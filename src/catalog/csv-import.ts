@@ -1,14 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import type { z } from 'zod';
+import { inputErrorOf } from '#src/db/errors.ts';
 import { restoreFormula } from '#src/lib/csv-cells.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { EVERYTHING } from '#src/web/page-cache.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
 import { CellError, CSV_COLUMNS, type CsvColumn } from './csv-columns.ts';
-import { categories, type Product, products } from './schema.ts';
-import { type CatalogWriteContext, createProduct, updateProduct } from './service.ts';
+import { type ProductValues, UPSERT_BATCH, type UpsertOutcome, upsertProductsBySku } from './product-upsert.ts';
+import { categories, products } from './schema.ts';
+import type { CatalogWriteContext, Tx } from './service.ts';
 import { type ProductInput, productInputSchema } from './validators.ts';
 
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
@@ -44,7 +45,7 @@ export function progressPace(progress: ImportProgress, elapsedMs: number): { rat
 }
 export type ImportSummary = { rows: number; created: number; updated: number; unchanged: number };
 
-type CheckedRow = { line: number; values: ProductValues; presentFields: (keyof ProductInput)[] };
+type CheckedRow = { line: number; values: ProductValues };
 
 /** The size check of a products file, before anything is read: `name` is how the message names the file. */
 export function checkCsvSize(name: string, size: number): void {
@@ -64,11 +65,10 @@ function decodeCsv(name: string, bytes: Uint8Array): string {
 }
 
 function parseRecords(text: string): { header: string[]; rows: { line: number; cells: string[] }[] } {
-  let records: { info: { lines: number }; raw: string; record: string[] }[];
+  let records: { info: { lines: number }; record: string[] }[];
   try {
     records = parse(text, {
       info: true,
-      raw: true,
       skip_empty_lines: true,
       relax_column_count: true,
     }) as unknown as typeof records;
@@ -77,13 +77,12 @@ function parseRecords(text: string): { header: string[]; rows: { line: number; c
   }
   const [first, ...rest] = records;
   if (!first) throw new CsvFileError('The file is empty; its first line must name the columns.');
-  // csv-parse counts the line a record ends on; a quoted cell may span several lines.
-  const startLine = (r: { info: { lines: number }; raw: string }) =>
-    r.info.lines -
-    (r.raw
-      .replace(/^[\r\n]+/, '')
-      .replace(/\r?\n$/, '')
-      .match(/\n/g)?.length ?? 0);
+  // csv-parse counts the line a record ends on; a quoted cell may span several lines, and the cell keeps them.
+  const startLine = (r: { info: { lines: number }; record: string[] }) => {
+    let breaks = 0;
+    for (const cell of r.record) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) breaks++;
+    return r.info.lines - breaks;
+  };
   return {
     header: first.record.map((h) => h.trim()),
     rows: rest.map((r) => ({ line: startLine(r), cells: r.record })),
@@ -110,8 +109,6 @@ function columnsOf(header: string[]): CsvColumn[] {
   }
   return header.map((h) => known.get(h)!);
 }
-
-type ProductValues = z.output<typeof productInputSchema>;
 
 /** One row as product values, with every problem of its cells reported on their columns. */
 function readRow(
@@ -163,7 +160,7 @@ async function checkFile(
   ctx: CatalogWriteContext,
   file: { name: string; bytes: Uint8Array },
   onProgress: ProgressListener | undefined,
-): Promise<{ rows: CheckedRow[]; errors: RowError[] }> {
+): Promise<{ fields: (keyof ProductInput)[]; rows: CheckedRow[]; errors: RowError[] }> {
   const { header, rows } = parseRecords(decodeCsv(file.name, file.bytes));
   const columns = columnsOf(header);
   const categoryIds = new Map(
@@ -195,7 +192,7 @@ async function checkFile(
       continue;
     }
     lineOfSlug.set(values.slug, line);
-    checked.push({ line, values, presentFields: columns.map((c) => c.field) });
+    checked.push({ line, values });
   }
   onProgress?.({ phase: 'checking', done, total: rows.length });
   // A slug held by another product stays taken unless the file gives that product a new slug.
@@ -206,12 +203,7 @@ async function checkFile(
     }
   }
   errors.sort((a, b) => a.line - b.line);
-  return { rows: checked, errors };
-}
-
-function differs(current: Product, changes: Record<string, unknown>): boolean {
-  // Deep equality ignores key order, which jsonb does not keep.
-  return Object.entries(changes).some(([field, value]) => !isDeepStrictEqual(current[field as keyof Product], value));
+  return { fields: columns.map((c) => c.field), rows: checked, errors };
 }
 
 /**
@@ -228,46 +220,63 @@ export async function importProductsCsv(
 }
 
 /**
+ * Past this many changed products an import empties the page caches instead of naming each product's pages:
+ * the caches hold a few thousand pages at most, and every instance would otherwise go through every name.
+ */
+export const NARROW_INVALIDATION_LIMIT = 1000;
+
+/**
  * Creates or updates products from the bytes of a CSV file, matched by SKU: the command line and the admin's
  * import job both run this. Every row is checked first; with any problem, or with `dryRun`, nothing is written.
- * The writes run in one transaction through the catalogue's own service, which announces each changed product
- * to the page caches when the transaction commits. `onProgress` hears of every row, checked and then written.
+ * The writes run in one transaction, UPSERT_BATCH rows per statement with the catalogue's own effects, and the
+ * changed products are announced to the page caches once, when it commits. `onProgress` hears of every row
+ * checked, and of the rows written after each batch.
  */
 export async function importProductsCsvBytes(
   ctx: CatalogWriteContext,
   file: { name: string; bytes: Uint8Array },
   o: { dryRun?: boolean; onProgress?: ProgressListener } = {},
 ): Promise<ImportSummary> {
-  const { rows, errors } = await checkFile(ctx, file, o.onProgress);
+  const { fields, rows, errors } = await checkFile(ctx, file, o.onProgress);
   if (errors.length) throw new CsvRowsError(errors);
   const summary: ImportSummary = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
   if (o.dryRun) return summary;
   await ctx.db.transaction(async (tx) => {
-    // The service's own transactions become savepoints of this one: a failing row undoes the whole file.
-    const inner: CatalogWriteContext = { db: tx as unknown as CatalogWriteContext['db'], cache: ctx.cache };
-    const current = new Map((await tx.select().from(products)).map((p) => [p.sku, p]));
-    let done = 0;
-    for (const row of rows) {
-      const found = current.get(row.values.sku);
-      try {
-        if (!found) {
-          await createProduct(inner, row.values);
-          summary.created++;
-        } else {
-          // Optional cells left empty mean their defaults, as for a new product; absent columns change nothing.
-          const changes = Object.fromEntries(row.presentFields.map((f) => [f, row.values[f]]));
-          if (differs(found, changes)) {
-            await updateProduct(inner, { id: found.id, changes });
-            summary.updated++;
-          } else summary.unchanged++;
-        }
-      } catch (err) {
-        if (err instanceof AppError) throw new CsvRowsError([{ line: row.line, message: err.message }]);
-        throw err;
-      }
-      done++;
-      o.onProgress?.({ phase: 'writing', done, total: rows.length });
+    const tags = new Set<string>();
+    o.onProgress?.({ phase: 'writing', done: 0, total: rows.length });
+    for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
+      const batch = rows.slice(start, start + UPSERT_BATCH);
+      const outcome = await writeBatch(tx, fields, batch);
+      summary.created += outcome.created;
+      summary.updated += outcome.updated;
+      summary.unchanged += outcome.unchanged;
+      for (const tag of outcome.tags) tags.add(tag);
+      o.onProgress?.({ phase: 'writing', done: start + batch.length, total: rows.length });
+    }
+    const changed = summary.created + summary.updated;
+    if (changed > 0) {
+      await ctx.cache.announce(tx, { pages: changed > NARROW_INVALIDATION_LIMIT ? [EVERYTHING] : [...tags] });
     }
   });
   return summary;
+}
+
+/**
+ * Writes one batch as a savepoint of the import's transaction. A failed statement names no row, so the batch is
+ * then written again one row at a time to find the line to report; the import is undone as a whole either way.
+ */
+async function writeBatch(tx: Tx, fields: (keyof ProductInput)[], batch: CheckedRow[]): Promise<UpsertOutcome> {
+  try {
+    return await tx.transaction((savepoint) =>
+      upsertProductsBySku(savepoint, { fields, rows: batch.map((row) => row.values) }),
+    );
+  } catch (err) {
+    if (batch.length > 1) {
+      for (const row of batch) await writeBatch(tx, fields, [row]);
+      throw err;
+    }
+    const known = err instanceof AppError ? err : inputErrorOf(err);
+    if (known) throw new CsvRowsError([{ line: batch[0]!.line, message: known.message }]);
+    throw err;
+  }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { slowTestMs } from '#test/support/timeouts.ts';
 import { progressLine } from './csv-command.ts';
 import { exportProductsCsv } from './csv-export.ts';
 import { CsvFileError, CsvRowsError, importProductsCsv, type RowError } from './csv-import.ts';
@@ -57,54 +58,65 @@ async function productCount(s: TestStore): Promise<number> {
 }
 
 describe('products CSV', () => {
-  it('exports the demo catalogue so that it imports into a fresh store unchanged, field by field', async () => {
-    const { text, rows } = await exportProductsCsv(demo.ctx.db);
-    expect(rows).toBeGreaterThanOrEqual(12);
-    // The products file names categories by slug; the fresh store gets the same categories first.
-    const fresh = await createTestStore({ template: 'empty' });
-    try {
-      const demoCategories = await demo.ctx.db.select().from(categories).orderBy(categories.createdAt);
-      const idBySlug = new Map<string, string>();
-      const slugById = new Map(demoCategories.map((c) => [c.id, c.slug]));
-      for (const c of demoCategories.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
-        const parentId = c.parentId ? (idBySlug.get(slugById.get(c.parentId)!) ?? null) : null;
-        const made = await createCategory(fresh.ctx, { slug: c.slug, name: c.name, position: c.position, parentId });
-        idBySlug.set(c.slug, made.id);
-      }
-      const summary = await importProductsCsv(fresh.ctx, csvFile(text));
-      expect(summary).toEqual({ rows, created: rows, updated: 0, unchanged: 0 });
-
-      const before = await demo.ctx.db.select().from(products).orderBy(products.sku);
-      const after = await fresh.ctx.db.select().from(products).orderBy(products.sku);
-      expect(after.map((p) => p.sku)).toEqual(before.map((p) => p.sku));
-      const active = before.filter((p) => p.status === 'active');
-      expect(active.length).toBeGreaterThan(0);
-      for (const product of active) {
-        const original = await (await demo.request(`/api/store/products/${product.slug}`)).json();
-        const imported = await (await fresh.request(`/api/store/products/${product.slug}`)).json();
-        // Stock is not a product field: it comes in as lots (`export stock`, the inventory).
-        for (const field of ['id', 'createdAt', 'updatedAt', 'stockStatus']) {
-          delete original[field];
-          delete imported[field];
+  it(
+    'exports the demo catalogue so that it imports into a fresh store unchanged, field by field',
+    async () => {
+      const { text, rows } = await exportProductsCsv(demo.ctx.db);
+      expect(rows).toBeGreaterThanOrEqual(12);
+      // The products file names categories by slug; the fresh store gets the same categories first.
+      const fresh = await createTestStore({ template: 'empty' });
+      try {
+        const demoCategories = await demo.ctx.db.select().from(categories).orderBy(categories.createdAt);
+        const idBySlug = new Map<string, string>();
+        const slugById = new Map(demoCategories.map((c) => [c.id, c.slug]));
+        for (const c of demoCategories.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
+          const parentId = c.parentId ? (idBySlug.get(slugById.get(c.parentId)!) ?? null) : null;
+          const made = await createCategory(fresh.ctx, { slug: c.slug, name: c.name, position: c.position, parentId });
+          idBySlug.set(c.slug, made.id);
         }
-        expect(imported).toEqual(original);
+        const summary = await importProductsCsv(fresh.ctx, csvFile(text));
+        expect(summary).toEqual({ rows, created: rows, updated: 0, unchanged: 0 });
+
+        const before = await demo.ctx.db.select().from(products).orderBy(products.sku);
+        const after = await fresh.ctx.db.select().from(products).orderBy(products.sku);
+        expect(after.map((p) => p.sku)).toEqual(before.map((p) => p.sku));
+        const active = before.filter((p) => p.status === 'active');
+        expect(active.length).toBeGreaterThan(0);
+        for (const product of active) {
+          const original = await (await demo.request(`/api/store/products/${product.slug}`)).json();
+          const imported = await (await fresh.request(`/api/store/products/${product.slug}`)).json();
+          // Stock is not a product field: it comes in as lots (`export stock`, the inventory).
+          for (const field of ['id', 'createdAt', 'updatedAt', 'stockStatus']) {
+            delete original[field];
+            delete imported[field];
+          }
+          expect(imported).toEqual(original);
+        }
+        // Drafts and archived products are not in the API; their rows must match as well.
+        for (const [i, product] of before.entries()) {
+          const { id, createdAt, updatedAt, search, categoryId, ...fields } = product;
+          const {
+            id: _i,
+            createdAt: _c,
+            updatedAt: _u,
+            search: _s,
+            categoryId: newCategoryId,
+            ...newFields
+          } = after[i]!;
+          expect(newFields).toEqual(fields);
+          expect(newCategoryId ? [...idBySlug].find(([, v]) => v === newCategoryId)?.[0] : null).toBe(
+            categoryId ? slugById.get(categoryId) : null,
+          );
+        }
+        expect((await exportProductsCsv(fresh.ctx.db)).text).toBe(text);
+        // Importing the same file again finds nothing to change.
+        expect(await importProductsCsv(fresh.ctx, csvFile(text))).toMatchObject({ updated: 0, unchanged: rows });
+      } finally {
+        await fresh.close();
       }
-      // Drafts and archived products are not in the API; their rows must match as well.
-      for (const [i, product] of before.entries()) {
-        const { id, createdAt, updatedAt, search, categoryId, ...fields } = product;
-        const { id: _i, createdAt: _c, updatedAt: _u, search: _s, categoryId: newCategoryId, ...newFields } = after[i]!;
-        expect(newFields).toEqual(fields);
-        expect(newCategoryId ? [...idBySlug].find(([, v]) => v === newCategoryId)?.[0] : null).toBe(
-          categoryId ? slugById.get(categoryId) : null,
-        );
-      }
-      expect((await exportProductsCsv(fresh.ctx.db)).text).toBe(text);
-      // Importing the same file again finds nothing to change.
-      expect(await importProductsCsv(fresh.ctx, csvFile(text))).toMatchObject({ updated: 0, unchanged: rows });
-    } finally {
-      await fresh.close();
-    }
-  }, 60_000);
+    },
+    slowTestMs(60_000),
+  );
 
   it('updates the product with the same SKU, creates the others, and the cached pages show the change', async () => {
     const category = await createTestCategory(store.ctx, { slug: 'scalp-care' });

@@ -2,7 +2,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
-import { categoryProductsTag, PRODUCT_LISTS, productTag } from './cache-tags.ts';
+import { productWriteTags } from './cache-tags.ts';
 import { publishProblemsOf } from './publish-rules.ts';
 import { type Product, products } from './schema.ts';
 import {
@@ -52,15 +52,6 @@ function checkPublishable(p: Parameters<typeof publishProblemsOf>[0] & { status:
   }
 }
 
-function tagsOf(...rows: Pick<Product, 'slug' | 'categoryId'>[]): string[] {
-  const tags = new Set<string>([PRODUCT_LISTS]);
-  for (const row of rows) {
-    tags.add(productTag(row.slug));
-    if (row.categoryId) tags.add(categoryProductsTag(row.categoryId));
-  }
-  return [...tags];
-}
-
 async function lockProduct(tx: Tx, id: string): Promise<Product> {
   const [row] = await tx.select().from(products).where(eq(products.id, id)).for('update');
   if (!row) throw new AppError('NOT_FOUND', 'There is no product with this id.');
@@ -82,7 +73,7 @@ export async function addProduct(
       await checkCategoryExists(tx, values.categoryId);
       const [row] = await tx.insert(products).values(values).returning();
       await record(tx, { action: 'product.create', productId: row!.id, before: null, after: auditViewOf(row!) });
-      await ctx.cache.announce(tx, { pages: tagsOf(row!) });
+      await ctx.cache.announce(tx, { pages: productWriteTags(row!) });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));
@@ -124,7 +115,7 @@ export async function editProduct(
         after: Object.fromEntries(changed.map((k) => [k, after[k]])),
       });
       // Its pages under the old and new slug, every list, and the related products of its old and new category.
-      await ctx.cache.announce(tx, { pages: tagsOf(current, row!) });
+      await ctx.cache.announce(tx, { pages: productWriteTags(current, row!) });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));

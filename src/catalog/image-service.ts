@@ -1,32 +1,18 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { AppError } from '#src/lib/errors.ts';
+import { checkAltText } from '#src/media/alt-text.ts';
+import { deleteImageFiles, pictureOf, storeImage } from '#src/media/image-files.ts';
+import { isImageUsedElsewhere } from '#src/media/image-users.ts';
 import type { FileStorage } from '#src/storage/storage.ts';
 import { categoryProductsTag, PRODUCT_LISTS, productTag } from './cache-tags.ts';
 import type { RecordProductChange } from './editor-service.ts';
-import { deleteImageFiles, storeProductImage, variantPath } from './image-files.ts';
 import { type Product, type ProductImage, products } from './schema.ts';
 import type { CatalogWriteContext, Tx } from './service.ts';
 
 /** The most pictures one product shows. */
 export const MAX_IMAGES = 12;
-const MAX_ALT = 300;
 
 type ImageWriteContext = CatalogWriteContext & { storage: FileStorage };
-
-function checkAlt(alt: string): string {
-  const text = alt.trim();
-  if (!text) {
-    throw new AppError('VALIDATION', 'Every picture needs alt text.', {
-      fields: { alt: 'Describe the picture for people who cannot see it, like "Blue 30 ml dropper bottle".' },
-    });
-  }
-  if (text.length > MAX_ALT) {
-    throw new AppError('VALIDATION', 'The alt text is too long.', {
-      fields: { alt: `Keep the alt text to ${MAX_ALT} characters.` },
-    });
-  }
-  return text;
-}
 
 /** An image's identity in forms and the API: the content hash of an upload, else its position. */
 export function imageIdOf(image: ProductImage, index: number): string {
@@ -74,7 +60,7 @@ export async function addProductImage(
   o: { productId: string; bytes: Uint8Array; alt: string; position?: number | undefined },
   record: RecordProductChange,
 ): Promise<ProductImage> {
-  const alt = checkAlt(o.alt);
+  const alt = checkAltText(o.alt);
   const [exists] = await ctx.db
     .select({ n: sql<number>`jsonb_array_length(${products.images})` })
     .from(products)
@@ -85,9 +71,8 @@ export async function addProductImage(
       fields: { image: `A product shows at most ${MAX_IMAGES} pictures: remove one first.` },
     });
   }
-  const made = await storeProductImage(ctx.storage, o.bytes);
-  const middle = made.widths.find((w) => w >= 640) ?? made.widths.at(-1)!;
-  const image: ProductImage = { src: variantPath(made.hash, middle), alt, upload: made };
+  const made = await storeImage(ctx.storage, o.bytes);
+  const image: ProductImage = pictureOf(made, alt);
   await ctx.db.transaction(async (tx) => {
     const product = await lockProduct(tx, o.productId);
     if (product.images.some((i) => i.upload?.hash === made.hash)) {
@@ -120,7 +105,7 @@ export async function updateProductImage(
   o: { productId: string; imageId: string; alt?: string | undefined; position?: number | undefined },
   record: RecordProductChange,
 ): Promise<ProductImage[]> {
-  const alt = o.alt === undefined ? undefined : checkAlt(o.alt);
+  const alt = o.alt === undefined ? undefined : checkAltText(o.alt);
   return ctx.db.transaction(async (tx) => {
     const product = await lockProduct(tx, o.productId);
     const images = [...product.images];
@@ -153,7 +138,7 @@ export async function reorderProductImages(
   });
 }
 
-/** Removes a picture; its files go too unless another product (a duplicate) still shows them. */
+/** Removes a picture; its files go too unless another product (a duplicate) or another domain still shows them. */
 export async function removeProductImage(
   ctx: ImageWriteContext,
   o: { productId: string; imageId: string },
@@ -175,5 +160,6 @@ export async function removeProductImage(
       and(ne(products.id, o.productId), sql`${products.images} @> ${JSON.stringify([{ upload: { hash } }])}::jsonb`),
     )
     .limit(1);
-  if (!shared) await deleteImageFiles(ctx.storage, removed.upload);
+  // The same photo may also be an article's picture: its files are one set, named by their content.
+  if (!shared && !(await isImageUsedElsewhere(ctx.db, hash))) await deleteImageFiles(ctx.storage, removed.upload);
 }

@@ -1,6 +1,5 @@
 import type { WebModule } from '#src/web/module.ts';
 import { catalogApi } from './api.ts';
-import { imagePages } from './image-routes.ts';
 import { categoryPages, productPages } from './routes.ts';
 
 /** Products and categories: public pages and API answers the page cache keeps. */
@@ -8,7 +7,6 @@ export const catalogModule: WebModule = {
   pages: [
     { at: '/products', routes: productPages },
     { at: '/categories', routes: categoryPages },
-    { at: '/media/images', routes: imagePages },
   ],
   // Both roots of the catalogue's API (/products, /categories) sit directly in the store API.
   api: [{ at: '/api/store', routes: catalogApi }],

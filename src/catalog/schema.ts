@@ -13,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Picture } from '#src/media/image-files.ts';
 
 // tsvector kept up to date by a trigger (see the catalog search migration), so every writer gets it for free.
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -61,15 +62,8 @@ export const regulatoryStatus = pgEnum('regulatory_status', REGULATORY_STATUSES)
 export const accessClass = pgEnum('access_class', ACCESS_CLASSES);
 export const storageClass = pgEnum('storage_class', STORAGE_CLASSES);
 
-/**
- * A picture of a product. An uploaded one also names the WebP widths made from it (image-files.ts), which pages
- * offer in `srcset`; `src` is its middle width, for clients that read only that.
- */
-export type ProductImage = {
-  src: string;
-  alt: string;
-  upload?: { hash: string; width: number; height: number; widths: number[] };
-};
+/** A picture of a product: given by address (the demo's drawings) or uploaded (media/image-files.ts). */
+export type ProductImage = Picture;
 export type ActiveIngredient = { name: string; amount?: string };
 /** A caution beside the side effects: who must not use or handle the product, and when to take care. */
 export type ProductWarning = { topic: (typeof WARNING_TOPICS)[number]; text: string };

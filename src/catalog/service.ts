@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
+import { excluded } from '#src/db/bulk-sql.ts';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { CacheBus } from '#src/web/cache-bus.ts';
 import { EVERYTHING } from '#src/web/page-cache.ts';
 import { fieldErrorsOf } from '#src/web/validation.ts';
-import { categoryProductsTag, PRODUCT_LISTS, productTag } from './cache-tags.ts';
+import { productWriteTags } from './cache-tags.ts';
 import { type Category, catalogSlugRedirects, categories, type Product, products } from './schema.ts';
 import {
   type CategoryChanges,
@@ -47,25 +48,48 @@ export function translateUniqueViolation(err: unknown, what: string): never {
 }
 
 export async function checkCategoryExists(tx: Tx, id: string | null | undefined): Promise<void> {
-  if (!id) return;
-  const [row] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
-  if (!row)
-    throw new AppError('VALIDATION', 'The category does not exist.', { fields: { categoryId: 'no such category' } });
+  if (id) await checkCategoriesExist(tx, [id]);
 }
+
+/** Throws the field error of a missing category unless every one of `ids` exists; for writes of many products. */
+export async function checkCategoriesExist(tx: Tx, ids: Iterable<string>): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const found = await tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, wanted));
+  if (found.length < wanted.length) {
+    throw new AppError('VALIDATION', 'The category does not exist.', { fields: { categoryId: 'no such category' } });
+  }
+}
+
+export type Rename = { from: string; to: string; id: string };
 
 // The old slug keeps answering (301) for the renamed record; a slug taken back frees its redirect.
 export async function recordRename(tx: Tx, kind: 'product' | 'category', from: string, to: string, id: string) {
-  await tx
-    .insert(catalogSlugRedirects)
-    .values({ kind, fromSlug: from, targetId: id })
-    .onConflictDoUpdate({ target: [catalogSlugRedirects.kind, catalogSlugRedirects.fromSlug], set: { targetId: id } });
-  await tx
-    .delete(catalogSlugRedirects)
-    .where(and(eq(catalogSlugRedirects.kind, kind), eq(catalogSlugRedirects.fromSlug, to)));
+  await recordRenames(tx, kind, [{ from, to, id }]);
 }
 
-function categoryTagsOf(product: Pick<Product, 'categoryId'>): string[] {
-  return product.categoryId ? [categoryProductsTag(product.categoryId)] : [];
+/**
+ * Several renames at once, as one statement each way. The same as recording them one by one in order: within
+ * one write no old slug can be another record's new one, or that record would still hold it.
+ */
+export async function recordRenames(tx: Tx, kind: 'product' | 'category', renames: Rename[]): Promise<void> {
+  if (renames.length === 0) return;
+  await tx
+    .insert(catalogSlugRedirects)
+    .values(renames.map((r) => ({ kind, fromSlug: r.from, targetId: r.id })))
+    .onConflictDoUpdate({
+      target: [catalogSlugRedirects.kind, catalogSlugRedirects.fromSlug],
+      set: { targetId: excluded(catalogSlugRedirects.targetId) },
+    });
+  await tx.delete(catalogSlugRedirects).where(
+    and(
+      eq(catalogSlugRedirects.kind, kind),
+      inArray(
+        catalogSlugRedirects.fromSlug,
+        renames.map((r) => r.to),
+      ),
+    ),
+  );
 }
 
 /** Adds a product; it shows in the lists, and in articles that were waiting for it, once committed. */
@@ -75,7 +99,7 @@ export async function createProduct(ctx: CatalogWriteContext, input: ProductInpu
     .transaction(async (tx) => {
       await checkCategoryExists(tx, values.categoryId);
       const [row] = await tx.insert(products).values(values).returning();
-      await ctx.cache.announce(tx, { pages: [productTag(row!.slug), PRODUCT_LISTS, ...categoryTagsOf(row!)] });
+      await ctx.cache.announce(tx, { pages: productWriteTags(row!) });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));
@@ -102,15 +126,7 @@ export async function updateProduct(
       }
       // Its own pages under the old and the new slug, every list, which may show it or no longer show it, and the
       // pages of products in its old and new category, whose related products it may join or leave.
-      await ctx.cache.announce(tx, {
-        pages: [
-          productTag(current.slug),
-          productTag(row!.slug),
-          PRODUCT_LISTS,
-          ...categoryTagsOf(current),
-          ...categoryTagsOf(row!),
-        ],
-      });
+      await ctx.cache.announce(tx, { pages: productWriteTags(current, row!) });
       return row!;
     })
     .catch((err: unknown) => translateUniqueViolation(err, 'product'));

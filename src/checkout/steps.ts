@@ -134,10 +134,8 @@ export async function checkSteps(db: Db, shopper: Shopper, v: FormValues, upTo: 
 
   const options = await shippingOptionsOf(db, shopper.cart);
   const chosen = options.find((o) => o.method.code === v.shippingMethod);
-  if (!chosen?.quote.allowed) {
-    const reason = chosen && !chosen.quote.allowed ? chosen.quote.reason : 'Choose a shipping method.';
-    return { ok: false, step: 'shipping', errors: { shippingMethod: reason } };
-  }
+  if (!chosen) return { ok: false, step: 'shipping', errors: { shippingMethod: 'Choose a shipping method.' } };
+  if (!chosen.quote.allowed) return { ok: false, step: 'shipping', errors: { shippingMethod: chosen.quote.reason } };
   const input = { ...partial(email), shippingAddress: address.data, shippingMethod: chosen.method.code };
   if (last < 3) return { ok: true, input };
 

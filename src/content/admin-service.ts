@@ -53,6 +53,7 @@ export function snapshotOf(a: Article | (ArticleFields & { publishedAt: Date | n
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     canonicalUrl: a.canonicalUrl,
+    ...('coverImage' in a ? { coverImage: a.coverImage ?? null } : {}),
   };
 }
 
@@ -101,7 +102,8 @@ async function fileUnderCategories(tx: Db, articleId: string, slugs: readonly st
   }
 }
 
-async function addRevision(tx: Db, article: Article, actorEmail: string, note = ''): Promise<number> {
+/** Keeps the article as it now stands as its next revision; answers the revision's number. */
+export async function addRevision(tx: Db, article: Article, actorEmail: string, note = ''): Promise<number> {
   const [last] = await tx
     .select({ n: max(articleRevisions.number) })
     .from(articleRevisions)
@@ -114,7 +116,8 @@ async function addRevision(tx: Db, article: Article, actorEmail: string, note = 
   return number;
 }
 
-async function hasRevisions(tx: Db, articleId: string): Promise<boolean> {
+/** Whether any revision of the article is kept (the demo's and imported ones have none until edited). */
+export async function hasRevisions(tx: Db, articleId: string): Promise<boolean> {
   const [row] = await tx
     .select({ n: articleRevisions.number })
     .from(articleRevisions)
@@ -132,7 +135,14 @@ const isGoingPublic = (status: Article['status']) => status === 'published' || s
  */
 export async function saveArticle(
   w: ContentWrite,
-  o: { id?: string; changes: unknown; actorEmail: string; note?: string },
+  o: {
+    id?: string;
+    changes: unknown;
+    actorEmail: string;
+    note?: string;
+    /** The cover picture to keep with this save (a restored revision's); left out, it stays as it is. */
+    coverImage?: Article['coverImage'];
+  },
 ): Promise<{ before: Article | undefined; after: Article; revision: number }> {
   const { tx } = w;
   const current = o.id ? await lockArticle(tx, o.id) : undefined;
@@ -153,7 +163,12 @@ export async function saveArticle(
   }
   await checkSlugFree(tx, fields.slug, current?.id);
   const { publishAt: _ignored, categories, ...columns } = fields;
-  const values = { ...columns, publishedAt, updatedAt: now };
+  const values = {
+    ...columns,
+    publishedAt,
+    updatedAt: now,
+    ...(o.coverImage !== undefined ? { coverImage: o.coverImage } : {}),
+  };
   let after: Article;
   try {
     if (current) {
@@ -190,7 +205,7 @@ export async function saveArticle(
       { runAt: after.publishedAt, uniqueKey: `article-publish:${after.id}:${after.publishedAt.toISOString()}` },
     );
   }
-  await w.cache.announce(tx, { pages: pagesOf(current, after) });
+  await w.cache.announce(tx, { pages: pagesChangedBy(current, after) });
   return { before: current, after, revision };
 }
 
@@ -211,10 +226,12 @@ export async function restoreRevision(w: ContentWrite, o: { id: string; number: 
   const current = await lockArticle(w.tx, o.id);
   const revision = await findRevision(w.tx, o.id, o.number);
   if (!revision) throw new AppError('NOT_FOUND', 'There is no such revision of this article.');
-  const { status: _status, publishedAt: _publishedAt, ...text } = revision.snapshot;
+  const { status: _status, publishedAt: _publishedAt, coverImage, ...text } = revision.snapshot;
   return saveArticle(w, {
     id: o.id,
     changes: { ...text, status: current.status, publishAt: current.publishedAt },
+    // A revision kept before covers were uploaded says nothing of the cover: the current one stays.
+    ...(coverImage !== undefined ? { coverImage } : {}),
     actorEmail: o.actorEmail,
     note: `Restored revision ${o.number}`,
   });
@@ -243,7 +260,8 @@ export async function acknowledgeFinding(
   return { article, finding };
 }
 
-async function lockArticle(tx: Db, id: string): Promise<Article> {
+/** The article, locked for the rest of the transaction; NOT_FOUND when there is none. */
+export async function lockArticle(tx: Db, id: string): Promise<Article> {
   const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for('update');
   if (!row) throw new AppError('NOT_FOUND', 'There is no article with this id.');
   return row;
@@ -269,8 +287,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-// The article's page under its old and new slug, and (when it is or was public) every list of articles.
-function pagesOf(before: Article | undefined, after: Article): string[] {
+/** The article's page under its old and new slug, and (when it is or was public) every list of articles. */
+export function pagesChangedBy(before: Article | undefined, after: Article): string[] {
   return [...(before ? articleTags(before) : []), ...articleTags(after), ARTICLE_LISTS];
 }
 

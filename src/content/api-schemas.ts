@@ -4,6 +4,9 @@ const ImageSchema = z
   .object({
     src: z.string().openapi({ example: 'http://localhost:3000/assets/demo/article-exosome-cover.svg' }),
     alt: z.string(),
+    srcset: z.array(z.object({ src: z.string(), width: z.number().int() })).openapi({
+      description: 'The WebP widths of an uploaded cover, for an <img srcset>; empty for one given by address.',
+    }),
   })
   .openapi('ArticleImage');
 

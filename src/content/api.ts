@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '#src/lib/errors.ts';
+import { variantPath } from '#src/media/image-files.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
@@ -8,9 +9,21 @@ import { ArticleDetailSchema, ArticleListSchema, articleSlugParam } from './api-
 import { ARTICLE_LISTS, articleTags } from './cache-tags.ts';
 import { type ArticleSummary, findPublishedArticle, findRenamedArticleSlug, listPublishedArticles } from './queries.ts';
 import { renderArticleBody } from './render-article.ts';
+import type { ArticleImage } from './schema.ts';
 import { articleListApiQuery, articleSlugSchema } from './validators.ts';
 
 export const contentApi = createApiRouter();
+
+// Addresses made absolute, as a storefront on another host needs them.
+function coverJson(cover: ArticleImage, baseUrl: string) {
+  const absolute = (path: string) => new URL(path, baseUrl).toString();
+  const upload = cover.upload;
+  return {
+    src: absolute(cover.src),
+    alt: cover.alt,
+    srcset: upload ? upload.widths.map((w) => ({ src: absolute(variantPath(upload.hash, w)), width: w })) : [],
+  };
+}
 
 function toSummaryJson(a: ArticleSummary, baseUrl: string) {
   return {
@@ -20,7 +33,7 @@ function toSummaryJson(a: ArticleSummary, baseUrl: string) {
     author: a.authorName,
     tags: a.tags,
     publishedAt: a.publishedAt.toISOString(),
-    coverImage: a.coverImage ? { src: new URL(a.coverImage.src, baseUrl).toString(), alt: a.coverImage.alt } : null,
+    coverImage: a.coverImage ? coverJson(a.coverImage, baseUrl) : null,
     url: `${baseUrl}/blog/${a.slug}`,
   };
 }

@@ -1,4 +1,5 @@
 import { type Crumb, toBreadcrumbJsonLd } from '#src/catalog/views/breadcrumbs.ts';
+import { largestSrcOf } from '#src/media/image-files.ts';
 import type { FaqEntry } from './article-outline.ts';
 import type { Article } from './schema.ts';
 
@@ -31,7 +32,7 @@ export function buildArticleJsonLd(o: {
     dateModified: new Date(Math.max(a.updatedAt.getTime(), a.publishedAt.getTime())).toISOString(),
     author: a.authorName ? { '@type': 'Person', name: a.authorName } : { '@type': 'Organization', name: o.storeName },
     publisher: { '@type': 'Organization', name: o.storeName, url: o.baseUrl },
-    ...(a.coverImage ? { image: [new URL(a.coverImage.src, o.baseUrl).toString()] } : {}),
+    ...(a.coverImage ? { image: [new URL(largestSrcOf(a.coverImage), o.baseUrl).toString()] } : {}),
     ...(o.section ? { articleSection: o.section } : {}),
     ...(a.tags.length ? { keywords: a.tags.join(', ') } : {}),
     ...(o.wordCount ? { wordCount: o.wordCount } : {}),

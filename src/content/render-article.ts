@@ -2,6 +2,7 @@ import type { ProductCardData } from '#src/catalog/card-columns.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import type { Db } from '#src/db/client.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
+import { srcsetOfAddress } from '#src/media/markdown-images.ts';
 import { hasStorePage, type StorePageSource, storePageOf } from '#src/web/store-pages.ts';
 import { anchorHeadings, type OutlineHeading } from './article-outline.ts';
 import { type CouponCodeCheck, findEmbedProblems } from './embed-problems.ts';
@@ -15,6 +16,9 @@ import {
   renderNoteCallout,
   renderTimeline,
 } from './views/embeds.ts';
+
+// An article's text column is at most 44rem wide (style.css, --width-text); a phone gives it the screen.
+const BODY_IMAGE_SIZES = '(min-width: 46rem) 44rem, 100vw';
 
 export type RenderedArticle = {
   html: string;
@@ -55,6 +59,7 @@ export async function renderArticleBody(db: Db, body: string, o: ArticleRenderOp
   }
   const contactPath = hasStorePage(o.store, 'contact') ? storePageOf('contact').path : undefined;
   const html = renderMarkdown(body, {
+    images: { srcsetOf: srcsetOfAddress, sizes: BODY_IMAGE_SIZES },
     embed(inner, block) {
       const typed = `[[${inner}]]`;
       const reading = readShortcode(inner, block);

@@ -3,6 +3,7 @@ import { PRODUCT_LISTS } from '#src/catalog/cache-tags.ts';
 import type { Crumb } from '#src/catalog/views/breadcrumbs.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { findShortcodes } from '#src/lib/markdown.ts';
+import { largestSrcOf } from '#src/media/image-files.ts';
 import { settingsOf } from '#src/store/settings.ts';
 import { tagPage } from '#src/web/cache-middleware.ts';
 import type { AppEnv } from '#src/web/context.ts';
@@ -197,7 +198,7 @@ contentPages.get('/:slug', async (c) => {
       feed: FEED,
       share: {
         type: 'article',
-        image: article.coverImage ?? undefined,
+        image: article.coverImage ? { src: largestSrcOf(article.coverImage), alt: article.coverImage.alt } : undefined,
         publishedTime: article.publishedAt,
         modifiedTime: article.updatedAt,
         section: categories[0]?.name,

@@ -1,11 +1,13 @@
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '#src/catalog/schema.ts';
+import type { Picture } from '#src/media/image-files.ts';
 
 // Scheduled: waiting for its publication time, when a job publishes it.
 export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
 export const articleStatus = pgEnum('article_status', ARTICLE_STATUSES);
 
-export type ArticleImage = { src: string; alt: string };
+/** The cover picture: given by address (the demo's drawings) or uploaded, with its WebP widths. */
+export type ArticleImage = Picture;
 
 export const articles = pgTable(
   'articles',
@@ -62,6 +64,8 @@ export type ArticleSnapshot = {
   canonicalUrl: string;
   /** Slugs of the blog categories it was filed under (revisions saved before categories existed have none). */
   categories?: string[];
+  /** The cover picture then (revisions saved before covers could be uploaded have none). */
+  coverImage?: ArticleImage | null;
 };
 
 /** Every save of an article, numbered from 1; restoring one saves it again as the newest. */

@@ -6,16 +6,30 @@ import type sanitizeHtml from 'sanitize-html';
 // markdown-it and sanitize-html (with the HTML and CSS parsers it brings) took a tenth of a start to load: they
 // load, synchronously, with the first text rendered.
 const require = createRequire(import.meta.url);
+/** How a text's pictures offer other widths: `srcsetOf` a picture's address, undefined for one it does not know. */
+export type ResponsiveImages = { srcsetOf(src: string): string | undefined; sizes: string };
+type RenderEnv = { images?: ResponsiveImages };
 type Renderers = { md: InstanceType<typeof MarkdownIt>; sanitize: typeof sanitizeHtml };
 let loaded: Renderers | undefined;
 function renderers(): Renderers {
   if (!loaded) {
     const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
     // Raw HTML is off: authors write Markdown, and anything HTML-looking is shown as text.
-    loaded = {
-      md: new MarkdownItClass({ html: false, linkify: true, typographer: true }),
-      sanitize: require('sanitize-html') as typeof sanitizeHtml,
+    const md = new MarkdownItClass({ html: false, linkify: true, typographer: true });
+    const renderImage = md.renderer.rules.image!;
+    // A picture the caller knows more widths of (an uploaded one) offers them, so a phone loads the small one.
+    md.renderer.rules.image = (tokens, idx, options, env, self) => {
+      const token = tokens[idx]!;
+      const images = (env as RenderEnv | undefined)?.images;
+      const srcset = images?.srcsetOf(String(token.attrGet('src') ?? ''));
+      if (srcset && images) {
+        token.attrSet('srcset', srcset);
+        token.attrSet('sizes', images.sizes);
+      }
+      token.attrSet('loading', 'lazy');
+      return renderImage(tokens, idx, options, env, self);
     };
+    loaded = { md, sanitize: require('sanitize-html') as typeof sanitizeHtml };
   }
   return loaded;
 }
@@ -50,7 +64,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'title'],
+    // srcset, sizes and loading come from the image rule above: with raw HTML off, an author cannot write them.
+    img: ['src', 'alt', 'title', 'srcset', 'sizes', 'loading'],
     ol: ['start'],
     code: ['class'],
   },
@@ -191,22 +206,26 @@ export function findShortcodesAt(source: string): ShortcodeAt[] {
  * Markdown to safe HTML: rendered by markdown-it, then filtered through a strict allowlist. Without `embed` it
  * needs nothing but the text (product descriptions use it that way).
  */
-export function renderMarkdown(source: string, options: { embed?: EmbedRenderer } = {}): string {
-  if (!options.embed) return renderPlain(source);
+export function renderMarkdown(
+  source: string,
+  options: { embed?: EmbedRenderer; images?: ResponsiveImages } = {},
+): string {
+  if (!options.embed && !options.images) return renderPlain(source);
   // Embeds become placeholder paragraphs that pass through Markdown and the sanitiser untouched, and are
   // swapped for their HTML afterwards. The nonce changes per render, so an author cannot forge one.
   const nonce = randomBytes(8).toString('hex');
   const embeds: string[] = [];
   const lines = splitLines(source);
-  for (const at of [...shortcodeLines(lines)]) {
-    const rendered = options.embed(at.inner, at.body);
+  for (const at of options.embed ? [...shortcodeLines(lines)] : []) {
+    const rendered = options.embed?.(at.inner, at.body);
     if (rendered === undefined) continue;
     lines[at.start] = `\nMDEMBED${nonce}N${embeds.length}\n`;
     for (let j = at.start + 1; j <= at.end; j++) lines[j] = '';
     embeds.push(rendered);
   }
   const { md, sanitize } = renderers();
-  const safe = sanitize(md.render(lines.join('\n')), SANITIZE_OPTIONS);
+  const env: RenderEnv = options.images ? { images: options.images } : {};
+  const safe = sanitize(md.render(lines.join('\n'), env), SANITIZE_OPTIONS);
   const placeholder = new RegExp(`<p>MDEMBED${nonce}N(\\d+)</p>\\n?`, 'g');
   return safe.replace(placeholder, (_, index: string) => embeds[Number(index)] ?? '');
 }

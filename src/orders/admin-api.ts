@@ -7,7 +7,7 @@ import { settingsOf } from '#src/store/settings.ts';
 import { createApiRouter } from '#src/web/api.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { IdempotencyKeyHeaders, keyReusedResponse, withIdempotency } from '#src/web/idempotency.ts';
-import { json, jsonBody, problemResponse } from '#src/web/openapi.ts';
+import { json, jsonBody, problemResponse, staffProblems } from '#src/web/openapi.ts';
 import { listAdminOrders } from './admin-queries.ts';
 import {
   AdminOrderListQuerySchema,
@@ -28,8 +28,7 @@ export const orderAdminApi = createApiRouter();
 
 const security: Record<string, string[]>[] = [{ staffBearer: [] }];
 const tags = ['orders'];
-const unauthorized = problemResponse('No staff session: sign in with POST /api/admin/session');
-const forbidden = problemResponse("The staff member's role lacks the permission");
+const { unauthorized, forbidden } = staffProblems();
 const notFound = problemResponse('No order with this number');
 
 for (const path of ['/orders', '/orders/*']) {

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '#src/db/client.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import { createTestCustomer, createTestCustomerSession } from '#src/licences/test-factory.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { payloadsOf } from './cache-bus.ts';
 import type { AppContext } from './context.ts';
 
 let store: TestStore;
@@ -136,6 +137,31 @@ describe('page caches of several instances', () => {
       await updateProduct(store.ctx, { id: product.id, changes: { priceCents: 6500 } });
       await waitForVersion(other!.ctx, before);
       expect(await (await other!.request('/products/reconnect-serum')).text()).toContain('$65.00');
+    },
+  );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'hear a change naming more pages than one notification holds, in several notifications',
+    async () => {
+      await createTestProduct(store.ctx, { slug: 'many-tags-serum', name: 'Many Tags Serum' });
+      await new Promise((r) => setTimeout(r, 100));
+      await other!.request('/products/many-tags-serum');
+      expect((await other!.request('/products/many-tags-serum')).headers.get('x-cache')).toBe('hit');
+
+      // PostgreSQL refuses a payload of 8000 bytes; these tags fill about 60 KB, the page's own comes last.
+      const pages = Array.from({ length: 500 }, (_, i) => `product:a-long-slug-of-a-product-${i}-${'x'.repeat(80)}`);
+      pages.push('product:many-tags-serum');
+      const payloads = payloadsOf({ pages });
+      expect(payloads.length).toBeGreaterThan(5);
+      for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThan(8000);
+      expect(payloads.flatMap((p) => (JSON.parse(p) as { pages: string[] }).pages)).toEqual(pages);
+
+      const before = other!.ctx.cache.pages.version;
+      await store.ctx.db.transaction((tx) => store.ctx.cache.announce(tx, { pages }));
+      for (let i = 0; i < 200 && other!.ctx.cache.pages.version < before + payloads.length; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect((await other!.request('/products/many-tags-serum')).headers.get('x-cache')).toBe('miss');
     },
   );
 });

@@ -76,7 +76,40 @@ export async function createCacheBus(database: Database, log: Logger): Promise<C
  * caches of their own (the `seed` command next to a running store).
  */
 export async function notifyInstances(tx: Db, change: CacheChange): Promise<void> {
-  await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(change)})`);
+  const payloads = payloadsOf(change);
+  if (payloads.length === 1) {
+    await tx.execute(sql`select pg_notify(${CHANNEL}, ${payloads[0]})`);
+    return;
+  }
+  const list = sql.join(
+    payloads.map((p) => sql`${p}`),
+    sql`, `,
+  );
+  await tx.execute(sql`select pg_notify(${CHANNEL}, p) from unnest(array[${list}]::text[]) as p`);
+}
+
+// PostgreSQL refuses a notification payload of 8000 bytes or more.
+const MAX_PAYLOAD_BYTES = 7900;
+
+/** The change as notification payloads: pages that do not fit in one go in several, each a change of its own. */
+export function payloadsOf(change: CacheChange): string[] {
+  const whole = JSON.stringify(change);
+  if (!('pages' in change) || Buffer.byteLength(whole) < MAX_PAYLOAD_BYTES) return [whole];
+  const payloads: string[] = [];
+  let pages: string[] = [];
+  let bytes = Buffer.byteLength(JSON.stringify({ pages: [] }));
+  for (const tag of change.pages) {
+    const tagBytes = Buffer.byteLength(JSON.stringify(tag)) + 1;
+    if (pages.length > 0 && bytes + tagBytes >= MAX_PAYLOAD_BYTES) {
+      payloads.push(JSON.stringify({ pages }));
+      pages = [];
+      bytes = Buffer.byteLength(JSON.stringify({ pages: [] }));
+    }
+    pages.push(tag);
+    bytes += tagBytes;
+  }
+  payloads.push(JSON.stringify({ pages }));
+  return payloads;
 }
 
 /** The LISTEN connection: reconnects with back-off after it is lost, and tells the caches what they missed. */

@@ -19,6 +19,18 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
+/**
+ * The two refusals every staff API operation can answer: no staff session (401), and a role without
+ * `permission` (403), named when one permission guards the whole router.
+ */
+export function staffProblems(permission?: string) {
+  const lacking = permission ? ` "${permission}"` : '';
+  return {
+    unauthorized: problemResponse('No staff session: sign in with POST /api/admin/session'),
+    forbidden: problemResponse(`The staff member's role lacks the permission${lacking}`),
+  };
+}
+
 /** A JSON answer of an operation. */
 export const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,

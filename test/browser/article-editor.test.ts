@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { slowTestMs } from '#test/support/timeouts.ts';
 import {
   type BrowserStore,
   DESKTOP,
@@ -106,19 +107,27 @@ describeInBrowser('the article editor at phone and desktop widths', () => {
     }
   });
 
-  it('has no serious accessibility problems on the list, editor and revisions pages', async () => {
-    for (const path of ['/admin/articles', editorUrl.replace(b.url, ''), `${editorUrl.replace(b.url, '')}/revisions`]) {
-      for (const [, size] of SIZES) {
-        await page.setViewportSize(size);
-        await page.goto(`${b.url}${path}`);
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-        expect(serious).toEqual([]);
+  it(
+    'has no serious accessibility problems on the list, editor and revisions pages',
+    async () => {
+      for (const path of [
+        '/admin/articles',
+        editorUrl.replace(b.url, ''),
+        `${editorUrl.replace(b.url, '')}/revisions`,
+      ]) {
+        for (const [, size] of SIZES) {
+          await page.setViewportSize(size);
+          await page.goto(`${b.url}${path}`);
+          const results = await new AxeBuilder({ page }).analyze();
+          const serious = results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+          expect(serious).toEqual([]);
+        }
       }
-    }
-  }, 120_000);
+    },
+    slowTestMs(120_000),
+  );
 
   it('loaded every stylesheet, image and script without an error', () => {
     expect(problems).toEqual([]);

@@ -7,6 +7,7 @@ import type { StaffRole } from '#src/staff/schema.ts';
 import { STAFF_COOKIE } from '#src/staff/sessions.ts';
 import { serveTestStore } from '#test/support/serve.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
+import { slowTestMs } from '#test/support/timeouts.ts';
 
 /** Debian's Chromium; playwright-core drives it, nothing is downloaded. CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -26,7 +27,7 @@ const CHROMIUM_ARGS = [
 export const isChromiumPresent = existsSync(CHROMIUM_PATH);
 
 /** How long a page may take to show what a test waits for: generous, since CI runs two test files at once. */
-export const BROWSER_TIMEOUT_MS = 15_000;
+export const BROWSER_TIMEOUT_MS = slowTestMs(15_000);
 
 /** CI sets REQUIRE_BROWSER=1 so a missing Chromium fails the run instead of skipping the browser tests. */
 export const isBrowserRequired = process.env.REQUIRE_BROWSER === '1';

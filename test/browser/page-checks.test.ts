@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemoCustomers } from '#src/demo/seed-customers.ts';
+import { slowTestMs } from '#test/support/timeouts.ts';
 import {
   BROWSER_TIMEOUT_MS,
   type BrowserStore,
@@ -132,7 +133,7 @@ describeInBrowser('every page at a phone width and a desktop width', () => {
 
   // Fifteen pages, each with a whole-page screenshot (the demo article's alone is over 12,000 px tall on a phone):
   // more than the usual limit on a busy machine.
-  it('never scrolls sideways on a 390 px phone, on any public page', { timeout: 90_000 }, async () => {
+  it('never scrolls sideways on a 390 px phone, on any public page', { timeout: slowTestMs(90_000) }, async () => {
     expect(await checkWidths(visitor, [...PUBLIC_PAGES, ...footerPages])).toEqual([]);
   });
 

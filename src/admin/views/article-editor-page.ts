@@ -4,10 +4,12 @@ import type { ComplianceReport } from '#src/content/admin-queries.ts';
 import { CATEGORY_BOX, MAX_BODY } from '#src/content/admin-validators.ts';
 import { ARTICLE_STATUSES, type Article } from '#src/content/schema.ts';
 import type { FieldErrors } from '#src/lib/errors.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import { assetUrl } from '#src/web/assets.ts';
 import type { AppEnv } from '#src/web/context.ts';
 import { csrfField, errorSummary, type FormValues, textField } from '#src/web/forms.ts';
 import { renderArticleStatus, STATUS_LABELS } from './article-list-page.ts';
+import { renderBodyPictureFields, renderCoverFields, type UploadedPicture } from './article-picture-fields.ts';
 import { type AckFormState, renderComplianceReport } from './article-report.ts';
 
 /** The embeds an author may place on a line of their own, as the editor documents them. */
@@ -116,6 +118,8 @@ export type EditorPage = {
   ackForm?: AckFormState | undefined;
   /** The blog's categories, for the boxes an author ticks. */
   categories: { slug: string; name: string }[];
+  /** A picture just uploaded for the text, whose Markdown the page offers to copy. */
+  uploaded?: UploadedPicture | undefined;
 };
 
 /** The preview and the compliance report, which the editor's script swaps in as the author types. */
@@ -126,12 +130,19 @@ export function renderPreviewPane(
   return html`<div id="article-preview-pane">
     <section class="article-preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
+      ${
+        o.article?.coverImage
+          ? html`<figure class="article-cover">${renderPicture(o.article.coverImage, { sizes: '(min-width: 60rem) 30vw, 100vw', width: 640, height: 480 })}</figure>`
+          : ''
+      }
       <div class="article-body" id="article-preview">${raw(o.previewHtml)}</div>
     </section>
     ${renderComplianceReport(c, o.report, { ...(o.article ? { articleId: o.article.id } : {}), ...(o.ackForm ? { failed: o.ackForm } : {}), isUnsaved: o.isUnsaved })}
   </div>`;
 }
 
+// Enter in a field saves: the form's first submit button is its default, so a hidden Save comes ahead of the
+// picture buttons, which post the form elsewhere.
 /** The article editor: fields and Markdown on one side, the server's preview and the compliance report beside. */
 export function renderArticleEditor(c: Context<AppEnv>, o: EditorPage) {
   const a = o.article;
@@ -151,10 +162,13 @@ export function renderArticleEditor(c: Context<AppEnv>, o: EditorPage) {
     <div class="article-editor">
       <form method="post" action="${action}" class="article-form" id="article-form" data-preview="/admin/articles/preview${a ? `?id=${a.id}` : ''}">
         ${csrfField(c)}
+        <button type="submit" name="intent" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">${a ? 'Save' : 'Create'}</button>
         ${textField({ name: 'title', label: 'Title', values: o.values, errors: o.errors, required: true, maxlength: 200 })}
         ${textField({ name: 'slug', label: 'Slug', values: o.values, errors: o.errors, required: true, maxlength: 200, hint: 'The address: /blog/your-slug. Lowercase letters, digits and dashes; a new slug keeps the old address redirecting.' })}
         ${textArea({ name: 'excerpt', label: 'Excerpt', rows: 2, maxlength: 500, values: o.values, errors: o.errors, hint: 'One or two sentences for the blog list and search results.' })}
+        ${renderCoverFields({ article: a, values: o.values, ...(o.errors ? { errors: o.errors } : {}) })}
         ${textArea({ name: 'body', label: 'Body (Markdown)', rows: 22, maxlength: MAX_BODY, values: o.values, errors: o.errors })}
+        ${renderBodyPictureFields({ article: a, values: o.values, ...(o.errors ? { errors: o.errors } : {}), uploaded: o.uploaded })}
         ${embedDocs()}
         <div class="field-row">
           ${textField({ name: 'authorName', label: 'Author', values: o.values, errors: o.errors, maxlength: 120 })}
@@ -189,5 +203,6 @@ export function renderArticleEditor(c: Context<AppEnv>, o: EditorPage) {
         ${renderPreviewPane(c, o)}
       </div>
     </div>
-    <script type="module" src="${assetUrl('article-preview.js')}"></script>`;
+    <script type="module" src="${assetUrl('article-preview.js')}"></script>
+    <script type="module" src="${assetUrl('article-pictures.js')}"></script>`;
 }

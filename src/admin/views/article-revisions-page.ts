@@ -19,6 +19,10 @@ export function revisionText(s: ArticleSnapshot): string {
     `SEO title: ${s.seoTitle}`,
     `SEO description: ${s.seoDescription}`,
     `Canonical URL: ${s.canonicalUrl}`,
+    // Revisions kept before covers were uploaded say nothing of the cover.
+    ...(s.coverImage === undefined
+      ? []
+      : [`Cover: ${s.coverImage ? `${s.coverImage.alt} (${s.coverImage.src})` : ''}`]),
     '',
     ...s.body.split('\n'),
   ].join('\n');

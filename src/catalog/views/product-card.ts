@@ -2,10 +2,10 @@ import { html } from 'hono/html';
 import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import type { ProductCardData } from '../card-columns.ts';
 import { ACCESS_LABELS, REGULATORY_LABELS, STOCK_LABELS } from '../labels.ts';
 import { renderAddToCart } from './add-to-cart.ts';
-import { renderProductImage } from './product-image.ts';
 
 /**
  * A product tile for lists, the home page, search results and articles. The whole tile opens the product: its
@@ -20,7 +20,7 @@ export function renderProductCard(p: ProductCardData, options: { headingLevel?: 
   return html`<article class="product-card">
     ${
       image
-        ? renderProductImage(image, {
+        ? renderPicture(image, {
             sizes: '(min-width: 64em) 20vw, (min-width: 40em) 33vw, 50vw',
             width: 320,
             height: 240,

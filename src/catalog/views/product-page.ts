@@ -3,6 +3,7 @@ import { getStockStatus } from '#src/inventory/stock-status.ts';
 import { renderMarkdown } from '#src/lib/markdown.ts';
 import { formatMoney } from '#src/lib/money.ts';
 import { keepUnitsTogether } from '#src/lib/typography.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import { personalPart } from '#src/web/personal-parts.ts';
@@ -13,17 +14,16 @@ import { renderAddToCart } from './add-to-cart.ts';
 import { type Crumb, renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderProductCard } from './product-card.ts';
 import { renderProductFacts, renderSafety } from './product-facts.ts';
-import { renderProductImage } from './product-image.ts';
 
 function renderGallery(p: Product) {
   const [main, ...rest] = p.images;
   if (!main) return html`<div class="product-gallery no-image" aria-hidden="true"></div>`;
   return html`<div class="product-gallery">
-    ${renderProductImage(main, { sizes: '(min-width: 48em) 50vw, 100vw', width: 640, height: 480, className: 'gallery-main' })}
+    ${renderPicture(main, { sizes: '(min-width: 48em) 50vw, 100vw', width: 640, height: 480, className: 'gallery-main' })}
     ${
       rest.length
         ? html`<ul class="gallery-thumbs">
-          ${rest.map((i) => html`<li>${renderProductImage(i, { sizes: '160px', width: 160, height: 120, isLazy: true })}</li>`)}
+          ${rest.map((i) => html`<li>${renderPicture(i, { sizes: '160px', width: 160, height: 120, isLazy: true })}</li>`)}
         </ul>`
         : ''
     }

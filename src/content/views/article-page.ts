@@ -3,6 +3,7 @@ import type { ProductCardData } from '#src/catalog/card-columns.ts';
 import { type Crumb, renderBreadcrumbs } from '#src/catalog/views/breadcrumbs.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import { renderDate } from '#src/lib/dates.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import { telHref } from '#src/web/layout.ts';
 import type { OutlineHeading } from '../article-outline.ts';
 import type { ArticleSummary } from '../queries.ts';
@@ -12,6 +13,9 @@ import { renderTagLink } from './article-meta.ts';
 export type ArticleView = Pick<Article, 'title' | 'authorName' | 'tags' | 'coverImage' | 'updatedAt'> & {
   publishedAt: Date;
 };
+
+// The cover spans the article's column: at most 44rem (style.css, --width-text), else the screen.
+const COVER_SIZES = '(min-width: 46rem) 44rem, 100vw';
 
 // An edit on the day of publication is part of writing it; later ones are worth telling the reader.
 const UPDATE_WORTH_SHOWING_MS = 86_400_000;
@@ -106,7 +110,7 @@ export function renderArticlePage(o: {
     </header>
     ${
       a.coverImage
-        ? html`<figure class="article-cover"><img src="${a.coverImage.src}" alt="${a.coverImage.alt}" width="640" height="480"></figure>`
+        ? html`<figure class="article-cover">${renderPicture(a.coverImage, { sizes: COVER_SIZES, width: 640, height: 480 })}</figure>`
         : ''
     }
     <aside class="disclaimer-box" role="note" aria-label="Disclaimer">

@@ -1,13 +1,23 @@
 import { html } from 'hono/html';
 import { type Crumb, renderBreadcrumbs } from '#src/catalog/views/breadcrumbs.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import type { ArticleSummary, CategoryWithCount } from '../queries.ts';
 import { renderArticleMeta } from './article-meta.ts';
+
+// One card a row on a phone, two from 40rem, three from 60rem (style.css, .article-grid).
+const CARD_SIZES = '(min-width: 60rem) 33vw, (min-width: 40rem) 50vw, 100vw';
 
 function renderArticleTeaser(a: ArticleSummary) {
   return html`<article class="article-card">
     ${
       a.coverImage
-        ? html`<a href="/blog/${a.slug}" tabindex="-1" aria-hidden="true"><img src="${a.coverImage.src}" alt="" width="640" height="480" loading="lazy"></a>`
+        ? html`<a href="/blog/${a.slug}" tabindex="-1" aria-hidden="true">${renderPicture(a.coverImage, {
+            sizes: CARD_SIZES,
+            width: 640,
+            height: 480,
+            isLazy: true,
+            isDecorative: true,
+          })}</a>`
         : ''
     }
     <div class="card-body">

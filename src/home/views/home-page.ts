@@ -4,6 +4,7 @@ import type { CategoryNode } from '#src/catalog/category-queries.ts';
 import { renderProductCard } from '#src/catalog/views/product-card.ts';
 import { renderDate } from '#src/lib/dates.ts';
 import { formatMoney } from '#src/lib/money.ts';
+import { renderPicture } from '#src/media/views/picture.ts';
 import type { StoreSettings } from '#src/store/schema.ts';
 import { telHref } from '#src/web/layout.ts';
 import type { ArticleTeaser } from '../queries.ts';
@@ -90,7 +91,16 @@ function renderArticles(articles: ArticleTeaser[]) {
     <div class="article-grid">
       ${articles.map(
         (a) => html`<article class="article-card">
-          ${a.coverImage ? html`<img src="${a.coverImage.src}" alt="${a.coverImage.alt}" width="400" height="225" loading="lazy">` : ''}
+          ${
+            a.coverImage
+              ? renderPicture(a.coverImage, {
+                  sizes: '(min-width: 60rem) 33vw, (min-width: 40rem) 50vw, 100vw',
+                  width: 400,
+                  height: 225,
+                  isLazy: true,
+                })
+              : ''
+          }
           <div class="card-body">
             <h3 class="card-title"><a href="/blog/${a.slug}">${a.title}</a></h3>
             ${a.publishedAt ? html`<p class="muted">${renderDate(a.publishedAt)}</p>` : ''}

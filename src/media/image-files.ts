@@ -19,8 +19,14 @@ export function detectImageKind(b: Uint8Array): ImageKind | undefined {
   return undefined;
 }
 
-/** What an uploaded product image became: its content hash names every file made from it. */
-export type ProcessedImage = { hash: string; width: number; height: number; widths: number[] };
+/** What an uploaded picture became: its content hash names every file made from it. */
+export type UploadedImage = { hash: string; width: number; height: number; widths: number[] };
+
+/**
+ * A picture as pages show it: `src` for clients that read only that, the alt text, and for an upload the WebP
+ * widths made from it, which pages offer in `srcset`. Products and articles keep their pictures in this shape.
+ */
+export type Picture = { src: string; alt: string; upload?: UploadedImage };
 
 export const IMAGE_HASH = /^[0-9a-f]{32}$/;
 
@@ -39,14 +45,23 @@ export const NOT_AN_IMAGE_MESSAGE =
   'This file is not a JPEG, PNG or WebP picture. Choose a photo in one of those formats.';
 
 /**
- * Checks an upload by its bytes, resizes it into WebP at the store's widths and stores those and the original.
- * Runs before any transaction: resizing takes a while and must not hold the database.
+ * What an upload is, judged by its bytes; refuses an empty one, one over 10 MB, and anything but JPEG, PNG and
+ * WebP with an `image` field error. Quick: a form can check it with its other fields before storing anything.
  */
-export async function storeProductImage(storage: FileStorage, bytes: Uint8Array): Promise<ProcessedImage> {
+export function checkImageBytes(bytes: Uint8Array): ImageKind {
   if (bytes.length === 0) throw imageError('Choose a picture to upload.');
   if (bytes.length > MAX_IMAGE_BYTES) throw imageError(TOO_LARGE_MESSAGE, 'PAYLOAD_TOO_LARGE');
   const kind = detectImageKind(bytes);
   if (!kind) throw imageError(NOT_AN_IMAGE_MESSAGE);
+  return kind;
+}
+
+/**
+ * Checks an upload by its bytes, resizes it into WebP at the store's widths and stores those and the original.
+ * Runs before any transaction: resizing takes a while and must not hold the database.
+ */
+export async function storeImage(storage: FileStorage, bytes: Uint8Array): Promise<UploadedImage> {
+  const kind = checkImageBytes(bytes);
   // sharp (libvips) is loaded with the first upload, not at every start of the store.
   const { default: sharp } = await import('sharp');
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
@@ -81,6 +96,17 @@ export async function storeProductImage(storage: FileStorage, bytes: Uint8Array)
 
 function imageError(message: string, code: 'VALIDATION' | 'PAYLOAD_TOO_LARGE' = 'VALIDATION', cause?: unknown) {
   return new AppError(code, message, { fields: { image: message }, cause });
+}
+
+/** The picture an upload became, shown at its middle width to clients that read only `src`. */
+export function pictureOf(upload: UploadedImage, alt: string): Picture {
+  const middle = upload.widths.find((w) => w >= 640) ?? upload.widths.at(-1)!;
+  return { src: variantPath(upload.hash, middle), alt, upload };
+}
+
+/** The address of a picture's largest width (for share cards and search engines, which want a large one). */
+export function largestSrcOf(picture: Picture): string {
+  return picture.upload ? variantPath(picture.upload.hash, Math.max(...picture.upload.widths)) : picture.src;
 }
 
 /** Removes every file made from an image. */

@@ -4,7 +4,7 @@ import type { AppEnv } from '#src/web/context.ts';
 import { IMAGE_HASH, variantKey } from './image-files.ts';
 
 /**
- * Product pictures at /media/images/<hash>/<width>.webp. The address changes with the content, so browsers and
+ * Uploaded pictures (of products, of articles) at /media/images/<hash>/<width>.webp. The address changes with the content, so browsers and
  * CDNs may keep each answer for a year without asking again. Only the WebP variants are served; the original
  * upload stays in storage.
  */
