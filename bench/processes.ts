@@ -9,6 +9,13 @@ const children = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+// Node ends on a signal without running 'exit' handlers; a bench stopped by `kill` or `timeout` runs them too.
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const) {
+  process.once(signal, () => process.exit(code));
+}
 
 /**
  * Starts `node <args>` and waits until a line of its standard output gives the URL it serves (`readUrl`
