@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { inputErrorOf } from '#src/db/errors.ts';
 import { restoreFormula } from '#src/lib/csv-cells.ts';
 import { AppError } from '#src/lib/errors.ts';
@@ -258,6 +259,9 @@ export async function importProductsCsvBytes(
       await ctx.cache.announce(tx, { pages: changed > NARROW_INVALIDATION_LIMIT ? [EVERYTHING] : [...tags] });
     }
   });
+  // The planner chooses the catalogue's indexes by its statistics of the table; an import that changed many
+  // rows refreshes them at once (PGlite never does so by itself, and a server's autovacuum may come much later).
+  if (summary.created + summary.updated > NARROW_INVALIDATION_LIMIT) await ctx.db.execute(sql`analyze products`);
   return summary;
 }
 
