@@ -10,6 +10,7 @@ import { createTestStaff } from '#src/licences/test-factory.ts';
 import { auditLog } from '#src/staff/schema.ts';
 import { createTestStore, type TestStore } from '#test/support/test-store.ts';
 import { createVisitor, type Visitor } from '#test/support/visitor.ts';
+import { articleRowOf, createArticleByForm } from './test-articles.ts';
 
 let store: TestStore;
 let admin: Visitor;
@@ -48,15 +49,9 @@ function fields(o: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-async function create(o: Record<string, string> = {}) {
-  const f = fields(o);
-  const res = await admin.submit('/admin/articles/new', f, '/admin/articles');
-  expect(res.status, await res.clone().text()).toBe(303);
-  const id = /\/admin\/articles\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
-  return { id, fields: f };
-}
+const create = (o: Record<string, string> = {}) => createArticleByForm(admin, fields(o));
 
-const articleRow = async (id: string) => (await store.ctx.db.select().from(articles).where(eq(articles.id, id)))[0]!;
+const articleRow = (id: string) => articleRowOf(store.ctx.db, id);
 
 describe('the article pages', () => {
   it('are refused to a role without content:manage, and shown in the navigation only to those with it', async () => {
